@@ -1,0 +1,272 @@
+//! Stage 5: resolve call sites. Every call in hand-written Go code is checked for the two
+//! shapes that reach another service: a typed client method (`api.NewClient(svc).Mint(…)`,
+//! through variables, parameters and `ForHost`/`WithOptions` chains) and a raw request
+//! (`svc.Request`/`svc.Publish` with `pub.*` options). Each becomes a `CallSite` whose
+//! destination is resolved as far as it can be proven.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, EndpointId};
+use crate::facts::go::{CallExpr, Expr};
+use crate::route;
+use crate::span::Span;
+use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
+use crate::workspace::Workspace;
+
+/// A function, as an index pair into the workspace: (file, function within the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FunctionRef {
+    pub file: usize,
+    pub function: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Shape {
+    Typed {
+        api_package: String,
+        method: String,
+        multicast: bool,
+        /// The client was a parameter or receiver named so; its host is assumed to be the default.
+        from_parameter: Option<String>,
+    },
+    Raw {
+        publish: bool,
+    },
+}
+
+/// The destination of a call: each part either proven or not, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Destination {
+    pub host: Result<String, String>,
+    pub port: Result<u16, String>,
+    pub path: Result<String, String>,
+    pub method: Result<String, String>,
+    /// The path is a declared route whose `{args}` a typed client fills in at run time.
+    pub path_is_route: bool,
+}
+
+impl Destination {
+    pub fn is_trust_root(&self) -> bool {
+        self.port == Ok(666)
+    }
+
+    /// The first reason the destination is not fully static, if any.
+    pub fn unresolved(&self) -> Option<(&'static str, &str)> {
+        [
+            ("host", self.host.as_ref().err()),
+            ("port", self.port.as_ref().err()),
+            ("path", self.path.as_ref().err()),
+            ("method", self.method.as_ref().err()),
+        ]
+        .into_iter()
+        .find_map(|(part, e)| e.map(|r| (part, r.as_str())))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CallSite {
+    pub function: FunctionRef,
+    /// Relative path of the file.
+    pub file: String,
+    pub span: Span,
+    pub shape: Shape,
+    pub destination: Destination,
+    /// The declared endpoint the call reaches, when the destination is static and declared.
+    pub endpoint: Option<EndpointId>,
+    /// For a typed call: the endpoint its client method names (even when the host is not static).
+    pub named_endpoint: Option<EndpointId>,
+    /// gencreds would read this call's target from the source text (a typed call, or a raw
+    /// request whose URL is a string literal in the call).
+    pub literal_in_source: bool,
+}
+
+/// Finds and resolves the call sites of every function in the workspace.
+pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
+    use rayon::prelude::*;
+    let functions: Vec<FunctionRef> = ws
+        .packages
+        .values()
+        .flat_map(|p| p.go_files.iter())
+        .flat_map(|&file| (0..ws.go(file).functions.len()).map(move |function| FunctionRef { file, function }))
+        .collect();
+    let mut sites: Vec<CallSite> = functions
+        .par_iter()
+        .flat_map_iter(|&f| {
+            let func = &ws.go(f.file).functions[f.function];
+            func.calls
+                .iter()
+                .filter_map(move |call| resolve_call(ws, catalog, f, call))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
+    sites
+}
+
+fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallExpr) -> Option<CallSite> {
+    let Expr::Selector(receiver, method) = &call.callee else {
+        return None;
+    };
+    let scope = Scope {
+        ws,
+        catalog,
+        file: f.file,
+        function: Some(&ws.go(f.file).functions[f.function]),
+        at: call.span.start_byte,
+    };
+    let site = |shape, destination, endpoint, named_endpoint, literal_in_source| CallSite {
+        function: f,
+        file: ws.files[f.file].file.rel.clone(),
+        span: call.span,
+        shape,
+        destination,
+        endpoint,
+        named_endpoint,
+        literal_in_source,
+    };
+    if matches!(method.as_str(), "ForHost" | "WithOptions") {
+        return None;
+    }
+    // An import alias is a package, not a value: `pkg.Request(…)` is a function call.
+    if let Expr::Ident(alias) = receiver.as_ref() {
+        if scope.import_path(alias).is_some() && scope.bindings_before(alias).is_empty() && scope.param_type(alias).is_none() {
+            return None;
+        }
+    }
+    let recv_value = scope.eval(receiver);
+    if let Value::Client(client) = recv_value {
+        let api = catalog.api_packages.get(&client.api_package)?;
+        let &id = api.endpoints.get(method)?;
+        let e = &catalog.endpoints[id];
+        let shape = Shape::Typed {
+            api_package: client.api_package.clone(),
+            method: method.clone(),
+            multicast: client.multicast,
+            from_parameter: client.from_parameter.clone(),
+        };
+        let wire = route::wire_method(&e.method);
+        let target = e.target.clone();
+        let route_is_absolute = e.route.starts_with("//") || e.route.contains("://");
+        let host = match (&client.host, &target) {
+            (_, Err(r)) => Err(r.clone()),
+            (HostChoice::Default, Ok(t)) => Ok(t.host.clone()),
+            (_, Ok(t)) if route_is_absolute => Ok(t.host.clone()),
+            (HostChoice::Literal(h), _) => Ok(h.clone()),
+            (HostChoice::Dynamic(r), _) => Err(r.clone()),
+        };
+        let destination = Destination {
+            port: target.as_ref().map(|t| t.port).map_err(Clone::clone),
+            path: target.as_ref().map(|t| t.path.clone()).map_err(Clone::clone),
+            host,
+            method: Ok(wire),
+            path_is_route: true,
+        };
+        let endpoint = match &client.host {
+            HostChoice::Default => Some(id),
+            _ => declared_at(catalog, &destination),
+        };
+        return Some(site(shape, destination, endpoint, Some(id), true));
+    }
+    if !matches!(method.as_str(), "Request" | "Publish") {
+        return None;
+    }
+    let imports_pub = ws.go(f.file).imports.iter().any(|i| i.path == crate::values::PUB);
+    let mut items = Vec::new();
+    let mut unknown = Vec::new();
+    let mut saw_option = false;
+    // The first argument is the context.
+    for (i, arg) in call.args.iter().enumerate().skip(1) {
+        match scope.eval(arg) {
+            Value::Option(o) => {
+                saw_option = true;
+                items.push(o);
+            }
+            Value::Options { items: more, unknown: u } => {
+                saw_option = true;
+                items.extend(more);
+                unknown.extend(u);
+            }
+            Value::Unknown(r) => unknown.push(if call.spread && i == call.args.len() - 1 {
+                format!("options spread from {r}")
+            } else {
+                r
+            }),
+            _ => unknown.push("an argument that is not a pub option".into()),
+        }
+    }
+    if !saw_option && !imports_pub {
+        return None;
+    }
+    let mut method_t: Option<Template> = None;
+    let mut url: Option<(Template, bool)> = None;
+    for o in items {
+        match o {
+            PubOption::Method(m) => method_t = Some(m),
+            PubOption::Url(u, lit) => url = Some((u, lit)),
+            PubOption::MethodUrl(m, u, lit) => {
+                method_t = Some(Template::lit(m));
+                url = Some((u, lit));
+            }
+            PubOption::Other(_) => {}
+        }
+    }
+    let (destination, literal) = match url {
+        None => {
+            let reason = unknown
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "a request without a pub.URL option".into());
+            (
+                Destination {
+                    host: Err(reason.clone()),
+                    port: Err(reason.clone()),
+                    path: Err(reason.clone()),
+                    method: Err(reason),
+                    path_is_route: false,
+                },
+                false,
+            )
+        }
+        Some((u, lit)) => {
+            let shape = url_shape(&u);
+            let method = match method_t {
+                // An option we cannot see could still set the method.
+                None if !unknown.is_empty() => Err(unknown[0].clone()),
+                None => Ok("POST".to_string()),
+                Some(m) => m
+                    .literal()
+                    .map(|m| m.to_ascii_uppercase())
+                    .ok_or_else(|| m.first_hole().unwrap_or("a dynamic method").to_string()),
+            };
+            (
+                Destination {
+                    host: shape.host,
+                    port: shape.port,
+                    path: shape.path,
+                    method,
+                    path_is_route: false,
+                },
+                lit,
+            )
+        }
+    };
+    let endpoint = declared_at(catalog, &destination);
+    Some(site(Shape::Raw { publish: method == "Publish" }, destination, endpoint, None, literal))
+}
+
+/// The endpoint declared at a static destination that accepts its method.
+fn declared_at(catalog: &Catalog, d: &Destination) -> Option<EndpointId> {
+    let (Ok(host), Ok(port), Ok(path), Ok(method)) = (&d.host, &d.port, &d.path, &d.method) else {
+        return None;
+    };
+    let target = route::Target {
+        host: host.clone(),
+        port: *port,
+        path: path.clone(),
+    };
+    catalog
+        .endpoints_at(&target)
+        .into_iter()
+        .find(|&id| catalog.endpoints[id].accepts_method(method))
+}

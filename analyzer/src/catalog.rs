@@ -1,0 +1,285 @@
+//! The endpoint catalog: every endpoint rootlint can see, from manifest.yaml files, from api
+//! packages' `definition.go` (`define.Function{…}`) or 2025 `endpoints.go` (`Def{…}`), from the
+//! framework's shipped services (built in, because applications import them from the module
+//! cache), and from configuration.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::facts::go::Expr;
+use crate::facts::manifest::EndpointKind;
+use crate::route::{self, Target};
+use crate::span::Span;
+use crate::workspace::Workspace;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Origin {
+    Tree,
+    Builtin,
+    Config,
+}
+
+/// Where and how an endpoint is declared in one source (manifest.yaml or definition.go).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declaration {
+    pub file: String,
+    /// The endpoint's name (the manifest key, or the Go variable).
+    pub span: Span,
+    pub method: String,
+    pub route: String,
+    pub route_span: Option<Span>,
+    pub required_claims: Option<String>,
+    pub claims_span: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    /// Hostname of the owning service.
+    pub host: String,
+    pub name: String,
+    pub kind: EndpointKind,
+    /// Declared method, upper-cased; `ANY` when none is declared.
+    pub method: String,
+    pub route: String,
+    /// The route resolved to host, port and path, or why it could not be.
+    pub target: Result<Target, String>,
+    pub required_claims: Option<String>,
+    pub origin: Origin,
+    pub manifest: Option<Declaration>,
+    pub definition: Option<Declaration>,
+    /// Import path of the api package whose typed client reaches this endpoint.
+    pub api_package: Option<String>,
+}
+
+impl Endpoint {
+    pub fn port(&self) -> Option<u16> {
+        self.target.as_ref().ok().map(|t| t.port)
+    }
+
+    pub fn is_trust_root(&self) -> bool {
+        self.port() == Some(666)
+    }
+
+    /// The declaration diagnostics should point at: the manifest when there is one.
+    pub fn primary_declaration(&self) -> Option<&Declaration> {
+        self.manifest.as_ref().or(self.definition.as_ref())
+    }
+
+    pub fn accepts_method(&self, wire: &str) -> bool {
+        self.method == "ANY" || self.method == wire
+    }
+}
+
+pub type EndpointId = usize;
+
+#[derive(Clone, Debug, Default)]
+pub struct ApiPackage {
+    pub hostname: String,
+    pub endpoints: BTreeMap<String, EndpointId>,
+}
+
+/// One endpoint of a shipped or configured service outside the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalEndpoint {
+    pub host: String,
+    pub name: String,
+    pub method: String,
+    pub route: String,
+    pub api_package: Option<String>,
+    pub required_claims: Option<String>,
+}
+
+/// The framework's shipped :666 endpoints. `shell.core` is documented but its code is not
+/// public; its route follows the documented subject `…shell_core._.POST.execute`.
+pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
+    let shipped = |host: &str, name: &str, route: &str, pkg: &str| ExternalEndpoint {
+        host: host.into(),
+        name: name.into(),
+        method: "ANY".into(),
+        route: route.into(),
+        api_package: Some(format!("github.com/microbus-io/fabric/coreservices/{pkg}")),
+        required_claims: None,
+    };
+    vec![
+        shipped("access.token.core", "Mint", ":666/mint", "accesstoken/accesstokenapi"),
+        shipped("bearer.token.core", "Mint", ":666/mint", "bearertoken/bearertokenapi"),
+        shipped("shell.core", "Execute", ":666/execute", "shell/shellapi"),
+    ]
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub endpoints: Vec<Endpoint>,
+    pub api_packages: BTreeMap<String, ApiPackage>,
+}
+
+impl Catalog {
+    pub fn build(ws: &Workspace, external: &[ExternalEndpoint]) -> Catalog {
+        let mut by_key: BTreeMap<(String, String), Endpoint> = BTreeMap::new();
+        let mut api_hosts: BTreeMap<String, String> = BTreeMap::new();
+
+        // Api packages: `define.X{…}` or `Def{…}` variables next to a `Hostname` constant.
+        for package in ws.packages.values() {
+            let Some(import_path) = &package.import_path else { continue };
+            let mut hostname = None;
+            let mut defs = Vec::new();
+            for &fi in &package.go_files {
+                let facts = ws.go(fi);
+                for v in &facts.values {
+                    match &v.value {
+                        Some(Expr::Str(s)) if v.name == "Hostname" => hostname = Some(s.to_ascii_lowercase()),
+                        Some(Expr::Composite { ty: Some(ty), elements }) => {
+                            let kind = match ty.qualifier.as_deref() {
+                                Some("define") => EndpointKind::from_define_type(&ty.name),
+                                None if ty.name == "Def" => Some(EndpointKind::Function),
+                                _ => None,
+                            };
+                            if let Some(kind) = kind {
+                                defs.push((fi, v, kind, elements));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let Some(hostname) = hostname else { continue };
+            if defs.is_empty() {
+                continue;
+            }
+            api_hosts.insert(import_path.clone(), hostname.clone());
+            for (fi, v, kind, elements) in defs {
+                let field = |name: &str| {
+                    elements.iter().find_map(|(k, e)| match (k.as_deref(), e) {
+                        (Some(k), Expr::Str(s)) if k == name => Some(s.clone()),
+                        _ => None,
+                    })
+                };
+                let host = match elements.iter().find(|(k, _)| k.as_deref() == Some("Host")) {
+                    Some((_, Expr::Str(h))) => h.to_ascii_lowercase(),
+                    _ => hostname.clone(),
+                };
+                let decl = Declaration {
+                    file: ws.files[fi].file.rel.clone(),
+                    span: v.span,
+                    method: route::declared_method(field("Method").as_deref()),
+                    route: field("Route").unwrap_or_default(),
+                    route_span: None,
+                    required_claims: field("RequiredClaims").filter(|c| !c.trim().is_empty()),
+                    claims_span: None,
+                };
+                let entry = by_key
+                    .entry((host.clone(), v.name.clone()))
+                    .or_insert_with(|| new_endpoint(&host, &v.name, kind, Origin::Tree));
+                entry.api_package = Some(import_path.clone());
+                entry.definition = Some(decl);
+            }
+        }
+
+        // Manifests.
+        for service in &ws.services {
+            let manifest = ws.manifest(service);
+            let file = &ws.files[service.manifest].file.rel;
+            let api_guess = service.import_path.as_ref().map(|p| {
+                let last = crate::facts::go::default_package_name(p);
+                format!("{p}/{last}api")
+            });
+            for e in &manifest.endpoints {
+                let decl = Declaration {
+                    file: file.clone(),
+                    span: e.span,
+                    method: route::declared_method(e.method.as_ref().map(|m| m.value.as_str())),
+                    route: e.route.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
+                    route_span: e.route.as_ref().map(|r| r.span),
+                    required_claims: e.required_claims.as_ref().map(|c| c.value.clone()).filter(|c| !c.trim().is_empty()),
+                    claims_span: e.required_claims.as_ref().map(|c| c.span),
+                };
+                let entry = by_key
+                    .entry((service.hostname.clone(), e.name.clone()))
+                    .or_insert_with(|| new_endpoint(&service.hostname, &e.name, e.kind, Origin::Tree));
+                entry.kind = e.kind;
+                if entry.api_package.is_none() {
+                    entry.api_package = api_guess.clone();
+                }
+                entry.manifest = Some(decl);
+            }
+        }
+
+        // Shipped and configured endpoints, unless the tree declares the service itself.
+        let tree_hosts: std::collections::BTreeSet<String> = by_key.keys().map(|(h, _)| h.clone()).collect();
+        let builtins = builtin_endpoints();
+        for (origin, list) in [(Origin::Builtin, builtins.as_slice()), (Origin::Config, external)] {
+            for x in list {
+                let host = x.host.to_ascii_lowercase();
+                if tree_hosts.contains(&host) {
+                    continue;
+                }
+                let mut e = new_endpoint(&host, &x.name, EndpointKind::Function, origin);
+                e.method = route::declared_method(Some(&x.method));
+                e.route = x.route.clone();
+                e.required_claims = x.required_claims.clone();
+                e.api_package = x.api_package.clone();
+                by_key.insert((host, x.name.clone()), e);
+            }
+        }
+
+        let mut catalog = Catalog::default();
+        for (_, mut e) in by_key {
+            // What runs is definition.go; the manifest is generated from it.
+            if let Some(d) = e.definition.as_ref().or(e.manifest.as_ref()) {
+                e.method = d.method.clone();
+                e.route = d.route.clone();
+                e.required_claims = d.required_claims.clone();
+            }
+            e.target = route::resolve_route(&e.host, &e.route, e.kind.default_port());
+            let id = catalog.endpoints.len();
+            if let Some(pkg) = &e.api_package {
+                let api = catalog.api_packages.entry(pkg.clone()).or_default();
+                api.hostname = api_hosts.get(pkg).cloned().unwrap_or_else(|| e.host.clone());
+                api.endpoints.insert(e.name.clone(), id);
+            }
+            catalog.endpoints.push(e);
+        }
+        catalog
+    }
+
+    /// Endpoints a request for `target` with `wire_method` would reach, most specific first.
+    pub fn endpoints_at(&self, target: &Target) -> Vec<EndpointId> {
+        self.endpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.target.as_ref().is_ok_and(|t| {
+                    t.host == target.host && (t.port == target.port || t.port == 0) && route::path_matches(&t.path, &target.path)
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether any endpoint of `host` is declared on :666 (the host is a trust root).
+    pub fn hosts_with_trust_roots(&self) -> std::collections::BTreeSet<&str> {
+        self.endpoints
+            .iter()
+            .filter(|e| e.is_trust_root())
+            .map(|e| e.host.as_str())
+            .collect()
+    }
+}
+
+fn new_endpoint(host: &str, name: &str, kind: EndpointKind, origin: Origin) -> Endpoint {
+    Endpoint {
+        host: host.to_string(),
+        name: name.to_string(),
+        kind,
+        method: "ANY".into(),
+        route: String::new(),
+        target: Err("no route".into()),
+        required_claims: None,
+        origin,
+        manifest: None,
+        definition: None,
+        api_package: None,
+    }
+}

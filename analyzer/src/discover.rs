@@ -1,0 +1,155 @@
+//! Stage 1: discover the files to analyze.
+//!
+//! The walk honours `.gitignore` (also outside a git repository), skips hidden folders,
+//! `vendor/` and `testdata/` (the Go tool ignores both), and sorts what it finds so that every
+//! later stage sees the same order whatever the thread count.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum FileKind {
+    Go,
+    Manifest,
+    GoMod,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceFile {
+    /// Path relative to the analyzed root, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
+impl SourceFile {
+    /// The folder holding the file, relative to the root (`""` for the root itself).
+    pub fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map_or("", |(d, _)| d)
+    }
+}
+
+/// Files that discovery saw but leaves out by policy, counted for the summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub tests: usize,
+    pub mocks: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<SourceFile>,
+    pub skipped: Skipped,
+    /// Paths the walk could not enter or read, with the reason.
+    pub errors: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DiscoverOptions {
+    /// Extra gitignore-style patterns to leave out (from configuration).
+    pub exclude: Vec<String>,
+}
+
+pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
+    let mut out = Discovery::default();
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .require_git(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(false)
+        .parents(false)
+        .follow_links(false)
+        .filter_entry(|entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && entry.depth() > 0 && matches!(entry.file_name().to_str(), Some("vendor" | "testdata")))
+        });
+    if !options.exclude.is_empty() {
+        let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+        for pattern in &options.exclude {
+            // Overrides whitelist by default; a leading `!` turns a pattern into an exclusion.
+            if let Err(e) = overrides.add(&format!("!{pattern}")) {
+                out.errors.push((pattern.clone(), format!("invalid exclude pattern: {e}")));
+            }
+        }
+        match overrides.build() {
+            Ok(o) => {
+                builder.overrides(o);
+            }
+            Err(e) => out.errors.push((String::new(), format!("invalid exclude patterns: {e}"))),
+        }
+    }
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = error_path(&e).map(|p| relative(root, &p)).unwrap_or_default();
+                out.errors.push((path, e.to_string()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.into_path();
+        let rel = relative(root, &path);
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let kind = match name {
+            "manifest.yaml" => FileKind::Manifest,
+            "go.mod" => FileKind::GoMod,
+            _ if name.ends_with("_test.go") => {
+                out.skipped.tests += 1;
+                continue;
+            }
+            _ if name.ends_with(".go") && is_mock(&rel, name) => {
+                out.skipped.mocks += 1;
+                continue;
+            }
+            _ if name.ends_with(".go") => FileKind::Go,
+            _ => continue,
+        };
+        out.files.push(SourceFile { rel, path, kind });
+    }
+    out.files.sort();
+    out.errors.sort();
+    out
+}
+
+/// Mocks are test doubles: the framework's generated `mock.go`, and the usual hand-made names.
+fn is_mock(rel: &str, name: &str) -> bool {
+    name == "mock.go"
+        || name.starts_with("mock_")
+        || name.ends_with("_mock.go")
+        || rel.split('/').any(|part| part == "mocks")
+}
+
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
+    }
+}
+
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mocks_are_recognised() {
+        assert!(is_mock("a/mock.go", "mock.go"));
+        assert!(is_mock("a/mocks/x.go", "x.go"));
+        assert!(is_mock("a/store_mock.go", "store_mock.go"));
+        assert!(!is_mock("a/mockingbird.go", "mockingbird.go"));
+    }
+}

@@ -1,0 +1,199 @@
+//! Manifest facts: the endpoints a `manifest.yaml` declares, with spans for diagnostics.
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use serde::{Deserialize, Serialize};
+
+use crate::span::{LineIndex, Span};
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ManifestFacts {
+    pub hostname: Option<Located>,
+    pub package: Option<String>,
+    pub endpoints: Vec<ManifestEndpoint>,
+    /// `# rootlint:` comments, with the text after `#`.
+    pub directives: Vec<super::go::Directive>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Located {
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+pub enum EndpointKind {
+    Function,
+    Web,
+    OutboundEvent,
+    Task,
+    Workflow,
+}
+
+impl EndpointKind {
+    pub const SECTIONS: [(&'static str, EndpointKind); 5] = [
+        ("functions", EndpointKind::Function),
+        ("webs", EndpointKind::Web),
+        ("outboundEvents", EndpointKind::OutboundEvent),
+        ("tasks", EndpointKind::Task),
+        ("workflows", EndpointKind::Workflow),
+    ];
+
+    /// The port a route without one gets (the connector's defaults per feature type).
+    pub fn default_port(self) -> u16 {
+        match self {
+            EndpointKind::Function | EndpointKind::Web => 443,
+            EndpointKind::OutboundEvent => 417,
+            EndpointKind::Task | EndpointKind::Workflow => 428,
+        }
+    }
+
+    pub fn from_define_type(name: &str) -> Option<EndpointKind> {
+        Some(match name {
+            "Function" => EndpointKind::Function,
+            "Web" => EndpointKind::Web,
+            "OutboundEvent" => EndpointKind::OutboundEvent,
+            "Task" => EndpointKind::Task,
+            "Workflow" => EndpointKind::Workflow,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ManifestEndpoint {
+    pub kind: EndpointKind,
+    pub name: String,
+    pub method: Option<Located>,
+    pub route: Option<Located>,
+    pub required_claims: Option<Located>,
+    /// Span of the endpoint's key.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ManifestError {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
+    let lines = LineIndex::new(src);
+    let docs = MarkedYaml::load_from_str(src).map_err(|e| {
+        let m = e.marker();
+        let at = lines.offset(m.line() as u32, m.col() as u32 + 1).unwrap_or(0);
+        ManifestError {
+            message: format!("invalid YAML: {}", e.info()),
+            span: Some(lines.span(at, at)),
+        }
+    })?;
+    let root = docs.first().ok_or_else(|| ManifestError {
+        message: "the manifest is empty".into(),
+        span: None,
+    })?;
+    let span_of = |node: &MarkedYaml| -> Span {
+        let to_byte = |m: &saphyr::Marker| lines.offset(m.line() as u32, m.col() as u32 + 1).unwrap_or(0);
+        let start = to_byte(&node.span.start);
+        let end = to_byte(&node.span.end).max(start);
+        // Spans of block scalars run to the next line; keep diagnostics on the value's line.
+        let end = src[start..end].find('\n').map_or(end, |nl| start + nl);
+        lines.span(start, end.max(start))
+    };
+    let mut facts = ManifestFacts::default();
+    if !matches!(root.data, YamlData::Mapping(_)) {
+        return Err(ManifestError {
+            message: "the manifest is not a YAML mapping".into(),
+            span: Some(span_of(root)),
+        });
+    }
+    let located = |node: &MarkedYaml| scalar_text(node).map(|value| Located { value, span: span_of(node) });
+    if let Some(general) = root.data.as_mapping_get("general") {
+        facts.hostname = general.data.as_mapping_get("hostname").and_then(located);
+        facts.package = general
+            .data
+            .as_mapping_get("package")
+            .and_then(scalar_text);
+    }
+    for (section, kind) in EndpointKind::SECTIONS {
+        let Some(YamlData::Mapping(entries)) = root.data.as_mapping_get(section).map(|s| &s.data) else {
+            continue;
+        };
+        for (key, body) in entries {
+            let Some(name) = scalar_text(key) else { continue };
+            let field = |f: &str| body.data.as_mapping_get(f).and_then(located);
+            facts.endpoints.push(ManifestEndpoint {
+                kind,
+                name,
+                method: field("method"),
+                route: field("route"),
+                required_claims: field("requiredClaims"),
+                span: span_of(key),
+            });
+        }
+    }
+    facts.directives = hash_directives(src, &lines);
+    Ok(facts)
+}
+
+fn scalar_text(node: &MarkedYaml) -> Option<String> {
+    match &node.data {
+        YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+        YamlData::Value(Scalar::Boolean(b)) => Some(b.to_string()),
+        YamlData::Value(Scalar::Integer(i)) => Some(i.to_string()),
+        YamlData::Value(Scalar::FloatingPoint(f)) => Some(f.to_string()),
+        YamlData::Representation(s, _, _) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// `# rootlint:…` comments. YAML parsers drop comments, so they are read from the lines.
+fn hash_directives(src: &str, lines: &LineIndex) -> Vec<super::go::Directive> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        if let Some(pos) = line.find("# rootlint:").or_else(|| line.find("#rootlint:")) {
+            let before = &line[..pos];
+            // A `#` inside a quoted scalar is not a comment; a comment follows whitespace or starts the line.
+            if before.is_empty() || before.ends_with(char::is_whitespace) {
+                let text = line[pos + 1..].trim();
+                let start = offset + pos;
+                out.push(super::go::Directive {
+                    text: text.to_string(),
+                    span: lines.span(start, offset + line.trim_end().len()),
+                    trailing: !before.trim().is_empty(),
+                });
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_hostname_and_endpoints_with_spans() {
+        let src = "general:\n  hostname: roles.core\n  package: example.com/roles\nfunctions:\n  Grant:\n    method: POST\n    route: :666/grant # rootlint:ignore missing_required_claims checked by caller\n  List:\n    route: /list\n    requiredClaims: roles.admin\n";
+        let m = parse(src).unwrap();
+        assert_eq!(m.hostname.as_ref().unwrap().value, "roles.core");
+        assert_eq!(m.hostname.as_ref().unwrap().span.start_line, 2);
+        assert_eq!(m.endpoints.len(), 2);
+        let grant = &m.endpoints[0];
+        assert_eq!(grant.route.as_ref().unwrap().value, ":666/grant");
+        assert_eq!(grant.route.as_ref().unwrap().span.start_line, 7);
+        assert_eq!(grant.span.start_line, 5);
+        assert_eq!(grant.span.start_column, 3);
+        assert_eq!(m.endpoints[1].required_claims.as_ref().unwrap().value, "roles.admin");
+        assert_eq!(m.directives.len(), 1);
+        assert!(m.directives[0].trailing);
+    }
+
+    #[test]
+    fn invalid_yaml_is_an_error_with_a_position() {
+        let err = parse("general:\n  hostname: [a\n").unwrap_err();
+        assert!(err.message.starts_with("invalid YAML"));
+        assert!(err.span.is_some());
+    }
+}

@@ -1,0 +1,218 @@
+//! Stage 7: grant JSON, the handoff to gencreds. A PUB rule exists only for a call that a
+//! service reaches and that resolves statically to a declared :666 endpoint, with the method
+//! sent on the wire; a SUB rule exists for each :666 endpoint a service owns. Each rule carries
+//! its evidence: call sites with the chain of calls from the service's entry point.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::callgraph::{self, Precision};
+use crate::catalog::{EndpointId, Origin};
+use crate::subject;
+
+pub const SCHEMA: &str = "rootlint.grants/v1";
+
+#[derive(Debug, Serialize)]
+pub struct Grants {
+    pub schema: &'static str,
+    /// False when rootlint could not read everything, or a call it knows targets :666 got no grant.
+    pub complete: bool,
+    pub services: Vec<ServiceGrants>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceGrants {
+    pub hostname: String,
+    pub dir: String,
+    #[serde(rename = "pub")]
+    pub publish: Vec<PubGrant>,
+    #[serde(rename = "sub")]
+    pub subscribe: Vec<SubGrant>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PubGrant {
+    pub subject: String,
+    pub host: String,
+    pub port: u16,
+    pub method: String,
+    pub path: String,
+    pub endpoint: Option<EndpointRef>,
+    /// Set on a broad (wildcard-destination) grant that a suppression justified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    pub call_sites: Vec<CallSiteEvidence>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubGrant {
+    pub subject: String,
+    pub endpoint: EndpointRef,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EndpointRef {
+    pub host: String,
+    pub name: String,
+    pub route: String,
+    pub method: String,
+    /// Where it is declared; `null` for the framework's shipped endpoints.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CallSiteEvidence {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    /// `exact`, or how the call graph fell back to the safe side somewhere on the path.
+    pub precision: Precision,
+    pub via: Vec<ViaStep>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ViaStep {
+    pub function: String,
+    pub file: String,
+    /// The line in this function of the call that leads to the next step (or the call site).
+    pub line: u32,
+}
+
+pub fn endpoint_ref(a: &Analysis, id: EndpointId) -> EndpointRef {
+    let e = &a.catalog.endpoints[id];
+    let decl = e.primary_declaration();
+    EndpointRef {
+        host: e.host.clone(),
+        name: e.name.clone(),
+        route: e.route.clone(),
+        method: e.method.clone(),
+        file: decl.map(|d| d.file.clone()),
+        line: decl.map(|d| d.span.start_line),
+        column: decl.map(|d| d.span.start_column),
+        origin: e.origin,
+    }
+}
+
+/// A broad grant a suppression justified: the call site's index and the reason.
+pub type Justified = BTreeMap<usize, String>;
+
+pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
+    let ws = &a.workspace;
+    let mut complete = a.problems.is_empty();
+    let mut by_service: Vec<BTreeMap<String, PubGrant>> = ws.services.iter().map(|_| BTreeMap::new()).collect();
+    for (i, site) in a.call_sites.iter().enumerate() {
+        let d = &site.destination;
+        if !d.is_trust_root() {
+            continue;
+        }
+        let attributions = &a.attributions[i];
+        let (host, justification) = match (&d.host, justified_wildcards.get(&i)) {
+            (Ok(h), _) if site.endpoint.is_some() => (h.clone(), None),
+            (Err(_), Some(reason)) => ("*".to_string(), Some(reason.clone())),
+            _ => {
+                if !attributions.is_empty() {
+                    complete = false;
+                }
+                continue;
+            }
+        };
+        let (Ok(method), Ok(path)) = (&d.method, &d.path) else {
+            complete &= attributions.is_empty();
+            continue;
+        };
+        let endpoint = site.endpoint.or(site.named_endpoint);
+        for attr in attributions {
+            let src = &ws.services[attr.service].hostname;
+            let subject = subject::request_subject(src, &host, 666, method, path, d.path_is_route);
+            let grant = by_service[attr.service].entry(subject.clone()).or_insert_with(|| PubGrant {
+                subject,
+                host: host.clone(),
+                port: 666,
+                method: method.clone(),
+                path: path.clone(),
+                endpoint: endpoint.map(|id| endpoint_ref(a, id)),
+                justification: justification.clone(),
+                call_sites: Vec::new(),
+            });
+            let precision = attr
+                .path
+                .iter()
+                .map(|s| s.precision)
+                .find(|p| *p != Precision::Exact)
+                .unwrap_or(Precision::Exact);
+            grant.call_sites.push(CallSiteEvidence {
+                file: site.file.clone(),
+                line: site.span.start_line,
+                column: site.span.start_column,
+                precision,
+                via: via(a, &attr.path, site.span.start_line),
+            });
+        }
+    }
+    let services = ws
+        .services
+        .iter()
+        .zip(by_service)
+        .map(|(s, pubs)| {
+            let mut subscribe: Vec<SubGrant> = a
+                .catalog
+                .endpoints
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.origin == Origin::Tree && e.host == s.hostname && e.is_trust_root())
+                .filter_map(|(id, e)| {
+                    let t = e.target.as_ref().ok()?;
+                    Some(SubGrant {
+                        subject: subject::subscription_subject(&t.host, t.port, &e.method, &t.path),
+                        endpoint: endpoint_ref(a, id),
+                    })
+                })
+                .collect();
+            subscribe.sort_by(|x, y| x.subject.cmp(&y.subject).then(x.endpoint.cmp(&y.endpoint)));
+            subscribe.dedup_by(|x, y| x.subject == y.subject);
+            ServiceGrants {
+                hostname: s.hostname.clone(),
+                dir: s.dir.clone(),
+                publish: pubs
+                    .into_values()
+                    .map(|mut g| {
+                        g.call_sites.sort();
+                        g.call_sites.dedup();
+                        g
+                    })
+                    .collect(),
+                subscribe,
+            }
+        })
+        .collect();
+    Grants {
+        schema: SCHEMA,
+        complete,
+        services,
+    }
+}
+
+fn via(a: &Analysis, path: &[callgraph::Step], call_line: u32) -> Vec<ViaStep> {
+    path.iter()
+        .enumerate()
+        .map(|(i, step)| ViaStep {
+            function: callgraph::function_name(&a.workspace, step.function),
+            file: a.workspace.files[step.function.file].file.rel.clone(),
+            line: path.get(i + 1).map_or(call_line, |next| next.line),
+        })
+        .collect()
+}
+
+impl Grants {
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("grants serialize");
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,151 @@
+//! rootlint's analysis engine, shared by the CLI and the language server.
+//!
+//! The pipeline is a straight line, one module per stage:
+//! [`discover`] files → [`triage`] bytes → [`parse`] → [`facts`] per file → [`workspace`]
+//! (packages, services) → [`catalog`] of endpoints → [`callsites`] resolved through [`values`]
+//! → [`callgraph`] and attribution to services → [`grants`]. Lints (in the `rootlint-lints`
+//! crate) read the resulting [`Analysis`], never syntax trees.
+
+pub mod callgraph;
+pub mod callsites;
+pub mod catalog;
+pub mod diagnostic;
+pub mod discover;
+pub mod facts;
+pub mod grants;
+pub mod parse;
+pub mod route;
+pub mod span;
+pub mod subject;
+pub mod triage;
+pub mod values;
+pub mod workspace;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::callgraph::{CallGraph, Step};
+use crate::callsites::CallSite;
+use crate::catalog::{Catalog, ExternalEndpoint};
+use crate::discover::{DiscoverOptions, Skipped};
+use crate::facts::Problem;
+use crate::workspace::Workspace;
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub exclude: Vec<String>,
+    /// :666 endpoints of services outside the tree (from configuration).
+    pub external_endpoints: Vec<ExternalEndpoint>,
+    /// Unsaved editor buffers by relative path; they replace the files on disk.
+    pub overlays: HashMap<String, String>,
+}
+
+/// One service's path to a call site.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    /// Index into `Workspace::services`.
+    pub service: usize,
+    pub path: Vec<Step>,
+}
+
+pub struct Analysis {
+    pub root: PathBuf,
+    pub workspace: Workspace,
+    pub catalog: Catalog,
+    pub call_sites: Vec<CallSite>,
+    pub graph: CallGraph,
+    /// For each call site (same index), the services that reach it.
+    pub attributions: Vec<Vec<Attribution>>,
+    pub problems: Vec<Problem>,
+    pub skipped: Skipped,
+}
+
+impl Analysis {
+    pub fn files_analyzed(&self) -> usize {
+        self.workspace.files.len()
+    }
+
+    /// Files that could not be analyzed in full.
+    pub fn files_failed(&self) -> usize {
+        let mut files: Vec<&str> = self.problems.iter().map(|p| p.file.as_str()).collect();
+        files.sort();
+        files.dedup();
+        files.len()
+    }
+}
+
+pub fn analyze(root: &Path, options: &Options) -> Analysis {
+    let discovery = discover::discover(
+        root,
+        &DiscoverOptions {
+            exclude: options.exclude.clone(),
+        },
+    );
+    let files: Vec<facts::FileFacts> = discovery
+        .files
+        .par_iter()
+        .map(|f| facts::extract(f, options.overlays.get(&f.rel).cloned()))
+        .collect();
+    let mut problems: Vec<Problem> = files.iter().flat_map(|f| f.problems.iter().cloned()).collect();
+    problems.extend(discovery.errors.iter().map(|(path, message)| Problem {
+        file: path.clone(),
+        span: None,
+        message: format!("could not walk this path: {message}"),
+    }));
+    problems.sort();
+    let workspace = Workspace::new(files);
+    let catalog = Catalog::build(&workspace, &options.external_endpoints);
+    let call_sites = callsites::find(&workspace, &catalog);
+    let graph = callgraph::build(&workspace, &catalog);
+    let attributions = attribute(&workspace, &graph, &call_sites);
+    Analysis {
+        root: root.to_path_buf(),
+        workspace,
+        catalog,
+        call_sites,
+        graph,
+        attributions,
+        problems,
+        skipped: discovery.skipped,
+    }
+}
+
+/// Entry points are the functions of each service's root package; a call site belongs to every
+/// service that reaches the function holding it.
+fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<Attribution>> {
+    let reaches: Vec<callgraph::Reach> = ws
+        .services
+        .par_iter()
+        .map(|s| {
+            let entries: Vec<_> = ws
+                .packages
+                .get(&s.dir)
+                .map(|p| {
+                    p.go_files
+                        .iter()
+                        .flat_map(|&file| {
+                            (0..ws.go(file).functions.len()).map(move |function| callsites::FunctionRef { file, function })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            graph.reach(&entries)
+        })
+        .collect();
+    sites
+        .iter()
+        .map(|site| {
+            reaches
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.contains(site.function))
+                .map(|(service, r)| Attribution {
+                    service,
+                    path: r.path(site.function),
+                })
+                .collect()
+        })
+        .collect()
+}

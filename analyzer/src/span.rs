@@ -1,0 +1,91 @@
+//! Source positions. Lines and columns are 1-based; columns count characters, as editors and
+//! rustc do, so a multi-byte character before a finding does not shift its column.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start_line: u32,
+    pub start_column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// Byte offsets into the file, for renderers that slice the source.
+    pub start_byte: u32,
+    pub end_byte: u32,
+}
+
+/// Maps byte offsets of one file to 1-based line and character columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn position(&self, byte: usize) -> (u32, u32) {
+        let byte = byte.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..byte)
+            .map_or(byte - start, |s| s.chars().count());
+        (line as u32 + 1, column as u32 + 1)
+    }
+
+    pub fn span(&self, start_byte: usize, end_byte: usize) -> Span {
+        let (start_line, start_column) = self.position(start_byte);
+        let (end_line, end_column) = self.position(end_byte);
+        Span {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+            start_byte: start_byte as u32,
+            end_byte: end_byte as u32,
+        }
+    }
+
+    /// Byte offset where a 1-based line starts, if the line exists.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)? as usize).copied()
+    }
+
+    /// Byte offset of a 1-based (line, character column) position.
+    pub fn offset(&self, line: u32, column: u32) -> Option<usize> {
+        let start = self.line_start(line)?;
+        let rest = &self.text[start..];
+        let line_text = rest.split('\n').next().unwrap_or("");
+        let skip = column.saturating_sub(1) as usize;
+        let within = line_text
+            .char_indices()
+            .nth(skip)
+            .map_or(line_text.len(), |(i, _)| i);
+        Some(start + within)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let idx = LineIndex::new("ab\né x\n");
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(3), (2, 1));
+        // 'x' sits after a two-byte 'é' and a space: byte 6, character column 3.
+        assert_eq!(idx.position(6), (2, 3));
+        assert_eq!(idx.offset(2, 3), Some(6));
+    }
+}

@@ -1,0 +1,663 @@
+//! Static values: what a Go expression evaluates to, as far as rootlint can prove it.
+//!
+//! Strings are templates of literal pieces and holes; a hole carries the reason it could not be
+//! resolved (a parameter, a field, a call result…), which findings quote. Constants are followed
+//! across the files of a package and into imported packages of the tree, and the framework's
+//! helpers (`httpx.JoinHostAndPath`, `fmt.Sprintf`, `api.X.URL()`, `pub.*` options, typed
+//! client constructors) are modelled.
+
+use crate::catalog::{Catalog, EndpointId};
+use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeRef};
+use crate::workspace::Workspace;
+
+pub const PUB: &str = "github.com/microbus-io/fabric/pub";
+pub const HTTPX: &str = "github.com/microbus-io/fabric/httpx";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Lit(String),
+    /// A part of the string rootlint cannot know, and why.
+    Hole(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Template(pub Vec<Piece>);
+
+impl Template {
+    pub fn lit(s: impl Into<String>) -> Template {
+        Template(vec![Piece::Lit(s.into())])
+    }
+
+    pub fn hole(reason: impl Into<String>) -> Template {
+        Template(vec![Piece::Hole(reason.into())])
+    }
+
+    pub fn concat(mut self, other: Template) -> Template {
+        for p in other.0 {
+            match (self.0.last_mut(), p) {
+                (Some(Piece::Lit(a)), Piece::Lit(b)) => a.push_str(&b),
+                (_, p) => self.0.push(p),
+            }
+        }
+        self
+    }
+
+    /// The whole string, if it has no hole.
+    pub fn literal(&self) -> Option<String> {
+        let mut out = String::new();
+        for p in &self.0 {
+            match p {
+                Piece::Lit(s) => out.push_str(s),
+                Piece::Hole(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
+    pub fn first_hole(&self) -> Option<&str> {
+        self.0.iter().find_map(|p| match p {
+            Piece::Hole(r) => Some(r.as_str()),
+            Piece::Lit(_) => None,
+        })
+    }
+
+    fn starts_with_lit(&self, prefix: &str) -> bool {
+        matches!(self.0.first(), Some(Piece::Lit(s)) if s.starts_with(prefix))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostChoice {
+    /// The api package's own hostname.
+    Default,
+    Literal(String),
+    Dynamic(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Client {
+    pub api_package: String,
+    pub multicast: bool,
+    pub host: HostChoice,
+    /// The client came in as a parameter or receiver: its host is assumed to be the default.
+    pub from_parameter: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PubOption {
+    Method(Template),
+    /// The URL, and whether it is a string literal right in the call (what gencreds can read).
+    Url(Template, bool),
+    MethodUrl(String, Template, bool),
+    Other(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Str(Template),
+    Int(i64),
+    Client(Client),
+    /// A list of `pub` options; `unknown` says why some options could not be seen.
+    Options { items: Vec<PubOption>, unknown: Vec<String> },
+    Option(PubOption),
+    Endpoint(EndpointId),
+    Unknown(String),
+}
+
+impl Value {
+    pub fn template(self) -> Template {
+        match self {
+            Value::Str(t) => t,
+            Value::Int(i) => Template::lit(i.to_string()),
+            Value::Unknown(r) => Template::hole(r),
+            _ => Template::hole("a value that is not a string"),
+        }
+    }
+}
+
+/// Where an expression is evaluated: a file, optionally inside a function, at a byte offset.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub ws: &'a Workspace,
+    pub catalog: &'a Catalog,
+    pub file: usize,
+    pub function: Option<&'a GoFunction>,
+    /// Byte offset of the expression: only bindings before it count.
+    pub at: u32,
+}
+
+const MAX_DEPTH: u32 = 24;
+
+impl<'a> Scope<'a> {
+    pub fn package_dir(&self) -> &'a str {
+        self.ws.files[self.file].file.dir()
+    }
+
+    /// The import path a file-level name refers to, if it is an import alias.
+    pub fn import_path(&self, alias: &str) -> Option<&'a str> {
+        self.ws
+            .go(self.file)
+            .imports
+            .iter()
+            .find(|i| i.local_name() == Some(alias))
+            .map(|i| i.path.as_str())
+    }
+
+    /// Bindings of `name` that precede the evaluation point.
+    pub fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
+        self.function.map_or_else(Vec::new, |f| {
+            f.bindings
+                .iter()
+                .filter(|b| b.name == name && b.span.start_byte < self.at)
+                .collect()
+        })
+    }
+
+    pub fn param_type(&self, name: &str) -> Option<Option<&'a TypeRef>> {
+        let f = self.function?;
+        if f.receiver_name.as_deref() == Some(name) {
+            return Some(None);
+        }
+        f.params
+            .iter()
+            .chain(f.results.iter())
+            .find(|p| p.name == name)
+            .map(|p| p.ty.as_ref())
+    }
+
+    /// Whether `ty` names an api package's typed client (`api.Client`, `*api.MulticastClient`).
+    pub fn client_type(&self, ty: &TypeRef) -> Option<Client> {
+        let multicast = match ty.name.as_str() {
+            "Client" => false,
+            "MulticastClient" => true,
+            _ => return None,
+        };
+        let api_package = match &ty.qualifier {
+            Some(q) => self.import_path(q)?.to_string(),
+            // A method of the api package itself (a helper wrapping a typed call).
+            None => self.ws.packages.get(self.package_dir())?.import_path.clone()?,
+        };
+        self.catalog.api_packages.contains_key(&api_package).then_some(Client {
+            api_package,
+            multicast,
+            host: HostChoice::Default,
+            from_parameter: None,
+        })
+    }
+
+    pub fn eval(&self, expr: &Expr) -> Value {
+        self.eval_depth(expr, 0)
+    }
+
+    fn eval_depth(&self, expr: &Expr, depth: u32) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Unknown("a definition chain too deep to follow".into());
+        }
+        let d = depth + 1;
+        match expr {
+            Expr::Str(s) => Value::Str(Template::lit(s.clone())),
+            Expr::Int(i) => Value::Int(*i),
+            Expr::Ident(name) => self.ident(name, d),
+            Expr::Selector(base, field) => self.selector(base, field, d),
+            Expr::Call(call) => self.call(&call.callee, &call.args, call.spread, d),
+            Expr::Binary(op, l, r) if op == "+" => {
+                match (self.eval_depth(l, d), self.eval_depth(r, d)) {
+                    (Value::Int(a), Value::Int(b)) => Value::Int(a.wrapping_add(b)),
+                    (a, b) => Value::Str(a.template().concat(b.template())),
+                }
+            }
+            Expr::Binary(op, _, _) => Value::Unknown(format!("the result of the operator `{op}`")),
+            Expr::Composite { ty: Some(ty), elements } if ty.slice && ty.name == "Option" && self.is_pub(ty.qualifier.as_deref()) => {
+                let mut items = Vec::new();
+                let mut unknown = Vec::new();
+                for (_, e) in elements {
+                    self.push_option(self.eval_depth(e, d), &mut items, &mut unknown);
+                }
+                Value::Options { items, unknown }
+            }
+            Expr::Composite { .. } => Value::Unknown("a composite literal".into()),
+            Expr::AddressOf(_) => Value::Unknown("a pointer".into()),
+            Expr::FuncLit => Value::Unknown("a function literal".into()),
+            Expr::Other(kind) => Value::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
+        }
+    }
+
+    fn is_pub(&self, alias: Option<&str>) -> bool {
+        alias.and_then(|a| self.import_path(a)) == Some(PUB)
+    }
+
+    fn push_option(&self, v: Value, items: &mut Vec<PubOption>, unknown: &mut Vec<String>) {
+        match v {
+            Value::Option(o) => items.push(o),
+            Value::Options { items: more, unknown: u } => {
+                items.extend(more);
+                unknown.extend(u);
+            }
+            Value::Unknown(r) => unknown.push(r),
+            _ => unknown.push("a value that is not a pub option".into()),
+        }
+    }
+
+    fn ident(&self, name: &str, d: u32) -> Value {
+        let bindings = self.bindings_before(name);
+        if let Some(latest) = bindings.last() {
+            let earlier_roots = bindings[..bindings.len() - 1]
+                .iter()
+                .filter(|b| !refers_to_itself(b))
+                .count();
+            if !refers_to_itself(latest) && earlier_roots > 0 {
+                // `x := a; if … { x = b }`: which value reaches the use depends on control flow.
+                let values: Vec<Value> = bindings.iter().map(|b| self.binding(b, d)).collect();
+                if values.windows(2).all(|w| w[0] == w[1]) {
+                    return values.into_iter().next().unwrap_or_else(|| Value::Unknown(String::new()));
+                }
+                return Value::Unknown(format!("`{name}`, which is assigned more than once"));
+            }
+            return self.binding(latest, d);
+        }
+        if let Some(ty) = self.param_type(name) {
+            if let Some(mut client) = ty.and_then(|t| self.client_type(t)) {
+                client.from_parameter = Some(name.to_string());
+                return Value::Client(client);
+            }
+            if ty.is_none() {
+                if let Some(f) = self.function {
+                    if f.receiver_name.as_deref() == Some(name) {
+                        if let Some(recv_ty) = &f.receiver_type {
+                            let ty = TypeRef { qualifier: None, name: recv_ty.clone(), pointer: false, slice: false };
+                            if let Some(mut client) = self.client_type(&ty) {
+                                client.from_parameter = Some(name.to_string());
+                                return Value::Client(client);
+                            }
+                        }
+                    }
+                }
+            }
+            return Value::Unknown(format!("the parameter `{name}`"));
+        }
+        self.package_value(self.package_dir(), name, d)
+            .unwrap_or_else(|| Value::Unknown(format!("`{name}`, which is not a constant rootlint can see")))
+    }
+
+    fn binding(&self, b: &Binding, d: u32) -> Value {
+        let inner = Scope { at: b.span.start_byte, ..*self };
+        match &b.value {
+            BindingValue::Expr(e) => {
+                let v = inner.eval_depth(e, d);
+                match (&v, &b.ty) {
+                    (Value::Unknown(_), Some(ty)) => self.client_type(ty).map_or(v, Value::Client),
+                    _ => v,
+                }
+            }
+            BindingValue::Declared => match b.ty.as_ref().and_then(|t| self.client_type(t)) {
+                Some(c) => Value::Client(c),
+                None => Value::Unknown(format!("`{}`, declared without a value", b.name)),
+            },
+            BindingValue::Tuple { .. } => Value::Unknown(format!("`{}`, one result of a multi-value call", b.name)),
+            BindingValue::Opaque(what) => Value::Unknown(format!("`{}`, set by {what}", b.name)),
+        }
+    }
+
+    /// A package-level constant or variable of the package in `dir`.
+    fn package_value(&self, dir: &str, name: &str, d: u32) -> Option<Value> {
+        let package = self.ws.packages.get(dir)?;
+        for &fi in &package.go_files {
+            if let Some(v) = self.ws.go(fi).values.iter().find(|v| v.name == name) {
+                let scope = Scope { file: fi, function: None, at: u32::MAX, ..*self };
+                return Some(match &v.value {
+                    Some(e) => scope.eval_depth(e, d),
+                    None => match v.ty.as_ref().and_then(|t| scope.client_type(t)) {
+                        Some(c) => Value::Client(c),
+                        None => Value::Unknown(format!("the package variable `{name}`, which has no initial value")),
+                    },
+                });
+            }
+        }
+        None
+    }
+
+    fn selector(&self, base: &Expr, field: &str, d: u32) -> Value {
+        if let Expr::Ident(alias) = base {
+            let is_local = !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
+            if !is_local {
+                if let Some(path) = self.import_path(alias) {
+                    return self.qualified(path, field, d);
+                }
+            }
+        }
+        match (self.eval_depth(base, d), field) {
+            (Value::Endpoint(id), "Route") => Value::Str(Template::lit(self.catalog.endpoints[id].route.clone())),
+            (Value::Endpoint(id), "Method") => Value::Str(Template::lit(self.catalog.endpoints[id].method.clone())),
+            (Value::Endpoint(id), "Host") => Value::Str(Template::lit(self.catalog.endpoints[id].host.clone())),
+            _ => Value::Unknown(format!("the field `{}.{field}`", describe(base))),
+        }
+    }
+
+    /// `pkg.Name` for an imported package.
+    fn qualified(&self, path: &str, name: &str, d: u32) -> Value {
+        if let Some(api) = self.catalog.api_packages.get(path) {
+            if name == "Hostname" {
+                return Value::Str(Template::lit(api.hostname.clone()));
+            }
+            if let Some(&id) = api.endpoints.get(name) {
+                return Value::Endpoint(id);
+            }
+        }
+        if let Some(dir) = self.ws.dir_by_import.get(path) {
+            if let Some(v) = self.package_value(dir, name, d) {
+                return v;
+            }
+        }
+        Value::Unknown(format!("`{}.{name}`, which rootlint cannot see", crate::facts::go::default_package_name(path)))
+    }
+
+    fn call(&self, callee: &Expr, args: &[Expr], spread: bool, d: u32) -> Value {
+        let arg = |i: usize| args.get(i).map_or(Value::Unknown("a missing argument".into()), |a| self.eval_depth(a, d));
+        match callee {
+            Expr::Ident(f) if f == "append" => {
+                let mut items = Vec::new();
+                let mut unknown = Vec::new();
+                for (i, a) in args.iter().enumerate() {
+                    let v = self.eval_depth(a, d);
+                    match v {
+                        // `append(opts, more...)` or the slice being appended to.
+                        Value::Options { .. } | Value::Option(_) => self.push_option(v, &mut items, &mut unknown),
+                        Value::Unknown(r) if i == 0 || (spread && i == args.len() - 1) => unknown.push(r),
+                        other => self.push_option(other, &mut items, &mut unknown),
+                    }
+                }
+                Value::Options { items, unknown }
+            }
+            Expr::Selector(base, method) => {
+                if let Expr::Ident(alias) = base.as_ref() {
+                    let is_local = !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
+                    if let Some(path) = self.import_path(alias).filter(|_| !is_local) {
+                        return self.package_call(path, alias, method, args, spread, d);
+                    }
+                }
+                match (self.eval_depth(base, d), method.as_str()) {
+                    (Value::Client(mut c), "ForHost") => {
+                        c.host = match arg(0).template().literal() {
+                            Some(h) => HostChoice::Literal(h.to_ascii_lowercase()),
+                            None => HostChoice::Dynamic(
+                                arg(0).template().first_hole().unwrap_or("a dynamic value").to_string(),
+                            ),
+                        };
+                        Value::Client(c)
+                    }
+                    (Value::Client(c), "WithOptions") => Value::Client(c),
+                    (Value::Endpoint(id), "URL") => {
+                        let e = &self.catalog.endpoints[id];
+                        join_host_and_path(Template::lit(e.host.clone()), Template::lit(e.route.clone()))
+                    }
+                    _ => Value::Unknown(format!("the result of `{}.{method}(…)`", describe(base))),
+                }
+            }
+            _ => Value::Unknown(format!("the result of `{}(…)`", describe(callee))),
+        }
+    }
+
+    fn package_call(&self, path: &str, alias: &str, f: &str, args: &[Expr], spread: bool, d: u32) -> Value {
+        let arg = |i: usize| args.get(i).map_or(Value::Unknown("a missing argument".into()), |a| self.eval_depth(a, d));
+        match (path, f) {
+            (PUB, "Method") => Value::Option(PubOption::Method(arg(0).template())),
+            (PUB, "URL") => Value::Option(PubOption::Url(arg(0).template(), is_literal(args))),
+            (PUB, "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS") => {
+                Value::Option(PubOption::MethodUrl(f.to_string(), arg(0).template(), is_literal(args)))
+            }
+            (PUB, "Options") => {
+                let mut items = Vec::new();
+                let mut unknown = Vec::new();
+                for (i, a) in args.iter().enumerate() {
+                    let v = self.eval_depth(a, d);
+                    if spread && i == args.len() - 1 {
+                        if let Value::Unknown(r) = v {
+                            unknown.push(r);
+                            continue;
+                        }
+                    }
+                    self.push_option(v, &mut items, &mut unknown);
+                }
+                Value::Options { items, unknown }
+            }
+            (PUB, other) => Value::Option(PubOption::Other(other.to_string())),
+            (HTTPX, "JoinHostAndPath") => join_host_and_path(arg(0).template(), arg(1).template()),
+            ("fmt", "Sprintf") => sprintf(&arg(0).template(), &args[1.min(args.len())..].iter().map(|a| self.eval_depth(a, d)).collect::<Vec<_>>()),
+            (_, "NewClient" | "NewMulticastClient") if self.catalog.api_packages.contains_key(path) => Value::Client(Client {
+                api_package: path.to_string(),
+                multicast: f == "NewMulticastClient",
+                host: HostChoice::Default,
+                from_parameter: None,
+            }),
+            _ => Value::Unknown(format!("the result of `{alias}.{f}(…)`")),
+        }
+    }
+}
+
+fn is_literal(args: &[Expr]) -> bool {
+    matches!(args.first(), Some(Expr::Str(_)))
+}
+
+fn refers_to_itself(b: &Binding) -> bool {
+    fn mentions(e: &Expr, name: &str) -> bool {
+        match e {
+            Expr::Ident(n) => n == name,
+            Expr::Selector(b, _) | Expr::AddressOf(b) => mentions(b, name),
+            Expr::Call(c) => mentions(&c.callee, name) || c.args.iter().any(|a| mentions(a, name)),
+            Expr::Binary(_, l, r) => mentions(l, name) || mentions(r, name),
+            Expr::Composite { elements, .. } => elements.iter().any(|(_, e)| mentions(e, name)),
+            _ => false,
+        }
+    }
+    matches!(&b.value, BindingValue::Expr(e) if mentions(e, &b.name))
+}
+
+/// A short rendering of an expression for messages.
+pub fn describe(e: &Expr) -> String {
+    match e {
+        Expr::Ident(n) => n.clone(),
+        Expr::Selector(b, f) => format!("{}.{f}", describe(b)),
+        Expr::Call(c) => format!("{}(…)", describe(&c.callee)),
+        Expr::Str(s) => format!("{s:?}"),
+        _ => "…".into(),
+    }
+}
+
+/// `httpx.JoinHostAndPath` over templates.
+pub fn join_host_and_path(host: Template, route: Template) -> Value {
+    let route_lit = route.literal();
+    let https = Template::lit("https://");
+    let joined = match route_lit.as_deref() {
+        Some("") => https.concat(host).concat(Template::lit(":443")),
+        Some(r) if r.starts_with("//") => Template::lit(format!("https:{r}")),
+        Some(r) if r.starts_with('/') => https.concat(host).concat(Template::lit(format!(":443{r}"))),
+        Some(r) if r.contains("://") => route,
+        Some(r) if !r.starts_with(':') => https.concat(host).concat(Template::lit(format!(":443/{r}"))),
+        _ if route.starts_with_lit(":") => https.concat(host).concat(route),
+        _ if route.starts_with_lit("/") && !route.starts_with_lit("//") => {
+            https.concat(host).concat(Template::lit(":443")).concat(route)
+        }
+        _ => Template::hole(format!(
+            "a route passed to JoinHostAndPath that is not static ({})",
+            route.first_hole().unwrap_or("unknown")
+        )),
+    };
+    Value::Str(joined)
+}
+
+/// `fmt.Sprintf` with `%s`, `%v`, `%d` and `%%`; other verbs become holes.
+fn sprintf(format: &Template, args: &[Value]) -> Value {
+    let Some(format) = format.literal() else {
+        return Value::Unknown("a format string that is not static".into());
+    };
+    let mut out = Template::default();
+    let mut args = args.iter();
+    let mut chars = format.chars().peekable();
+    let mut lit = String::new();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            lit.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('%') => lit.push('%'),
+            Some(verb) => {
+                out = out.concat(Template::lit(std::mem::take(&mut lit)));
+                let piece = match (verb, args.next()) {
+                    ('s' | 'v' | 'd', Some(v)) => v.clone().template(),
+                    (_, Some(_)) => Template::hole(format!("the `%{verb}` verb of fmt.Sprintf")),
+                    (_, None) => Template::hole("a missing fmt.Sprintf argument"),
+                };
+                out = out.concat(piece);
+            }
+            None => lit.push('%'),
+        }
+    }
+    Value::Str(out.concat(Template::lit(lit)))
+}
+
+/// What a raw request's URL says about its destination.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlShape {
+    pub host: Result<String, String>,
+    pub port: Result<u16, String>,
+    pub path: Result<String, String>,
+}
+
+/// Splits a URL template into host, port and path, each known or not. Holes after `?` or `#`
+/// do not matter: the NATS subject carries no query.
+pub fn url_shape(url: &Template) -> UrlShape {
+    let unknown = |r: &str| UrlShape {
+        host: Err(r.to_string()),
+        port: Err(r.to_string()),
+        path: Err(r.to_string()),
+    };
+    let (default_port, rest) = match url.0.first() {
+        Some(Piece::Lit(s)) if s.starts_with("https://") => (443, strip_first(url, "https://".len())),
+        Some(Piece::Lit(s)) if s.starts_with("http://") => (80, strip_first(url, "http://".len())),
+        Some(Piece::Lit(s)) if url.0.len() == 1 => {
+            return unknown(&format!("`{s}`, which is not an absolute http(s) URL"));
+        }
+        Some(Piece::Hole(r)) => return unknown(r),
+        _ => return unknown("a URL whose scheme is not static"),
+    };
+    // Split the pieces at the end of the authority and at the start of the query.
+    let mut authority: Vec<Piece> = Vec::new();
+    let mut path: Vec<Piece> = Vec::new();
+    let mut stage = 0; // 0 authority, 1 path, 2 query
+    for p in rest {
+        match p {
+            Piece::Hole(r) => match stage {
+                0 => authority.push(Piece::Hole(r)),
+                1 => path.push(Piece::Hole(r)),
+                _ => {}
+            },
+            Piece::Lit(s) => {
+                let mut buf = String::new();
+                for c in s.chars() {
+                    match (stage, c) {
+                        (0, '/') => {
+                            authority.push(Piece::Lit(std::mem::take(&mut buf)));
+                            stage = 1;
+                            buf.push('/');
+                        }
+                        (0 | 1, '?' | '#') => {
+                            let done = Piece::Lit(std::mem::take(&mut buf));
+                            if stage == 0 { authority.push(done) } else { path.push(done) }
+                            stage = 2;
+                        }
+                        (2, _) => {}
+                        _ => buf.push(c),
+                    }
+                }
+                match stage {
+                    0 => authority.push(Piece::Lit(buf)),
+                    1 => path.push(Piece::Lit(buf)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let authority = Template(authority);
+    let path_t = Template(path);
+    let (host, port) = match authority.literal() {
+        Some(a) => match a.rsplit_once(':') {
+            Some((h, p)) => (
+                Ok(h.to_ascii_lowercase()),
+                p.parse::<u16>().map_err(|_| format!("`{p}`, which is not a port number")),
+            ),
+            None => (Ok(a.to_ascii_lowercase()), Ok(default_port)),
+        },
+        None => {
+            let reason = authority.first_hole().unwrap_or("a dynamic host").to_string();
+            // A literal `:port` after the last hole still fixes the port: `"https://" + h + ":666/x"`.
+            let tail = match authority.0.last() {
+                Some(Piece::Lit(s)) => s.as_str(),
+                _ => "",
+            };
+            let port = tail
+                .rsplit_once(':')
+                .and_then(|(_, p)| p.parse::<u16>().ok())
+                .ok_or_else(|| format!("the port, which follows {reason}"));
+            (Err(reason), port)
+        }
+    };
+    let path = if stage == 0 {
+        if authority.literal().is_some() { Ok("/".to_string()) } else { Err("a URL whose path is not static".to_string()) }
+    } else {
+        path_t.literal().ok_or_else(|| path_t.first_hole().unwrap_or("a dynamic path").to_string())
+    };
+    UrlShape { host, port, path }
+}
+
+fn strip_first(url: &Template, n: usize) -> Vec<Piece> {
+    let mut pieces = url.0.clone();
+    if let Some(Piece::Lit(s)) = pieces.first_mut() {
+        *s = s[n..].to_string();
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(parts: &[Result<&str, &str>]) -> Template {
+        Template(
+            parts
+                .iter()
+                .map(|p| match p {
+                    Ok(s) => Piece::Lit(s.to_string()),
+                    Err(r) => Piece::Hole(r.to_string()),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn url_shapes() {
+        let s = url_shape(&t(&[Ok("https://a.core:666/mint?x="), Err("the parameter `x`")]));
+        assert_eq!(s, UrlShape { host: Ok("a.core".into()), port: Ok(666), path: Ok("/mint".into()) });
+        let s = url_shape(&t(&[Ok("https://"), Err("the parameter `host`"), Ok(":666/mint")]));
+        assert_eq!(s.port, Ok(666));
+        assert_eq!(s.host, Err("the parameter `host`".into()));
+        assert_eq!(s.path, Ok("/mint".into()));
+        let s = url_shape(&t(&[Ok("https://"), Err("h"), Ok("/x")]));
+        assert!(s.port.is_err());
+        let s = url_shape(&t(&[Ok("https://a.core/"), Err("p")]));
+        assert_eq!(s.port, Ok(443));
+        assert!(s.path.is_err());
+        assert!(url_shape(&t(&[Err("u")])).host.is_err());
+        assert_eq!(url_shape(&t(&[Ok("http://a.b")])).port, Ok(80));
+    }
+
+    #[test]
+    fn join_and_sprintf() {
+        let v = join_host_and_path(Template::hole("h"), Template::lit(":666/x"));
+        assert_eq!(v, Value::Str(t(&[Ok("https://"), Err("h"), Ok(":666/x")])));
+        let v = join_host_and_path(Template::lit("a.b"), Template::lit("/x"));
+        assert_eq!(v, Value::Str(Template::lit("https://a.b:443/x")));
+        let v = sprintf(&Template::lit("https://%s:%d/%%x"), &[Value::Str(Template::lit("h.core")), Value::Int(666)]);
+        assert_eq!(v, Value::Str(Template::lit("https://h.core:666/%x")));
+    }
+}
