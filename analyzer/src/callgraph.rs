@@ -58,7 +58,13 @@ pub fn function_name(ws: &Workspace, f: FunctionRef) -> String {
         .packages
         .get(dir)
         .and_then(|p| p.import_path.clone())
-        .unwrap_or_else(|| if dir.is_empty() { ".".into() } else { dir.to_string() });
+        .unwrap_or_else(|| {
+            if dir.is_empty() {
+                ".".into()
+            } else {
+                dir.to_string()
+            }
+        });
     let func = &ws.go(f.file).functions[f.function];
     match &func.receiver_type {
         Some(t) => format!("{package}.{t}.{}", func.name),
@@ -89,11 +95,22 @@ pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
                 let f = FunctionRef { file, function: i };
                 all.push(f);
                 let recv = func.receiver_type.as_deref().unwrap_or("");
-                index.by_key.entry((package.dir.as_str(), recv, func.name.as_str())).or_default().push(f);
+                index
+                    .by_key
+                    .entry((package.dir.as_str(), recv, func.name.as_str()))
+                    .or_default()
+                    .push(f);
                 if func.receiver_type.is_some() {
-                    index.methods_by_name.entry(func.name.as_str()).or_default().push(f);
+                    index
+                        .methods_by_name
+                        .entry(func.name.as_str())
+                        .or_default()
+                        .push(f);
                 } else if let Some(ty) = func.results.first().and_then(|r| r.ty.as_ref()) {
-                    index.result_type.insert((package.dir.as_str(), func.name.as_str()), (package.dir.as_str(), ty));
+                    index.result_type.insert(
+                        (package.dir.as_str(), func.name.as_str()),
+                        (package.dir.as_str(), ty),
+                    );
                 }
             }
         }
@@ -126,7 +143,11 @@ fn edges_of(ws: &Workspace, catalog: &Catalog, index: &Index, f: FunctionRef) ->
         let mut exact = |targets: Option<&Vec<FunctionRef>>| -> bool {
             match targets {
                 Some(t) if !t.is_empty() => {
-                    out.extend(t.iter().map(|&to| Edge { to, precision: Precision::Exact, line }));
+                    out.extend(t.iter().map(|&to| Edge {
+                        to,
+                        precision: Precision::Exact,
+                        line,
+                    }));
                     true
                 }
                 _ => false,
@@ -142,28 +163,46 @@ fn edges_of(ws: &Workspace, catalog: &Catalog, index: &Index, f: FunctionRef) ->
                 } else if let Some((tdir, tname)) = type_of(&scope, index, base, 0) {
                     exact(index.by_key.get(&(tdir, tname, name.as_str())));
                 } else if let Some(candidates) = index.methods_by_name.get(name.as_str()) {
-                    out.extend(candidates.iter().map(|&to| Edge { to, precision: Precision::InterfaceDispatch, line }));
+                    out.extend(candidates.iter().map(|&to| Edge {
+                        to,
+                        precision: Precision::InterfaceDispatch,
+                        line,
+                    }));
                 }
             }
             _ => {}
         }
         // Functions handed over as values may be called by the callee.
         for arg in &call.args {
-            out.extend(function_values(&scope, index, arg).into_iter().map(|to| Edge {
-                to,
-                precision: Precision::FunctionValue,
-                line,
-            }));
+            out.extend(
+                function_values(&scope, index, arg)
+                    .into_iter()
+                    .map(|to| Edge {
+                        to,
+                        precision: Precision::FunctionValue,
+                        line,
+                    }),
+            );
         }
     }
     for b in &func.bindings {
         if let BindingValue::Expr(e) = &b.value {
-            let scope = Scope { ws, catalog, file: f.file, function: Some(func), at: b.span.start_byte };
-            out.extend(function_values(&scope, index, e).into_iter().map(|to| Edge {
-                to,
-                precision: Precision::FunctionValue,
-                line: b.span.start_line,
-            }));
+            let scope = Scope {
+                ws,
+                catalog,
+                file: f.file,
+                function: Some(func),
+                at: b.span.start_byte,
+            };
+            out.extend(
+                function_values(&scope, index, e)
+                    .into_iter()
+                    .map(|to| Edge {
+                        to,
+                        precision: Precision::FunctionValue,
+                        line: b.span.start_line,
+                    }),
+            );
         }
     }
     out
@@ -183,7 +222,11 @@ fn package_alias<'a>(scope: &Scope<'a>, e: &Expr) -> Option<&'a str> {
     scope.ws.dir_by_import.get(path).map(String::as_str)
 }
 
-fn resolve_type<'a>(scope: &Scope<'a>, ty: &'a TypeRef, home_dir: &'a str) -> Option<(&'a str, &'a str)> {
+fn resolve_type<'a>(
+    scope: &Scope<'a>,
+    ty: &'a TypeRef,
+    home_dir: &'a str,
+) -> Option<(&'a str, &'a str)> {
     let dir = match &ty.qualifier {
         Some(q) => scope.ws.dir_by_import.get(scope.import_path(q)?)?.as_str(),
         None => home_dir,
@@ -192,11 +235,28 @@ fn resolve_type<'a>(scope: &Scope<'a>, ty: &'a TypeRef, home_dir: &'a str) -> Op
 }
 
 /// The in-tree named type of an expression, when rootlint can tell.
-fn type_of<'a>(scope: &Scope<'a>, index: &Index<'a>, e: &'a Expr, depth: u32) -> Option<(&'a str, &'a str)> {
+fn type_of<'a>(
+    scope: &Scope<'a>,
+    index: &Index<'a>,
+    e: &'a Expr,
+    depth: u32,
+) -> Option<(&'a str, &'a str)> {
     if depth > 8 {
         return None;
     }
     let home = scope.package_dir();
+    // A typed client (however it was built or held): its helper methods live in the api package.
+    if let Value::Client(c) = scope.eval(e) {
+        let dir = scope.ws.dir_by_import.get(&c.api_package)?;
+        return Some((
+            dir.as_str(),
+            if c.multicast {
+                "MulticastClient"
+            } else {
+                "Client"
+            },
+        ));
+    }
     match e {
         Expr::Ident(name) => {
             if let Some(b) = scope.bindings_before(name).last() {
@@ -205,7 +265,10 @@ fn type_of<'a>(scope: &Scope<'a>, index: &Index<'a>, e: &'a Expr, depth: u32) ->
                 }
                 return match &b.value {
                     BindingValue::Expr(v) => {
-                        let inner = Scope { at: b.span.start_byte, ..*scope };
+                        let inner = Scope {
+                            at: b.span.start_byte,
+                            ..*scope
+                        };
                         type_of(&inner, index, v, depth + 1)
                     }
                     _ => None,
@@ -215,7 +278,11 @@ fn type_of<'a>(scope: &Scope<'a>, index: &Index<'a>, e: &'a Expr, depth: u32) ->
             if f.receiver_name.as_deref() == Some(name.as_str()) {
                 return Some((home, f.receiver_type.as_deref()?));
             }
-            let p = f.params.iter().chain(&f.results).find(|p| &p.name == name)?;
+            let p = f
+                .params
+                .iter()
+                .chain(&f.results)
+                .find(|p| &p.name == name)?;
             resolve_type(scope, p.ty.as_ref()?, home)
         }
         Expr::AddressOf(inner) => type_of(scope, index, inner, depth + 1),
@@ -229,16 +296,13 @@ fn type_of<'a>(scope: &Scope<'a>, index: &Index<'a>, e: &'a Expr, depth: u32) ->
             let &(decl_dir, ty) = index.result_type.get(&(dir, name))?;
             // The result type is written relative to the constructor's own file.
             let ctor = index.by_key.get(&(dir, "", name))?.first()?;
-            let ctor_scope = Scope { file: ctor.file, function: None, at: 0, ..*scope };
+            let ctor_scope = Scope {
+                file: ctor.file,
+                function: None,
+                at: 0,
+                ..*scope
+            };
             resolve_type(&ctor_scope, ty, decl_dir)
-        }
-        Expr::Selector(..) => {
-            // A typed client held in a value: its helper methods live in the api package.
-            if let Value::Client(c) = scope.eval(e) {
-                let dir = scope.ws.dir_by_import.get(&c.api_package)?;
-                return Some((dir.as_str(), if c.multicast { "MulticastClient" } else { "Client" }));
-            }
-            None
         }
         _ => None,
     }
@@ -254,10 +318,18 @@ fn function_values(scope: &Scope, index: &Index, e: &Expr) -> Vec<FunctionRef> {
             .unwrap_or_default(),
         Expr::Selector(base, name) => {
             if let Some(dir) = package_alias(scope, base) {
-                return index.by_key.get(&(dir, "", name.as_str())).cloned().unwrap_or_default();
+                return index
+                    .by_key
+                    .get(&(dir, "", name.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
             }
             if let Some((dir, ty)) = type_of(scope, index, base, 0) {
-                return index.by_key.get(&(dir, ty, name.as_str())).cloned().unwrap_or_default();
+                return index
+                    .by_key
+                    .get(&(dir, ty, name.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
             }
             Vec::new()
         }
@@ -281,7 +353,9 @@ impl Reach {
         let mut out = Vec::new();
         let mut cur = Some(f);
         while let Some(c) = cur {
-            let Some((step, parent)) = self.reached.get(&c) else { break };
+            let Some((step, parent)) = self.reached.get(&c) else {
+                break;
+            };
             out.push(step.clone());
             cur = *parent;
         }
@@ -299,7 +373,18 @@ impl CallGraph {
         let mut heap = std::collections::BinaryHeap::new();
         for &e in entries {
             let cost = (0, 0, e);
-            best.insert(e, (cost, Step { function: e, precision: Precision::Exact, line: 0 }, None));
+            best.insert(
+                e,
+                (
+                    cost,
+                    Step {
+                        function: e,
+                        precision: Precision::Exact,
+                        line: 0,
+                    },
+                    None,
+                ),
+            );
             heap.push(std::cmp::Reverse((cost, e)));
         }
         while let Some(std::cmp::Reverse((cost, f))) = heap.pop() {
@@ -307,16 +392,27 @@ impl CallGraph {
                 continue;
             }
             for edge in self.edges.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
-                let next = (cost.0 + u32::from(edge.precision != Precision::Exact), cost.1 + 1, f);
+                let next = (
+                    cost.0 + u32::from(edge.precision != Precision::Exact),
+                    cost.1 + 1,
+                    f,
+                );
                 if best.get(&edge.to).is_none_or(|b| next < b.0) {
-                    let step = Step { function: edge.to, precision: edge.precision, line: edge.line };
+                    let step = Step {
+                        function: edge.to,
+                        precision: edge.precision,
+                        line: edge.line,
+                    };
                     best.insert(edge.to, (next, step, Some(f)));
                     heap.push(std::cmp::Reverse((next, edge.to)));
                 }
             }
         }
         Reach {
-            reached: best.into_iter().map(|(k, (_, step, parent))| (k, (step, parent))).collect(),
+            reached: best
+                .into_iter()
+                .map(|(k, (_, step, parent))| (k, (step, parent)))
+                .collect(),
         }
     }
 }

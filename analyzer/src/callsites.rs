@@ -88,7 +88,9 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
         .packages
         .values()
         .flat_map(|p| p.go_files.iter())
-        .flat_map(|&file| (0..ws.go(file).functions.len()).map(move |function| FunctionRef { file, function }))
+        .flat_map(|&file| {
+            (0..ws.go(file).functions.len()).map(move |function| FunctionRef { file, function })
+        })
         .collect();
     let mut sites: Vec<CallSite> = functions
         .par_iter()
@@ -104,7 +106,12 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
     sites
 }
 
-fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallExpr) -> Option<CallSite> {
+fn resolve_call(
+    ws: &Workspace,
+    catalog: &Catalog,
+    f: FunctionRef,
+    call: &CallExpr,
+) -> Option<CallSite> {
     let Expr::Selector(receiver, method) = &call.callee else {
         return None;
     };
@@ -130,7 +137,10 @@ fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallEx
     }
     // An import alias is a package, not a value: `pkg.Request(…)` is a function call.
     if let Expr::Ident(alias) = receiver.as_ref() {
-        if scope.import_path(alias).is_some() && scope.bindings_before(alias).is_empty() && scope.param_type(alias).is_none() {
+        if scope.import_path(alias).is_some()
+            && scope.bindings_before(alias).is_empty()
+            && scope.param_type(alias).is_none()
+        {
             return None;
         }
     }
@@ -157,7 +167,10 @@ fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallEx
         };
         let destination = Destination {
             port: target.as_ref().map(|t| t.port).map_err(Clone::clone),
-            path: target.as_ref().map(|t| t.path.clone()).map_err(Clone::clone),
+            path: target
+                .as_ref()
+                .map(|t| t.path.clone())
+                .map_err(Clone::clone),
             host,
             method: Ok(wire),
             path_is_route: true,
@@ -171,7 +184,11 @@ fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallEx
     if !matches!(method.as_str(), "Request" | "Publish") {
         return None;
     }
-    let imports_pub = ws.go(f.file).imports.iter().any(|i| i.path == crate::values::PUB);
+    let imports_pub = ws
+        .go(f.file)
+        .imports
+        .iter()
+        .any(|i| i.path == crate::values::PUB);
     let mut items = Vec::new();
     let mut unknown = Vec::new();
     let mut saw_option = false;
@@ -182,7 +199,10 @@ fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallEx
                 saw_option = true;
                 items.push(o);
             }
-            Value::Options { items: more, unknown: u } => {
+            Value::Options {
+                items: more,
+                unknown: u,
+            } => {
                 saw_option = true;
                 items.extend(more);
                 unknown.extend(u);
@@ -252,7 +272,15 @@ fn resolve_call(ws: &Workspace, catalog: &Catalog, f: FunctionRef, call: &CallEx
         }
     };
     let endpoint = declared_at(catalog, &destination);
-    Some(site(Shape::Raw { publish: method == "Publish" }, destination, endpoint, None, literal))
+    Some(site(
+        Shape::Raw {
+            publish: method == "Publish",
+        },
+        destination,
+        endpoint,
+        None,
+        literal,
+    ))
 }
 
 /// The endpoint declared at a static destination that accepts its method.

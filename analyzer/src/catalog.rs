@@ -103,8 +103,18 @@ pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
         required_claims: None,
     };
     vec![
-        shipped("access.token.core", "Mint", ":666/mint", "accesstoken/accesstokenapi"),
-        shipped("bearer.token.core", "Mint", ":666/mint", "bearertoken/bearertokenapi"),
+        shipped(
+            "access.token.core",
+            "Mint",
+            ":666/mint",
+            "accesstoken/accesstokenapi",
+        ),
+        shipped(
+            "bearer.token.core",
+            "Mint",
+            ":666/mint",
+            "bearertoken/bearertokenapi",
+        ),
         shipped("shell.core", "Execute", ":666/execute", "shell/shellapi"),
     ]
 }
@@ -122,15 +132,22 @@ impl Catalog {
 
         // Api packages: `define.X{…}` or `Def{…}` variables next to a `Hostname` constant.
         for package in ws.packages.values() {
-            let Some(import_path) = &package.import_path else { continue };
+            let Some(import_path) = &package.import_path else {
+                continue;
+            };
             let mut hostname = None;
             let mut defs = Vec::new();
             for &fi in &package.go_files {
                 let facts = ws.go(fi);
                 for v in &facts.values {
                     match &v.value {
-                        Some(Expr::Str(s)) if v.name == "Hostname" => hostname = Some(s.to_ascii_lowercase()),
-                        Some(Expr::Composite { ty: Some(ty), elements }) => {
+                        Some(Expr::Str(s)) if v.name == "Hostname" => {
+                            hostname = Some(s.to_ascii_lowercase())
+                        }
+                        Some(Expr::Composite {
+                            ty: Some(ty),
+                            elements,
+                        }) => {
                             let kind = match ty.qualifier.as_deref() {
                                 Some("define") => EndpointKind::from_define_type(&ty.name),
                                 None if ty.name == "Def" => Some(EndpointKind::Function),
@@ -190,14 +207,24 @@ impl Catalog {
                     file: file.clone(),
                     span: e.span,
                     method: route::declared_method(e.method.as_ref().map(|m| m.value.as_str())),
-                    route: e.route.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
+                    route: e
+                        .route
+                        .as_ref()
+                        .map(|r| r.value.clone())
+                        .unwrap_or_default(),
                     route_span: e.route.as_ref().map(|r| r.span),
-                    required_claims: e.required_claims.as_ref().map(|c| c.value.clone()).filter(|c| !c.trim().is_empty()),
+                    required_claims: e
+                        .required_claims
+                        .as_ref()
+                        .map(|c| c.value.clone())
+                        .filter(|c| !c.trim().is_empty()),
                     claims_span: e.required_claims.as_ref().map(|c| c.span),
                 };
                 let entry = by_key
                     .entry((service.hostname.clone(), e.name.clone()))
-                    .or_insert_with(|| new_endpoint(&service.hostname, &e.name, e.kind, Origin::Tree));
+                    .or_insert_with(|| {
+                        new_endpoint(&service.hostname, &e.name, e.kind, Origin::Tree)
+                    });
                 entry.kind = e.kind;
                 if entry.api_package.is_none() {
                     entry.api_package = api_guess.clone();
@@ -207,9 +234,13 @@ impl Catalog {
         }
 
         // Shipped and configured endpoints, unless the tree declares the service itself.
-        let tree_hosts: std::collections::BTreeSet<String> = by_key.keys().map(|(h, _)| h.clone()).collect();
+        let tree_hosts: std::collections::BTreeSet<String> =
+            by_key.keys().map(|(h, _)| h.clone()).collect();
         let builtins = builtin_endpoints();
-        for (origin, list) in [(Origin::Builtin, builtins.as_slice()), (Origin::Config, external)] {
+        for (origin, list) in [
+            (Origin::Builtin, builtins.as_slice()),
+            (Origin::Config, external),
+        ] {
             for x in list {
                 let host = x.host.to_ascii_lowercase();
                 if tree_hosts.contains(&host) {
@@ -236,7 +267,10 @@ impl Catalog {
             let id = catalog.endpoints.len();
             if let Some(pkg) = &e.api_package {
                 let api = catalog.api_packages.entry(pkg.clone()).or_default();
-                api.hostname = api_hosts.get(pkg).cloned().unwrap_or_else(|| e.host.clone());
+                api.hostname = api_hosts
+                    .get(pkg)
+                    .cloned()
+                    .unwrap_or_else(|| e.host.clone());
                 api.endpoints.insert(e.name.clone(), id);
             }
             catalog.endpoints.push(e);
@@ -251,7 +285,9 @@ impl Catalog {
             .enumerate()
             .filter(|(_, e)| {
                 e.target.as_ref().is_ok_and(|t| {
-                    t.host == target.host && (t.port == target.port || t.port == 0) && route::path_matches(&t.path, &target.path)
+                    t.host == target.host
+                        && (t.port == target.port || t.port == 0)
+                        && route::path_matches(&t.path, &target.path)
                 })
             })
             .map(|(i, _)| i)

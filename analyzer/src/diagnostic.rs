@@ -50,7 +50,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(lint: &'static str, file: impl Into<String>, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(
+        lint: &'static str,
+        file: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             lint,
             level: Level::Warn,
@@ -75,7 +80,13 @@ impl Diagnostic {
 
     /// The order every output uses: file, position, lint, message.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.file, self.span.start_line, self.span.start_column, self.lint, &self.message)
+        (
+            &self.file,
+            self.span.start_line,
+            self.span.start_column,
+            self.lint,
+            &self.message,
+        )
     }
 }
 

@@ -64,28 +64,35 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
         .follow_links(false)
         .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && entry.depth() > 0 && matches!(entry.file_name().to_str(), Some("vendor" | "testdata")))
+            !(is_dir
+                && entry.depth() > 0
+                && matches!(entry.file_name().to_str(), Some("vendor" | "testdata")))
         });
     if !options.exclude.is_empty() {
         let mut overrides = ignore::overrides::OverrideBuilder::new(root);
         for pattern in &options.exclude {
             // Overrides whitelist by default; a leading `!` turns a pattern into an exclusion.
             if let Err(e) = overrides.add(&format!("!{pattern}")) {
-                out.errors.push((pattern.clone(), format!("invalid exclude pattern: {e}")));
+                out.errors
+                    .push((pattern.clone(), format!("invalid exclude pattern: {e}")));
             }
         }
         match overrides.build() {
             Ok(o) => {
                 builder.overrides(o);
             }
-            Err(e) => out.errors.push((String::new(), format!("invalid exclude patterns: {e}"))),
+            Err(e) => out
+                .errors
+                .push((String::new(), format!("invalid exclude patterns: {e}"))),
         }
     }
     for entry in builder.build() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = error_path(&e).map(|p| relative(root, &p)).unwrap_or_default();
+                let path = error_path(&e)
+                    .map(|p| relative(root, &p))
+                    .unwrap_or_default();
                 out.errors.push((path, e.to_string()));
                 continue;
             }
@@ -128,7 +135,9 @@ fn is_mock(rel: &str, name: &str) -> bool {
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {
     match e {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         _ => None,
     }
 }

@@ -105,7 +105,8 @@ pub type Justified = BTreeMap<usize, String>;
 pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
     let ws = &a.workspace;
     let mut complete = a.problems.is_empty();
-    let mut by_service: Vec<BTreeMap<String, PubGrant>> = ws.services.iter().map(|_| BTreeMap::new()).collect();
+    let mut by_service: Vec<BTreeMap<String, PubGrant>> =
+        ws.services.iter().map(|_| BTreeMap::new()).collect();
     for (i, site) in a.call_sites.iter().enumerate() {
         let d = &site.destination;
         if !d.is_trust_root() {
@@ -130,16 +131,18 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
         for attr in attributions {
             let src = &ws.services[attr.service].hostname;
             let subject = subject::request_subject(src, &host, 666, method, path, d.path_is_route);
-            let grant = by_service[attr.service].entry(subject.clone()).or_insert_with(|| PubGrant {
-                subject,
-                host: host.clone(),
-                port: 666,
-                method: method.clone(),
-                path: path.clone(),
-                endpoint: endpoint.map(|id| endpoint_ref(a, id)),
-                justification: justification.clone(),
-                call_sites: Vec::new(),
-            });
+            let grant = by_service[attr.service]
+                .entry(subject.clone())
+                .or_insert_with(|| PubGrant {
+                    subject,
+                    host: host.clone(),
+                    port: 666,
+                    method: method.clone(),
+                    path: path.clone(),
+                    endpoint: endpoint.map(|id| endpoint_ref(a, id)),
+                    justification: justification.clone(),
+                    call_sites: Vec::new(),
+                });
             let precision = attr
                 .path
                 .iter()
@@ -165,7 +168,9 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
                 .endpoints
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.origin == Origin::Tree && e.host == s.hostname && e.is_trust_root())
+                .filter(|(_, e)| {
+                    e.origin == Origin::Tree && e.host == s.hostname && e.is_trust_root()
+                })
                 .filter_map(|(id, e)| {
                     let t = e.target.as_ref().ok()?;
                     Some(SubGrant {

@@ -88,7 +88,10 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         .par_iter()
         .map(|f| facts::extract(f, options.overlays.get(&f.rel).cloned()))
         .collect();
-    let mut problems: Vec<Problem> = files.iter().flat_map(|f| f.problems.iter().cloned()).collect();
+    let mut problems: Vec<Problem> = files
+        .iter()
+        .flat_map(|f| f.problems.iter().cloned())
+        .collect();
     problems.extend(discovery.errors.iter().map(|(path, message)| Problem {
         file: path.clone(),
         span: None,
@@ -126,7 +129,8 @@ fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<A
                     p.go_files
                         .iter()
                         .flat_map(|&file| {
-                            (0..ws.go(file).functions.len()).map(move |function| callsites::FunctionRef { file, function })
+                            (0..ws.go(file).functions.len())
+                                .map(move |function| callsites::FunctionRef { file, function })
                         })
                         .collect()
                 })

@@ -57,7 +57,11 @@ pub fn parse_url(url: &str) -> Result<Target, String> {
     Ok(Target {
         host: host.to_ascii_lowercase(),
         port,
-        path: if path.is_empty() { "/".into() } else { path.to_string() },
+        path: if path.is_empty() {
+            "/".into()
+        } else {
+            path.to_string()
+        },
     })
 }
 
@@ -67,9 +71,11 @@ pub fn resolve_route(host: &str, route: &str, default_port: u16) -> Result<Targe
     let joined = join_host_and_path(host, route);
     let mut target = parse_url(&joined)?;
     let explicit_port = route.starts_with(':')
-        || (route.contains("//") && route.split("//").nth(1).is_some_and(|r| {
-            r.split('/').next().is_some_and(|a| a.contains(':'))
-        }));
+        || (route.contains("//")
+            && route
+                .split("//")
+                .nth(1)
+                .is_some_and(|r| r.split('/').next().is_some_and(|a| a.contains(':'))));
     if !explicit_port && target.port == 443 && default_port != 443 {
         target.port = default_port;
     }
@@ -127,15 +133,39 @@ mod tests {
 
     #[test]
     fn routes_resolve_like_the_framework() {
-        assert_eq!(resolve_route("a.core", ":666/mint", 443), Ok(t("a.core", 666, "/mint")));
-        assert_eq!(resolve_route("a.core", "/list", 443), Ok(t("a.core", 443, "/list")));
-        assert_eq!(resolve_route("a.core", "list", 443), Ok(t("a.core", 443, "/list")));
+        assert_eq!(
+            resolve_route("a.core", ":666/mint", 443),
+            Ok(t("a.core", 666, "/mint"))
+        );
+        assert_eq!(
+            resolve_route("a.core", "/list", 443),
+            Ok(t("a.core", 443, "/list"))
+        );
+        assert_eq!(
+            resolve_route("a.core", "list", 443),
+            Ok(t("a.core", 443, "/list"))
+        );
         assert_eq!(resolve_route("a.core", "", 443), Ok(t("a.core", 443, "/")));
-        assert_eq!(resolve_route("a.core", "//b.core:666/x", 443), Ok(t("b.core", 666, "/x")));
-        assert_eq!(resolve_route("a.core", "https://b.core/x", 443), Ok(t("b.core", 443, "/x")));
-        assert_eq!(resolve_route("a.core", ":0/any", 443), Ok(t("a.core", 0, "/any")));
-        assert_eq!(resolve_route("a.core", "/on-x", 417), Ok(t("a.core", 417, "/on-x")));
-        assert_eq!(resolve_route("a.core", ":428/step", 428), Ok(t("a.core", 428, "/step")));
+        assert_eq!(
+            resolve_route("a.core", "//b.core:666/x", 443),
+            Ok(t("b.core", 666, "/x"))
+        );
+        assert_eq!(
+            resolve_route("a.core", "https://b.core/x", 443),
+            Ok(t("b.core", 443, "/x"))
+        );
+        assert_eq!(
+            resolve_route("a.core", ":0/any", 443),
+            Ok(t("a.core", 0, "/any"))
+        );
+        assert_eq!(
+            resolve_route("a.core", "/on-x", 417),
+            Ok(t("a.core", 417, "/on-x"))
+        );
+        assert_eq!(
+            resolve_route("a.core", ":428/step", 428),
+            Ok(t("a.core", 428, "/step"))
+        );
     }
 
     #[test]

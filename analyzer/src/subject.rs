@@ -65,7 +65,14 @@ pub fn path_tokens(path: &str, args_as_wildcards: bool) -> String {
 }
 
 /// The subject a caller publishes a request on; `*` stands in the instance slot.
-pub fn request_subject(src: &str, dest: &str, port: u16, method: &str, path: &str, args_as_wildcards: bool) -> String {
+pub fn request_subject(
+    src: &str,
+    dest: &str,
+    port: u16,
+    method: &str,
+    path: &str,
+    args_as_wildcards: bool,
+) -> String {
     format!(
         "{PLANE}.{}.{port}.{}.{}.*.{}.{}",
         trust(port),
@@ -78,7 +85,11 @@ pub fn request_subject(src: &str, dest: &str, port: u16, method: &str, path: &st
 
 /// The subject an owner subscribes to for one endpoint: any source, any instance.
 pub fn subscription_subject(host: &str, port: u16, declared_method: &str, path: &str) -> String {
-    let method = if declared_method == "ANY" { "*".to_string() } else { declared_method.to_ascii_uppercase() };
+    let method = if declared_method == "ANY" {
+        "*".to_string()
+    } else {
+        declared_method.to_ascii_uppercase()
+    };
     format!(
         "{PLANE}.{}.{port}.*.{}.*.{method}.{}",
         trust(port),
@@ -98,12 +109,28 @@ mod tests {
     #[test]
     fn subjects_match_the_connector_goldens() {
         assert_eq!(
-            with_plane(&request_subject("http.ingress.core", "access.token.core", 666, "POST", "/mint", true), "microbus"),
+            with_plane(
+                &request_subject(
+                    "http.ingress.core",
+                    "access.token.core",
+                    666,
+                    "POST",
+                    "/mint",
+                    true
+                ),
+                "microbus"
+            ),
             "microbus.danger.666.http_ingress_core.access_token_core.*.POST.mint"
         );
         assert_eq!(flatten_host("my$.xml"), "my%24_xml");
-        assert_eq!(path_tokens("/PATH/to/file.html", false), "PATH.to.file%2ehtml");
-        assert_eq!(path_tokens("/foo/{foo}/bar/{bar}", false), "foo.%7bfoo%7d.bar.%7bbar%7d");
+        assert_eq!(
+            path_tokens("/PATH/to/file.html", false),
+            "PATH.to.file%2ehtml"
+        );
+        assert_eq!(
+            path_tokens("/foo/{foo}/bar/{bar}", false),
+            "foo.%7bfoo%7d.bar.%7bbar%7d"
+        );
         assert_eq!(path_tokens("/foo/{foo}/x/{rest...}", true), "foo.*.x.>");
         assert_eq!(path_tokens("/", true), "_");
         assert_eq!(path_tokens("/a//b_c", true), "a._.b%5fc");

@@ -98,7 +98,10 @@ pub enum Value {
     Int(i64),
     Client(Client),
     /// A list of `pub` options; `unknown` says why some options could not be seen.
-    Options { items: Vec<PubOption>, unknown: Vec<String> },
+    Options {
+        items: Vec<PubOption>,
+        unknown: Vec<String>,
+    },
     Option(PubOption),
     Endpoint(EndpointId),
     Unknown(String),
@@ -175,14 +178,22 @@ impl<'a> Scope<'a> {
         let api_package = match &ty.qualifier {
             Some(q) => self.import_path(q)?.to_string(),
             // A method of the api package itself (a helper wrapping a typed call).
-            None => self.ws.packages.get(self.package_dir())?.import_path.clone()?,
+            None => self
+                .ws
+                .packages
+                .get(self.package_dir())?
+                .import_path
+                .clone()?,
         };
-        self.catalog.api_packages.contains_key(&api_package).then_some(Client {
-            api_package,
-            multicast,
-            host: HostChoice::Default,
-            from_parameter: None,
-        })
+        self.catalog
+            .api_packages
+            .contains_key(&api_package)
+            .then_some(Client {
+                api_package,
+                multicast,
+                host: HostChoice::Default,
+                from_parameter: None,
+            })
     }
 
     pub fn eval(&self, expr: &Expr) -> Value {
@@ -207,7 +218,10 @@ impl<'a> Scope<'a> {
                 }
             }
             Expr::Binary(op, _, _) => Value::Unknown(format!("the result of the operator `{op}`")),
-            Expr::Composite { ty: Some(ty), elements } if ty.slice && ty.name == "Option" && self.is_pub(ty.qualifier.as_deref()) => {
+            Expr::Composite {
+                ty: Some(ty),
+                elements,
+            } if ty.slice && ty.name == "Option" && self.is_pub(ty.qualifier.as_deref()) => {
                 let mut items = Vec::new();
                 let mut unknown = Vec::new();
                 for (_, e) in elements {
@@ -218,7 +232,9 @@ impl<'a> Scope<'a> {
             Expr::Composite { .. } => Value::Unknown("a composite literal".into()),
             Expr::AddressOf(_) => Value::Unknown("a pointer".into()),
             Expr::FuncLit => Value::Unknown("a function literal".into()),
-            Expr::Other(kind) => Value::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
+            Expr::Other(kind) => {
+                Value::Unknown(format!("a `{}` expression", kind.replace('_', " ")))
+            }
         }
     }
 
@@ -229,7 +245,10 @@ impl<'a> Scope<'a> {
     fn push_option(&self, v: Value, items: &mut Vec<PubOption>, unknown: &mut Vec<String>) {
         match v {
             Value::Option(o) => items.push(o),
-            Value::Options { items: more, unknown: u } => {
+            Value::Options {
+                items: more,
+                unknown: u,
+            } => {
                 items.extend(more);
                 unknown.extend(u);
             }
@@ -249,7 +268,10 @@ impl<'a> Scope<'a> {
                 // `x := a; if … { x = b }`: which value reaches the use depends on control flow.
                 let values: Vec<Value> = bindings.iter().map(|b| self.binding(b, d)).collect();
                 if values.windows(2).all(|w| w[0] == w[1]) {
-                    return values.into_iter().next().unwrap_or_else(|| Value::Unknown(String::new()));
+                    return values
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| Value::Unknown(String::new()));
                 }
                 return Value::Unknown(format!("`{name}`, which is assigned more than once"));
             }
@@ -264,7 +286,12 @@ impl<'a> Scope<'a> {
                 if let Some(f) = self.function {
                     if f.receiver_name.as_deref() == Some(name) {
                         if let Some(recv_ty) = &f.receiver_type {
-                            let ty = TypeRef { qualifier: None, name: recv_ty.clone(), pointer: false, slice: false };
+                            let ty = TypeRef {
+                                qualifier: None,
+                                name: recv_ty.clone(),
+                                pointer: false,
+                                slice: false,
+                            };
                             if let Some(mut client) = self.client_type(&ty) {
                                 client.from_parameter = Some(name.to_string());
                                 return Value::Client(client);
@@ -276,11 +303,18 @@ impl<'a> Scope<'a> {
             return Value::Unknown(format!("the parameter `{name}`"));
         }
         self.package_value(self.package_dir(), name, d)
-            .unwrap_or_else(|| Value::Unknown(format!("`{name}`, which is not a constant rootlint can see")))
+            .unwrap_or_else(|| {
+                Value::Unknown(format!(
+                    "`{name}`, which is not a constant rootlint can see"
+                ))
+            })
     }
 
     fn binding(&self, b: &Binding, d: u32) -> Value {
-        let inner = Scope { at: b.span.start_byte, ..*self };
+        let inner = Scope {
+            at: b.span.start_byte,
+            ..*self
+        };
         match &b.value {
             BindingValue::Expr(e) => {
                 let v = inner.eval_depth(e, d);
@@ -293,7 +327,9 @@ impl<'a> Scope<'a> {
                 Some(c) => Value::Client(c),
                 None => Value::Unknown(format!("`{}`, declared without a value", b.name)),
             },
-            BindingValue::Tuple { .. } => Value::Unknown(format!("`{}`, one result of a multi-value call", b.name)),
+            BindingValue::Tuple { .. } => {
+                Value::Unknown(format!("`{}`, one result of a multi-value call", b.name))
+            }
             BindingValue::Opaque(what) => Value::Unknown(format!("`{}`, set by {what}", b.name)),
         }
     }
@@ -303,12 +339,19 @@ impl<'a> Scope<'a> {
         let package = self.ws.packages.get(dir)?;
         for &fi in &package.go_files {
             if let Some(v) = self.ws.go(fi).values.iter().find(|v| v.name == name) {
-                let scope = Scope { file: fi, function: None, at: u32::MAX, ..*self };
+                let scope = Scope {
+                    file: fi,
+                    function: None,
+                    at: u32::MAX,
+                    ..*self
+                };
                 return Some(match &v.value {
                     Some(e) => scope.eval_depth(e, d),
                     None => match v.ty.as_ref().and_then(|t| scope.client_type(t)) {
                         Some(c) => Value::Client(c),
-                        None => Value::Unknown(format!("the package variable `{name}`, which has no initial value")),
+                        None => Value::Unknown(format!(
+                            "the package variable `{name}`, which has no initial value"
+                        )),
                     },
                 });
             }
@@ -318,7 +361,8 @@ impl<'a> Scope<'a> {
 
     fn selector(&self, base: &Expr, field: &str, d: u32) -> Value {
         if let Expr::Ident(alias) = base {
-            let is_local = !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
+            let is_local =
+                !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
             if !is_local {
                 if let Some(path) = self.import_path(alias) {
                     return self.qualified(path, field, d);
@@ -326,9 +370,15 @@ impl<'a> Scope<'a> {
             }
         }
         match (self.eval_depth(base, d), field) {
-            (Value::Endpoint(id), "Route") => Value::Str(Template::lit(self.catalog.endpoints[id].route.clone())),
-            (Value::Endpoint(id), "Method") => Value::Str(Template::lit(self.catalog.endpoints[id].method.clone())),
-            (Value::Endpoint(id), "Host") => Value::Str(Template::lit(self.catalog.endpoints[id].host.clone())),
+            (Value::Endpoint(id), "Route") => {
+                Value::Str(Template::lit(self.catalog.endpoints[id].route.clone()))
+            }
+            (Value::Endpoint(id), "Method") => {
+                Value::Str(Template::lit(self.catalog.endpoints[id].method.clone()))
+            }
+            (Value::Endpoint(id), "Host") => {
+                Value::Str(Template::lit(self.catalog.endpoints[id].host.clone()))
+            }
             _ => Value::Unknown(format!("the field `{}.{field}`", describe(base))),
         }
     }
@@ -348,11 +398,19 @@ impl<'a> Scope<'a> {
                 return v;
             }
         }
-        Value::Unknown(format!("`{}.{name}`, which rootlint cannot see", crate::facts::go::default_package_name(path)))
+        Value::Unknown(format!(
+            "`{}.{name}`, which rootlint cannot see",
+            crate::facts::go::default_package_name(path)
+        ))
     }
 
     fn call(&self, callee: &Expr, args: &[Expr], spread: bool, d: u32) -> Value {
-        let arg = |i: usize| args.get(i).map_or(Value::Unknown("a missing argument".into()), |a| self.eval_depth(a, d));
+        let arg = |i: usize| {
+            args.get(i)
+                .map_or(Value::Unknown("a missing argument".into()), |a| {
+                    self.eval_depth(a, d)
+                })
+        };
         match callee {
             Expr::Ident(f) if f == "append" => {
                 let mut items = Vec::new();
@@ -361,8 +419,12 @@ impl<'a> Scope<'a> {
                     let v = self.eval_depth(a, d);
                     match v {
                         // `append(opts, more...)` or the slice being appended to.
-                        Value::Options { .. } | Value::Option(_) => self.push_option(v, &mut items, &mut unknown),
-                        Value::Unknown(r) if i == 0 || (spread && i == args.len() - 1) => unknown.push(r),
+                        Value::Options { .. } | Value::Option(_) => {
+                            self.push_option(v, &mut items, &mut unknown)
+                        }
+                        Value::Unknown(r) if i == 0 || (spread && i == args.len() - 1) => {
+                            unknown.push(r)
+                        }
                         other => self.push_option(other, &mut items, &mut unknown),
                     }
                 }
@@ -370,7 +432,8 @@ impl<'a> Scope<'a> {
             }
             Expr::Selector(base, method) => {
                 if let Expr::Ident(alias) = base.as_ref() {
-                    let is_local = !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
+                    let is_local =
+                        !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
                     if let Some(path) = self.import_path(alias).filter(|_| !is_local) {
                         return self.package_call(path, alias, method, args, spread, d);
                     }
@@ -380,7 +443,11 @@ impl<'a> Scope<'a> {
                         c.host = match arg(0).template().literal() {
                             Some(h) => HostChoice::Literal(h.to_ascii_lowercase()),
                             None => HostChoice::Dynamic(
-                                arg(0).template().first_hole().unwrap_or("a dynamic value").to_string(),
+                                arg(0)
+                                    .template()
+                                    .first_hole()
+                                    .unwrap_or("a dynamic value")
+                                    .to_string(),
                             ),
                         };
                         Value::Client(c)
@@ -388,7 +455,10 @@ impl<'a> Scope<'a> {
                     (Value::Client(c), "WithOptions") => Value::Client(c),
                     (Value::Endpoint(id), "URL") => {
                         let e = &self.catalog.endpoints[id];
-                        join_host_and_path(Template::lit(e.host.clone()), Template::lit(e.route.clone()))
+                        join_host_and_path(
+                            Template::lit(e.host.clone()),
+                            Template::lit(e.route.clone()),
+                        )
                     }
                     _ => Value::Unknown(format!("the result of `{}.{method}(…)`", describe(base))),
                 }
@@ -397,13 +467,30 @@ impl<'a> Scope<'a> {
         }
     }
 
-    fn package_call(&self, path: &str, alias: &str, f: &str, args: &[Expr], spread: bool, d: u32) -> Value {
-        let arg = |i: usize| args.get(i).map_or(Value::Unknown("a missing argument".into()), |a| self.eval_depth(a, d));
+    fn package_call(
+        &self,
+        path: &str,
+        alias: &str,
+        f: &str,
+        args: &[Expr],
+        spread: bool,
+        d: u32,
+    ) -> Value {
+        let arg = |i: usize| {
+            args.get(i)
+                .map_or(Value::Unknown("a missing argument".into()), |a| {
+                    self.eval_depth(a, d)
+                })
+        };
         match (path, f) {
             (PUB, "Method") => Value::Option(PubOption::Method(arg(0).template())),
             (PUB, "URL") => Value::Option(PubOption::Url(arg(0).template(), is_literal(args))),
             (PUB, "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS") => {
-                Value::Option(PubOption::MethodUrl(f.to_string(), arg(0).template(), is_literal(args)))
+                Value::Option(PubOption::MethodUrl(
+                    f.to_string(),
+                    arg(0).template(),
+                    is_literal(args),
+                ))
             }
             (PUB, "Options") => {
                 let mut items = Vec::new();
@@ -422,13 +509,23 @@ impl<'a> Scope<'a> {
             }
             (PUB, other) => Value::Option(PubOption::Other(other.to_string())),
             (HTTPX, "JoinHostAndPath") => join_host_and_path(arg(0).template(), arg(1).template()),
-            ("fmt", "Sprintf") => sprintf(&arg(0).template(), &args[1.min(args.len())..].iter().map(|a| self.eval_depth(a, d)).collect::<Vec<_>>()),
-            (_, "NewClient" | "NewMulticastClient") if self.catalog.api_packages.contains_key(path) => Value::Client(Client {
-                api_package: path.to_string(),
-                multicast: f == "NewMulticastClient",
-                host: HostChoice::Default,
-                from_parameter: None,
-            }),
+            ("fmt", "Sprintf") => sprintf(
+                &arg(0).template(),
+                &args[1.min(args.len())..]
+                    .iter()
+                    .map(|a| self.eval_depth(a, d))
+                    .collect::<Vec<_>>(),
+            ),
+            (_, "NewClient" | "NewMulticastClient")
+                if self.catalog.api_packages.contains_key(path) =>
+            {
+                Value::Client(Client {
+                    api_package: path.to_string(),
+                    multicast: f == "NewMulticastClient",
+                    host: HostChoice::Default,
+                    from_parameter: None,
+                })
+            }
             _ => Value::Unknown(format!("the result of `{alias}.{f}(…)`")),
         }
     }
@@ -470,13 +567,18 @@ pub fn join_host_and_path(host: Template, route: Template) -> Value {
     let joined = match route_lit.as_deref() {
         Some("") => https.concat(host).concat(Template::lit(":443")),
         Some(r) if r.starts_with("//") => Template::lit(format!("https:{r}")),
-        Some(r) if r.starts_with('/') => https.concat(host).concat(Template::lit(format!(":443{r}"))),
-        Some(r) if r.contains("://") => route,
-        Some(r) if !r.starts_with(':') => https.concat(host).concat(Template::lit(format!(":443/{r}"))),
-        _ if route.starts_with_lit(":") => https.concat(host).concat(route),
-        _ if route.starts_with_lit("/") && !route.starts_with_lit("//") => {
-            https.concat(host).concat(Template::lit(":443")).concat(route)
+        Some(r) if r.starts_with('/') => {
+            https.concat(host).concat(Template::lit(format!(":443{r}")))
         }
+        Some(r) if r.contains("://") => route,
+        Some(r) if !r.starts_with(':') => https
+            .concat(host)
+            .concat(Template::lit(format!(":443/{r}"))),
+        _ if route.starts_with_lit(":") => https.concat(host).concat(route),
+        _ if route.starts_with_lit("/") && !route.starts_with_lit("//") => https
+            .concat(host)
+            .concat(Template::lit(":443"))
+            .concat(route),
         _ => Template::hole(format!(
             "a route passed to JoinHostAndPath that is not static ({})",
             route.first_hole().unwrap_or("unknown")
@@ -533,7 +635,9 @@ pub fn url_shape(url: &Template) -> UrlShape {
         path: Err(r.to_string()),
     };
     let (default_port, rest) = match url.0.first() {
-        Some(Piece::Lit(s)) if s.starts_with("https://") => (443, strip_first(url, "https://".len())),
+        Some(Piece::Lit(s)) if s.starts_with("https://") => {
+            (443, strip_first(url, "https://".len()))
+        }
         Some(Piece::Lit(s)) if s.starts_with("http://") => (80, strip_first(url, "http://".len())),
         Some(Piece::Lit(s)) if url.0.len() == 1 => {
             return unknown(&format!("`{s}`, which is not an absolute http(s) URL"));
@@ -563,7 +667,11 @@ pub fn url_shape(url: &Template) -> UrlShape {
                         }
                         (0 | 1, '?' | '#') => {
                             let done = Piece::Lit(std::mem::take(&mut buf));
-                            if stage == 0 { authority.push(done) } else { path.push(done) }
+                            if stage == 0 {
+                                authority.push(done)
+                            } else {
+                                path.push(done)
+                            }
                             stage = 2;
                         }
                         (2, _) => {}
@@ -584,12 +692,16 @@ pub fn url_shape(url: &Template) -> UrlShape {
         Some(a) => match a.rsplit_once(':') {
             Some((h, p)) => (
                 Ok(h.to_ascii_lowercase()),
-                p.parse::<u16>().map_err(|_| format!("`{p}`, which is not a port number")),
+                p.parse::<u16>()
+                    .map_err(|_| format!("`{p}`, which is not a port number")),
             ),
             None => (Ok(a.to_ascii_lowercase()), Ok(default_port)),
         },
         None => {
-            let reason = authority.first_hole().unwrap_or("a dynamic host").to_string();
+            let reason = authority
+                .first_hole()
+                .unwrap_or("a dynamic host")
+                .to_string();
             // A literal `:port` after the last hole still fixes the port: `"https://" + h + ":666/x"`.
             let tail = match authority.0.last() {
                 Some(Piece::Lit(s)) => s.as_str(),
@@ -603,9 +715,15 @@ pub fn url_shape(url: &Template) -> UrlShape {
         }
     };
     let path = if stage == 0 {
-        if authority.literal().is_some() { Ok("/".to_string()) } else { Err("a URL whose path is not static".to_string()) }
+        if authority.literal().is_some() {
+            Ok("/".to_string())
+        } else {
+            Err("a URL whose path is not static".to_string())
+        }
     } else {
-        path_t.literal().ok_or_else(|| path_t.first_hole().unwrap_or("a dynamic path").to_string())
+        path_t
+            .literal()
+            .ok_or_else(|| path_t.first_hole().unwrap_or("a dynamic path").to_string())
     };
     UrlShape { host, port, path }
 }
@@ -636,9 +754,23 @@ mod tests {
 
     #[test]
     fn url_shapes() {
-        let s = url_shape(&t(&[Ok("https://a.core:666/mint?x="), Err("the parameter `x`")]));
-        assert_eq!(s, UrlShape { host: Ok("a.core".into()), port: Ok(666), path: Ok("/mint".into()) });
-        let s = url_shape(&t(&[Ok("https://"), Err("the parameter `host`"), Ok(":666/mint")]));
+        let s = url_shape(&t(&[
+            Ok("https://a.core:666/mint?x="),
+            Err("the parameter `x`"),
+        ]));
+        assert_eq!(
+            s,
+            UrlShape {
+                host: Ok("a.core".into()),
+                port: Ok(666),
+                path: Ok("/mint".into())
+            }
+        );
+        let s = url_shape(&t(&[
+            Ok("https://"),
+            Err("the parameter `host`"),
+            Ok(":666/mint"),
+        ]));
         assert_eq!(s.port, Ok(666));
         assert_eq!(s.host, Err("the parameter `host`".into()));
         assert_eq!(s.path, Ok("/mint".into()));
@@ -657,7 +789,10 @@ mod tests {
         assert_eq!(v, Value::Str(t(&[Ok("https://"), Err("h"), Ok(":666/x")])));
         let v = join_host_and_path(Template::lit("a.b"), Template::lit("/x"));
         assert_eq!(v, Value::Str(Template::lit("https://a.b:443/x")));
-        let v = sprintf(&Template::lit("https://%s:%d/%%x"), &[Value::Str(Template::lit("h.core")), Value::Int(666)]);
+        let v = sprintf(
+            &Template::lit("https://%s:%d/%%x"),
+            &[Value::Str(Template::lit("h.core")), Value::Int(666)],
+        );
         assert_eq!(v, Value::Str(Template::lit("https://h.core:666/%x")));
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::facts::go::GoFileFacts;
 use crate::facts::manifest::ManifestFacts;
-use crate::facts::{FileFacts, Facts};
+use crate::facts::{Facts, FileFacts};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Module {
@@ -58,8 +58,17 @@ impl Workspace {
         for (i, f) in files.iter().enumerate() {
             let dir = f.file.dir();
             match &f.facts {
-                Facts::Go(_) => packages.entry(dir.to_string()).or_default().go_files.push(i),
-                Facts::GeneratedGo => packages.entry(dir.to_string()).or_default().has_generated_files = true,
+                Facts::Go(_) => packages
+                    .entry(dir.to_string())
+                    .or_default()
+                    .go_files
+                    .push(i),
+                Facts::GeneratedGo => {
+                    packages
+                        .entry(dir.to_string())
+                        .or_default()
+                        .has_generated_files = true
+                }
                 _ => {}
             }
         }
@@ -123,7 +132,11 @@ impl Workspace {
 pub fn import_path_of(modules: &[Module], dir: &str) -> Option<String> {
     modules.iter().find_map(|m| {
         if m.dir.is_empty() {
-            Some(if dir.is_empty() { m.path.clone() } else { format!("{}/{dir}", m.path) })
+            Some(if dir.is_empty() {
+                m.path.clone()
+            } else {
+                format!("{}/{dir}", m.path)
+            })
         } else if dir == m.dir {
             Some(m.path.clone())
         } else {
@@ -141,12 +154,27 @@ mod tests {
     #[test]
     fn nested_modules_win() {
         let mut modules = vec![
-            Module { dir: "".into(), path: "example.com/shop".into() },
-            Module { dir: "tools/x".into(), path: "example.com/x".into() },
+            Module {
+                dir: "".into(),
+                path: "example.com/shop".into(),
+            },
+            Module {
+                dir: "tools/x".into(),
+                path: "example.com/x".into(),
+            },
         ];
         modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()));
-        assert_eq!(import_path_of(&modules, "tools/x/y").as_deref(), Some("example.com/x/y"));
-        assert_eq!(import_path_of(&modules, "tools/xy").as_deref(), Some("example.com/shop/tools/xy"));
-        assert_eq!(import_path_of(&modules, "").as_deref(), Some("example.com/shop"));
+        assert_eq!(
+            import_path_of(&modules, "tools/x/y").as_deref(),
+            Some("example.com/x/y")
+        );
+        assert_eq!(
+            import_path_of(&modules, "tools/xy").as_deref(),
+            Some("example.com/shop/tools/xy")
+        );
+        assert_eq!(
+            import_path_of(&modules, "").as_deref(),
+            Some("example.com/shop")
+        );
     }
 }

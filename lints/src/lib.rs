@@ -1,1 +1,134 @@
-pub fn x(){}
+//! rootlint's lints. Each lint lives in its own file under `lints/` and is declared once with
+//! [`declare_lint!`], which carries its documentation (What it does / Why is this bad / Example
+//! / Use instead). `rootlint explain`, `rootlint lints`, SARIF rule metadata and the README
+//! table all come from that one declaration.
+
+pub mod engine;
+pub mod lints;
+
+pub use rootlint_analyzer::diagnostic::{Diagnostic, Level};
+
+use rootlint_analyzer::Analysis;
+
+/// What a lint's category says about its default level (as clippy's categories do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    /// Something is wrong or unproven in the trust-root surface: deny.
+    Correctness,
+    /// Something deserves a look from a reviewer: warn.
+    Suspicious,
+}
+
+impl Category {
+    pub fn default_level(self) -> Level {
+        match self {
+            Category::Correctness => Level::Deny,
+            Category::Suspicious => Level::Warn,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Correctness => "correctness",
+            Category::Suspicious => "suspicious",
+        }
+    }
+}
+
+/// Settings a lint may read.
+#[derive(Clone, Debug)]
+pub struct LintSettings {
+    /// Endpoints (`host/Name`) exempt from `missing_required_claims`.
+    pub identity_roots: Vec<String>,
+}
+
+impl Default for LintSettings {
+    fn default() -> Self {
+        LintSettings {
+            identity_roots: vec![
+                "access.token.core/Mint".into(),
+                "bearer.token.core/Mint".into(),
+            ],
+        }
+    }
+}
+
+pub struct LintContext<'a> {
+    pub analysis: &'a Analysis,
+    pub settings: &'a LintSettings,
+}
+
+pub struct Lint {
+    pub name: &'static str,
+    pub category: Category,
+    /// One line, for tables and SARIF's short description.
+    pub summary: &'static str,
+    /// Markdown with the headings `### What it does`, `### Why is this bad?`, `### Example`.
+    pub docs: &'static str,
+    pub check: fn(&LintContext) -> Vec<Diagnostic>,
+}
+
+impl Lint {
+    pub fn default_level(&self) -> Level {
+        self.category.default_level()
+    }
+
+    /// The documentation with the one leading space of each `///` line removed.
+    pub fn documentation(&self) -> String {
+        let mut out = String::new();
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string() + "\n"
+    }
+
+    /// Where the lint's docs are published (README anchors on the repository).
+    pub fn help_uri(&self) -> String {
+        format!(
+            "https://github.com/rootlint/rootlint/blob/main/docs/lints.md#{}",
+            self.name
+        )
+    }
+}
+
+/// Declares a lint, clippy-style: doc comment, `pub NAME, category, "summary"`, check function.
+#[macro_export]
+macro_rules! declare_lint {
+    ($(#[doc = $doc:literal])* pub $NAME:ident, $category:ident, $summary:literal, $check:path) => {
+        $(#[doc = $doc])*
+        pub static $NAME: $crate::Lint = $crate::Lint {
+            name: {
+                // The lint name is the static's name in lower case.
+                const NAME: &str = stringify!($NAME);
+                const BYTES: [u8; NAME.len()] = {
+                    let mut b = [0u8; NAME.len()];
+                    let src = NAME.as_bytes();
+                    let mut i = 0;
+                    while i < src.len() {
+                        b[i] = src[i].to_ascii_lowercase();
+                        i += 1;
+                    }
+                    b
+                };
+                match std::str::from_utf8(&BYTES) {
+                    Ok(s) => s,
+                    Err(_) => panic!("lint names are ASCII"),
+                }
+            },
+            category: $crate::Category::$category,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+/// Every lint, in the order of the README table.
+pub fn all() -> &'static [&'static Lint] {
+    lints::ALL
+}
+
+pub fn find(name: &str) -> Option<&'static Lint> {
+    all().iter().copied().find(|l| l.name == name)
+}

@@ -43,9 +43,8 @@ impl GoImport {
 pub fn default_package_name(path: &str) -> &str {
     let mut parts = path.rsplit('/');
     let last = parts.next().unwrap_or(path);
-    let is_version = last.len() > 1
-        && last.starts_with('v')
-        && last[1..].bytes().all(|b| b.is_ascii_digit());
+    let is_version =
+        last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
     if is_version {
         parts.next().unwrap_or(last)
     } else {
@@ -106,7 +105,10 @@ pub struct Binding {
 pub enum BindingValue {
     Expr(Expr),
     /// One result of a multi-value call (`a, b := f()`).
-    Tuple { call: Expr, index: usize },
+    Tuple {
+        call: Expr,
+        index: usize,
+    },
     /// A declaration without a value (`var c api.Client`).
     Declared,
     /// A value Go computes at run time from an operation rootlint does not model.
@@ -216,8 +218,13 @@ impl<'a> Extractor<'a> {
             if n.kind() != "import_spec" {
                 return true;
             }
-            let alias = n.child_by_field_name("name").map(|a| self.text(a).to_string());
-            if let Some(path) = n.child_by_field_name("path").and_then(|p| string_literal(p, self.src)) {
+            let alias = n
+                .child_by_field_name("name")
+                .map(|a| self.text(a).to_string());
+            if let Some(path) = n
+                .child_by_field_name("path")
+                .and_then(|p| string_literal(p, self.src))
+            {
                 self.facts.imports.push(GoImport { alias, path });
             }
             false
@@ -236,7 +243,9 @@ impl<'a> Extractor<'a> {
             }
         });
         for spec in specs {
-            let ty = spec.child_by_field_name("type").and_then(|t| self.type_ref(t));
+            let ty = spec
+                .child_by_field_name("type")
+                .and_then(|t| self.type_ref(t));
             let names = field_children(spec, "name");
             let values: Vec<Node> = spec
                 .child_by_field_name("value")
@@ -312,7 +321,9 @@ impl<'a> Extractor<'a> {
             if !variadic && decl.kind() != "parameter_declaration" {
                 continue;
             }
-            let ty = decl.child_by_field_name("type").and_then(|t| self.type_ref(t));
+            let ty = decl
+                .child_by_field_name("type")
+                .and_then(|t| self.type_ref(t));
             let names = field_children(decl, "name");
             if names.is_empty() {
                 out.push(Param {
@@ -341,7 +352,9 @@ impl<'a> Extractor<'a> {
                 slice: false,
             }),
             "qualified_type" => Some(TypeRef {
-                qualifier: node.child_by_field_name("package").map(|p| self.text(p).to_string()),
+                qualifier: node
+                    .child_by_field_name("package")
+                    .map(|p| self.text(p).to_string()),
                 name: self.text(node.child_by_field_name("name")?).to_string(),
                 pointer: false,
                 slice: false,
@@ -433,7 +446,9 @@ impl<'a> Extractor<'a> {
     }
 
     fn local_var(&mut self, spec: Node, function: &mut GoFunction) {
-        let ty = spec.child_by_field_name("type").and_then(|t| self.type_ref(t));
+        let ty = spec
+            .child_by_field_name("type")
+            .and_then(|t| self.type_ref(t));
         let names = field_children(spec, "name");
         let values: Vec<Node> = spec
             .child_by_field_name("value")
@@ -461,9 +476,8 @@ impl<'a> Extractor<'a> {
 
     fn expr(&self, node: Node) -> Expr {
         match node.kind() {
-            "interpreted_string_literal" | "raw_string_literal" => {
-                string_literal(node, self.src).map_or(Expr::Other("string literal".into()), Expr::Str)
-            }
+            "interpreted_string_literal" | "raw_string_literal" => string_literal(node, self.src)
+                .map_or(Expr::Other("string literal".into()), Expr::Str),
             "int_literal" => self
                 .text(node)
                 .replace('_', "")
@@ -501,7 +515,10 @@ impl<'a> Extractor<'a> {
                     for arg in named_children(list) {
                         if arg.kind() == "variadic_argument" {
                             spread = true;
-                            args.push(arg.named_child(0).map_or(Expr::Other("variadic".into()), |a| self.expr(a)));
+                            args.push(
+                                arg.named_child(0)
+                                    .map_or(Expr::Other("variadic".into()), |a| self.expr(a)),
+                            );
                         } else if arg.kind() != "comment" {
                             args.push(self.expr(arg));
                         }
@@ -539,7 +556,9 @@ impl<'a> Extractor<'a> {
                 _ => Expr::Other(node.kind().into()),
             },
             "composite_literal" => {
-                let ty = node.child_by_field_name("type").and_then(|t| self.type_ref(t));
+                let ty = node
+                    .child_by_field_name("type")
+                    .and_then(|t| self.type_ref(t));
                 let mut elements = Vec::new();
                 if let Some(body) = node.child_by_field_name("body") {
                     for el in named_children(body) {
@@ -579,7 +598,9 @@ impl<'a> Extractor<'a> {
         if !body.starts_with("rootlint:") {
             return;
         }
-        let line_start = self.src[..node.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = self.src[..node.start_byte()]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let trailing = !self.src[line_start..node.start_byte()].trim().is_empty();
         self.facts.directives.push(Directive {
             text: body.trim().to_string(),
@@ -675,7 +696,9 @@ fn unescape_go(s: &str) -> Option<String> {
             'U' => out.push(char::from_u32(code(&mut chars, 8, 16)?)?),
             '0'..='7' => {
                 let rest: String = chars.by_ref().take(2).collect();
-                out.push(char::from_u32(u32::from_str_radix(&format!("{esc}{rest}"), 8).ok()?)?);
+                out.push(char::from_u32(
+                    u32::from_str_radix(&format!("{esc}{rest}"), 8).ok()?,
+                )?);
             }
             _ => return None,
         }
@@ -689,7 +712,9 @@ mod tests {
 
     pub(crate) fn facts(src: &str) -> GoFileFacts {
         let mut parser = tree_sitter::Parser::new();
-        parser.set_language(&language()).expect("tree-sitter-go ABI");
+        parser
+            .set_language(&language())
+            .expect("tree-sitter-go ABI");
         let tree = parser.parse(src, None).expect("parse");
         extract(&tree, src)
     }
@@ -721,7 +746,10 @@ func (s *Service) Do(ctx context.Context, c *bt.Client, opts ...pub.Option) (n i
         assert_eq!(f.values[1].value, Some(Expr::Str(":666/x".into())));
         let func = &f.functions[0];
         assert_eq!(func.receiver_type.as_deref(), Some("Service"));
-        assert_eq!(func.params[1].ty.as_ref().unwrap().qualifier.as_deref(), Some("bt"));
+        assert_eq!(
+            func.params[1].ty.as_ref().unwrap().qualifier.as_deref(),
+            Some("bt")
+        );
         assert!(func.params[2].variadic);
         let bound: Vec<_> = func.bindings.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(bound, ["x", "y", "opts", "err"]);

@@ -81,7 +81,9 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
     let lines = LineIndex::new(src);
     let docs = MarkedYaml::load_from_str(src).map_err(|e| {
         let m = e.marker();
-        let at = lines.offset(m.line() as u32, m.col() as u32 + 1).unwrap_or(0);
+        let at = lines
+            .offset(m.line() as u32, m.col() as u32 + 1)
+            .unwrap_or(0);
         ManifestError {
             message: format!("invalid YAML: {}", e.info()),
             span: Some(lines.span(at, at)),
@@ -92,7 +94,11 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
         span: None,
     })?;
     let span_of = |node: &MarkedYaml| -> Span {
-        let to_byte = |m: &saphyr::Marker| lines.offset(m.line() as u32, m.col() as u32 + 1).unwrap_or(0);
+        let to_byte = |m: &saphyr::Marker| {
+            lines
+                .offset(m.line() as u32, m.col() as u32 + 1)
+                .unwrap_or(0)
+        };
         let start = to_byte(&node.span.start);
         let end = to_byte(&node.span.end).max(start);
         // Spans of block scalars run to the next line; keep diagnostics on the value's line.
@@ -106,20 +112,25 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
             span: Some(span_of(root)),
         });
     }
-    let located = |node: &MarkedYaml| scalar_text(node).map(|value| Located { value, span: span_of(node) });
+    let located = |node: &MarkedYaml| {
+        scalar_text(node).map(|value| Located {
+            value,
+            span: span_of(node),
+        })
+    };
     if let Some(general) = root.data.as_mapping_get("general") {
         facts.hostname = general.data.as_mapping_get("hostname").and_then(located);
-        facts.package = general
-            .data
-            .as_mapping_get("package")
-            .and_then(scalar_text);
+        facts.package = general.data.as_mapping_get("package").and_then(scalar_text);
     }
     for (section, kind) in EndpointKind::SECTIONS {
-        let Some(YamlData::Mapping(entries)) = root.data.as_mapping_get(section).map(|s| &s.data) else {
+        let Some(YamlData::Mapping(entries)) = root.data.as_mapping_get(section).map(|s| &s.data)
+        else {
             continue;
         };
         for (key, body) in entries {
-            let Some(name) = scalar_text(key) else { continue };
+            let Some(name) = scalar_text(key) else {
+                continue;
+            };
             let field = |f: &str| body.data.as_mapping_get(f).and_then(located);
             facts.endpoints.push(ManifestEndpoint {
                 kind,
@@ -185,7 +196,10 @@ mod tests {
         assert_eq!(grant.route.as_ref().unwrap().span.start_line, 7);
         assert_eq!(grant.span.start_line, 5);
         assert_eq!(grant.span.start_column, 3);
-        assert_eq!(m.endpoints[1].required_claims.as_ref().unwrap().value, "roles.admin");
+        assert_eq!(
+            m.endpoints[1].required_claims.as_ref().unwrap().value,
+            "roles.admin"
+        );
         assert_eq!(m.directives.len(), 1);
         assert!(m.directives[0].trailing);
     }

@@ -17,7 +17,9 @@ pub enum Facts {
     /// A generated Go file: framework plumbing whose internals are not call sites.
     GeneratedGo,
     Manifest(manifest::ManifestFacts),
-    GoMod { module: Option<String> },
+    GoMod {
+        module: Option<String>,
+    },
     /// The file could not be read, decoded or parsed at all.
     Unreadable,
 }
@@ -75,7 +77,10 @@ pub fn extract(file: &SourceFile, text: Option<String>) -> FileFacts {
         FileKind::Manifest => match manifest::parse(&text) {
             Ok(m) => {
                 if m.hostname.is_none() {
-                    problems.push(problem("the manifest declares no `general.hostname`".into(), None));
+                    problems.push(problem(
+                        "the manifest declares no `general.hostname`".into(),
+                        None,
+                    ));
                 }
                 Facts::Manifest(m)
             }

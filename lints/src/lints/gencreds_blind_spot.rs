@@ -1,0 +1,89 @@
+use rootlint_analyzer::callsites::Shape;
+
+use crate::{Diagnostic, LintContext, declare_lint};
+
+declare_lint! {
+    /// ### What it does
+    /// Finds :666 calls that rootlint grants but that gencreds' own scan would not find: a call
+    /// outside the calling service's root folder (a shared helper package, a subpackage), or a
+    /// raw request whose URL is not a string literal in the call (built from constants,
+    /// `httpx.JoinHostAndPath`, `api.X.URL()`).
+    ///
+    /// ### Why is this bad?
+    /// gencreds reads only the files at a service's root and only literal URLs. Deployed with
+    /// gencreds alone, this call gets no `danger` grant and the broker rejects it at run time;
+    /// the service works in development (where ACLs are off) and breaks in production. Feed
+    /// rootlint's grant JSON to credential generation, or move the call where gencreds sees it.
+    ///
+    /// ### Example
+    /// ```go
+    /// // internal/tokens/minter.go, called from two services
+    /// func (m *Minter) Customer(ctx context.Context, id string) (string, error) {
+    ///     return bearertokenapi.NewClient(m.svc).Mint(ctx, map[string]any{"sub": id})
+    /// }
+    /// ```
+    ///
+    /// Use instead: deploy with `rootlint grants` as the input of credential generation, so
+    /// that the call chain from each service is the evidence for its grant.
+    pub GENCREDS_BLIND_SPOT,
+    Suspicious,
+    "gencreds alone would not grant this :666 call; the broker would reject it",
+    check
+}
+
+fn check(cx: &LintContext) -> Vec<Diagnostic> {
+    let a = cx.analysis;
+    let mut out = Vec::new();
+    for (i, site) in a.call_sites.iter().enumerate() {
+        let (Some(endpoint), true) = (site.endpoint, site.destination.is_trust_root()) else {
+            continue;
+        };
+        let e = &a.catalog.endpoints[endpoint];
+        let dir = a.workspace.files[site.function.file].file.dir();
+        // gencreds expands helper methods of an api package into their callers.
+        let in_api_helper = matches!(site.shape, Shape::Typed { .. })
+            && a.workspace
+                .packages
+                .get(dir)
+                .and_then(|p| p.import_path.as_ref())
+                .is_some_and(|p| a.catalog.api_packages.contains_key(p));
+        let mut outside: Vec<&str> = a.attributions[i]
+            .iter()
+            .map(|at| &a.workspace.services[at.service])
+            .filter(|s| s.dir != dir && !in_api_helper)
+            .map(|s| s.hostname.as_str())
+            .collect();
+        outside.sort();
+        let non_literal = matches!(site.shape, Shape::Raw { .. }) && !site.literal_in_source;
+        let reason = if !outside.is_empty() {
+            format!(
+                "the call is outside the root folder of {}",
+                outside
+                    .iter()
+                    .map(|h| format!("`{h}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else if non_literal && !a.attributions[i].is_empty() {
+            "the URL is not a string literal".to_string()
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                GENCREDS_BLIND_SPOT.name,
+                site.file.clone(),
+                site.span,
+                format!(
+                    "gencreds would not find this :666 call to `{}/{}`: {reason}",
+                    e.host, e.name
+                ),
+            )
+            .with_label("granted by rootlint only")
+            .with_note(
+                "deploy with rootlint's grant JSON, or the broker rejects this call at run time",
+            ),
+        );
+    }
+    out
+}

@@ -1,0 +1,43 @@
+//! One file per lint.
+
+pub mod analysis_incomplete;
+pub mod dynamic_subject_construction;
+pub mod dynamic_trust_root_host;
+pub mod gencreds_blind_spot;
+pub mod missing_required_claims;
+pub mod unresolved_trust_root_target;
+
+use crate::Lint;
+
+pub static ALL: &[&Lint] = &[
+    &analysis_incomplete::ANALYSIS_INCOMPLETE,
+    &dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST,
+    &unresolved_trust_root_target::UNRESOLVED_TRUST_ROOT_TARGET,
+    &dynamic_subject_construction::DYNAMIC_SUBJECT_CONSTRUCTION,
+    &missing_required_claims::MISSING_REQUIRED_CLAIMS,
+    &gencreds_blind_spot::GENCREDS_BLIND_SPOT,
+];
+
+use rootlint_analyzer::Analysis;
+use rootlint_analyzer::callsites::{CallSite, Shape};
+
+/// How a call site names its target, for messages: `accesstokenapi.Mint` or `svc.Request`.
+pub(crate) fn describe_call(a: &Analysis, site: &CallSite) -> String {
+    match &site.shape {
+        Shape::Typed {
+            api_package,
+            method,
+            ..
+        } => {
+            format!(
+                "{}.{method}",
+                rootlint_analyzer::facts::go::default_package_name(api_package)
+            )
+        }
+        Shape::Raw { publish: true } => "this Publish".to_string(),
+        Shape::Raw { publish: false } => {
+            let _ = a;
+            "this Request".to_string()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The default, rustc-style output (codespan-reporting), with paths relative to the root.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{
+    self,
+    termcolor::{Ansi, NoColor, WriteColor},
+};
+use rootlint_analyzer::Analysis;
+use rootlint_analyzer::diagnostic::{Diagnostic, Level};
+
+pub fn render(a: &Analysis, diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut buf = Vec::new();
+    if color {
+        emit(a, diagnostics, &mut Ansi::new(&mut buf));
+    } else {
+        emit(a, diagnostics, &mut NoColor::new(&mut buf));
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
+    let config = term::Config::default();
+    let mut files = SimpleFiles::new();
+    let mut ids: std::collections::HashMap<&str, Option<usize>> = std::collections::HashMap::new();
+    for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+        let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
+            std::fs::read_to_string(a.root.join(&d.file))
+                .ok()
+                .map(|text| files.add(d.file.clone(), text))
+        });
+        let severity = if d.level == Level::Deny {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let mut report = Report::new(severity)
+            .with_code(d.lint)
+            .with_message(&d.message);
+        match id {
+            Some(id) => {
+                let src = files.get(id).map(|f| f.source().len()).unwrap_or(0);
+                let start = (d.span.start_byte as usize).min(src);
+                let end = (d.span.end_byte as usize).clamp(start, src);
+                let mut label = Label::primary(id, start..end);
+                if let Some(l) = &d.label {
+                    label = label.with_message(l);
+                }
+                report = report.with_labels(vec![label]);
+            }
+            None => {
+                report = report.with_notes(vec![format!(
+                    "in {}:{}:{}",
+                    d.file, d.span.start_line, d.span.start_column
+                )]);
+            }
+        }
+        let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+        notes.push(format!(
+            "help: for further information run `rootlint explain {}`",
+            d.lint
+        ));
+        report.notes.extend(notes);
+        let _ = term::emit_to_write_style(w, &config, &files, &report);
+    }
+    let s = super::summary(a, diagnostics);
+    let _ = writeln!(
+        w,
+        "rootlint: {} error{}, {} warning{}; {} file{} analyzed, {} could not be",
+        s.deny,
+        plural(s.deny),
+        s.warn,
+        plural(s.warn),
+        s.files_analyzed,
+        plural(s.files_analyzed),
+        s.files_failed
+    );
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
