@@ -215,10 +215,7 @@ fn is_local(scope: &Scope, name: &str) -> bool {
 /// The folder of the package an expression names, when it is an import alias.
 fn package_alias<'a>(scope: &Scope<'a>, e: &Expr) -> Option<&'a str> {
     let Expr::Ident(alias) = e else { return None };
-    if is_local(scope, alias) {
-        return None;
-    }
-    let path = scope.import_path(alias)?;
+    let path = scope.imported_package(alias)?;
     scope.ws.dir_by_import.get(path).map(String::as_str)
 }
 

@@ -136,13 +136,10 @@ fn resolve_call(
         return None;
     }
     // An import alias is a package, not a value: `pkg.Request(…)` is a function call.
-    if let Expr::Ident(alias) = receiver.as_ref() {
-        if scope.import_path(alias).is_some()
-            && scope.bindings_before(alias).is_empty()
-            && scope.param_type(alias).is_none()
-        {
-            return None;
-        }
+    if let Expr::Ident(alias) = receiver.as_ref()
+        && scope.imported_package(alias).is_some()
+    {
+        return None;
     }
     let recv_value = scope.eval(receiver);
     if let Value::Client(client) = recv_value {
@@ -297,4 +294,169 @@ fn declared_at(catalog: &Catalog, d: &Destination) -> Option<EndpointId> {
         .endpoints_at(&target)
         .into_iter()
         .find(|&id| catalog.endpoints[id].accepts_method(method))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, analyze};
+
+    /// Analyzes a one-service tree whose `caller/service.go` has `body` after the imports.
+    fn sites(body: &str) -> Vec<(u16, String, String, String, bool)> {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write("go.mod", "module example.com/app\n");
+        write(
+            "roles/manifest.yaml",
+            "general:\n  hostname: roles.app\nfunctions:\n  Grant:\n    method: POST\n    route: :666/grant\n",
+        );
+        write(
+            "roles/rolesapi/definition.go",
+            "package rolesapi\nimport \"github.com/microbus-io/fabric/define\"\nconst Hostname = \"roles.app\"\nvar Grant = define.Function{Host: Hostname, Method: \"POST\", Route: \":666/grant\"}\n",
+        );
+        write("caller/manifest.yaml", "general:\n  hostname: caller.app\n");
+        write(
+            "caller/service.go",
+            &format!(
+                "package caller\nimport (\n\t\"fmt\"\n\tbt \"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi\"\n\t\"github.com/microbus-io/fabric/httpx\"\n\t\"github.com/microbus-io/fabric/pub\"\n\t\"example.com/app/roles/rolesapi\"\n)\nconst rolesHost = \"roles.app\"\nconst grantPath = \":666/grant\"\n{body}\n"
+            ),
+        );
+        let a = analyze(dir.path(), &Options::default());
+        a.call_sites
+            .iter()
+            .map(|s| {
+                let d = &s.destination;
+                (
+                    d.port.clone().unwrap_or(0),
+                    d.host.clone().unwrap_or_else(|e| format!("?{e}")),
+                    d.path.clone().unwrap_or_else(|e| format!("?{e}")),
+                    d.method.clone().unwrap_or_else(|e| format!("?{e}")),
+                    s.endpoint.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(body: &str) -> (u16, String, String, String, bool) {
+        let mut all = sites(body);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    fn granted(host: &str, path: &str, method: &str) -> (u16, String, String, String, bool) {
+        (666, host.into(), path.into(), method.into(), true)
+    }
+
+    #[test]
+    fn typed_client_chain_alias_and_variable() {
+        assert_eq!(
+            one("func f(svc any) { bt.NewClient(svc).Mint(nil, nil) }"),
+            granted("bearer.token.core", "/mint", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { c := bt.NewClient(svc).WithOptions(pub.Timeout(1)); c.Mint(nil, nil) }"
+            ),
+            granted("bearer.token.core", "/mint", "POST")
+        );
+        assert_eq!(
+            one("func f(c *rolesapi.Client) { c.Grant(nil) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { var c rolesapi.Client = rolesapi.NewClient(svc); c.Grant(nil) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+    }
+
+    #[test]
+    fn multicast_and_literal_for_host() {
+        assert_eq!(
+            one("func f(svc any) { bt.NewMulticastClient(svc).Mint(nil, nil) }"),
+            granted("bearer.token.core", "/mint", "POST")
+        );
+        assert_eq!(
+            one("func f(svc any) { rolesapi.NewClient(svc).ForHost(rolesHost).Grant(nil) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        // A literal host that declares no such endpoint: static, but not a declared endpoint.
+        assert_eq!(
+            one("func f(svc any) { rolesapi.NewClient(svc).ForHost(\"roles.test\").Grant(nil) }"),
+            (
+                666,
+                "roles.test".into(),
+                "/grant".into(),
+                "POST".into(),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn dynamic_for_host_keeps_port_and_says_why() {
+        let (port, host, ..) =
+            one("func f(svc any, iss string) { bt.NewClient(svc).ForHost(iss).Mint(nil, nil) }");
+        assert_eq!(port, 666);
+        assert_eq!(host, "?the parameter `iss`");
+    }
+
+    #[test]
+    fn raw_requests_from_literals_constants_and_helpers() {
+        assert_eq!(
+            one("func f(svc any) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        // pub.URL without pub.Method goes out as POST.
+        assert_eq!(
+            one("func f(svc any) { svc.Request(nil, pub.URL(\"https://roles.app:666/grant\")) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { svc.Request(nil, pub.Method(rolesapi.Grant.Method), pub.URL(rolesapi.Grant.URL())) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { svc.Publish(nil, pub.POST(httpx.JoinHostAndPath(rolesapi.Hostname, grantPath))) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { u := fmt.Sprintf(\"https://%s%s\", rolesHost, grantPath); svc.Request(nil, pub.POST(u)) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc any) { opts := []pub.Option{pub.Method(\"POST\")}\n opts = append(opts, pub.URL(\"https://\" + rolesHost + \":666/grant\"))\n svc.Request(nil, opts...) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+    }
+
+    #[test]
+    fn give_up_cases_say_why() {
+        let (_, host, ..) = one("func f(svc any, u string) { svc.Request(nil, pub.URL(u)) }");
+        assert_eq!(host, "?the parameter `u`");
+        let (_, host, ..) =
+            one("func f(svc any, opts ...pub.Option) { svc.Request(nil, opts...) }");
+        assert_eq!(host, "?options spread from the parameter `opts`");
+        let (_, host, ..) = one("func f(svc any) { svc.Request(nil, pub.URL(lookup())) }");
+        assert_eq!(host, "?the result of `lookup(…)`");
+        let (_, host, ..) =
+            one("func f(svc any, x struct{u string}) { svc.Request(nil, pub.URL(x.u)) }");
+        assert_eq!(host, "?the field `x.u`");
+        let (_, host, ..) = one(
+            "func f(svc any, b bool) { u := \"https://a.app\"\n if b { u = \"https://b.app\" }\n svc.Request(nil, pub.URL(u)) }",
+        );
+        assert_eq!(host, "?`u`, which is assigned more than once");
+    }
 }

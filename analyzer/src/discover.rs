@@ -61,7 +61,7 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
         .git_exclude(true)
         .git_global(false)
         .parents(false)
-        .follow_links(false)
+        .follow_links(true)
         .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             !(is_dir

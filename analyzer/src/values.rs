@@ -146,6 +146,14 @@ impl<'a> Scope<'a> {
             .map(|i| i.path.as_str())
     }
 
+    /// The import path of `alias` when it names an imported package here (no local shadows it).
+    pub fn imported_package(&self, alias: &str) -> Option<&'a str> {
+        if !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some() {
+            return None;
+        }
+        self.import_path(alias)
+    }
+
     /// Bindings of `name` that precede the evaluation point.
     pub fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
         self.function.map_or_else(Vec::new, |f| {
@@ -282,22 +290,21 @@ impl<'a> Scope<'a> {
                 client.from_parameter = Some(name.to_string());
                 return Value::Client(client);
             }
-            if ty.is_none() {
-                if let Some(f) = self.function {
-                    if f.receiver_name.as_deref() == Some(name) {
-                        if let Some(recv_ty) = &f.receiver_type {
-                            let ty = TypeRef {
-                                qualifier: None,
-                                name: recv_ty.clone(),
-                                pointer: false,
-                                slice: false,
-                            };
-                            if let Some(mut client) = self.client_type(&ty) {
-                                client.from_parameter = Some(name.to_string());
-                                return Value::Client(client);
-                            }
-                        }
-                    }
+            // The receiver of a method of an api package's client type (a helper).
+            if ty.is_none()
+                && let Some(f) = self.function
+                && f.receiver_name.as_deref() == Some(name)
+                && let Some(recv_ty) = &f.receiver_type
+            {
+                let ty = TypeRef {
+                    qualifier: None,
+                    name: recv_ty.clone(),
+                    pointer: false,
+                    slice: false,
+                };
+                if let Some(mut client) = self.client_type(&ty) {
+                    client.from_parameter = Some(name.to_string());
+                    return Value::Client(client);
                 }
             }
             return Value::Unknown(format!("the parameter `{name}`"));
@@ -360,14 +367,10 @@ impl<'a> Scope<'a> {
     }
 
     fn selector(&self, base: &Expr, field: &str, d: u32) -> Value {
-        if let Expr::Ident(alias) = base {
-            let is_local =
-                !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
-            if !is_local {
-                if let Some(path) = self.import_path(alias) {
-                    return self.qualified(path, field, d);
-                }
-            }
+        if let Expr::Ident(alias) = base
+            && let Some(path) = self.imported_package(alias)
+        {
+            return self.qualified(path, field, d);
         }
         match (self.eval_depth(base, d), field) {
             (Value::Endpoint(id), "Route") => {
@@ -393,10 +396,10 @@ impl<'a> Scope<'a> {
                 return Value::Endpoint(id);
             }
         }
-        if let Some(dir) = self.ws.dir_by_import.get(path) {
-            if let Some(v) = self.package_value(dir, name, d) {
-                return v;
-            }
+        if let Some(dir) = self.ws.dir_by_import.get(path)
+            && let Some(v) = self.package_value(dir, name, d)
+        {
+            return v;
         }
         Value::Unknown(format!(
             "`{}.{name}`, which rootlint cannot see",
@@ -431,12 +434,10 @@ impl<'a> Scope<'a> {
                 Value::Options { items, unknown }
             }
             Expr::Selector(base, method) => {
-                if let Expr::Ident(alias) = base.as_ref() {
-                    let is_local =
-                        !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some();
-                    if let Some(path) = self.import_path(alias).filter(|_| !is_local) {
-                        return self.package_call(path, alias, method, args, spread, d);
-                    }
+                if let Expr::Ident(alias) = base.as_ref()
+                    && let Some(path) = self.imported_package(alias)
+                {
+                    return self.package_call(path, alias, method, args, spread, d);
                 }
                 match (self.eval_depth(base, d), method.as_str()) {
                     (Value::Client(mut c), "ForHost") => {
@@ -497,11 +498,12 @@ impl<'a> Scope<'a> {
                 let mut unknown = Vec::new();
                 for (i, a) in args.iter().enumerate() {
                     let v = self.eval_depth(a, d);
-                    if spread && i == args.len() - 1 {
-                        if let Value::Unknown(r) = v {
-                            unknown.push(r);
-                            continue;
-                        }
+                    if let Value::Unknown(r) = &v
+                        && spread
+                        && i == args.len() - 1
+                    {
+                        unknown.push(r.clone());
+                        continue;
                     }
                     self.push_option(v, &mut items, &mut unknown);
                 }

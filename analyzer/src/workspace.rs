@@ -82,16 +82,16 @@ impl Workspace {
         }
         let mut services = Vec::new();
         for (i, f) in files.iter().enumerate() {
-            if let Facts::Manifest(m) = &f.facts {
-                if let Some(hostname) = &m.hostname {
-                    let dir = f.file.dir().to_string();
-                    services.push(Service {
-                        hostname: hostname.value.to_ascii_lowercase(),
-                        import_path: m.package.clone().or_else(|| import_path_of(&modules, &dir)),
-                        dir,
-                        manifest: i,
-                    });
-                }
+            if let Facts::Manifest(m) = &f.facts
+                && let Some(hostname) = &m.hostname
+            {
+                let dir = f.file.dir().to_string();
+                services.push(Service {
+                    hostname: hostname.value.to_ascii_lowercase(),
+                    import_path: m.package.clone().or_else(|| import_path_of(&modules, &dir)),
+                    dir,
+                    manifest: i,
+                });
             }
         }
         services.sort_by(|a, b| a.hostname.cmp(&b.hostname).then(a.dir.cmp(&b.dir)));

@@ -1,0 +1,227 @@
+//! Integration tests that drive the real `rootlint` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn rootlint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rootlint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rootlint")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn repo(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Compares with `tests/expected/<name>`, or writes it under `BLESS=1`.
+fn expect_file(name: &str, actual: &str) {
+    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        expected,
+        actual,
+        "{} differs; run with BLESS=1 to accept",
+        path.display()
+    );
+}
+
+#[test]
+fn example_deployment_gives_the_expected_grants_and_diagnostics() {
+    let example = repo("examples/shop");
+    let grants = rootlint(&["grants", &example]);
+    // The example deliberately holds a dynamic :666 host, so the grants are incomplete.
+    assert_eq!(grants.status.code(), Some(1));
+    expect_file("shop.grants.json", &stdout(&grants));
+    let check = rootlint(&["check", &example, "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    expect_file("shop.check.json", &stdout(&check));
+    let human = rootlint(&["check", &example]);
+    expect_file("shop.check.txt", &stdout(&human));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let example = repo("examples/shop");
+    for args in [
+        vec!["grants"],
+        vec!["check", "--format", "json"],
+        vec!["check"],
+    ] {
+        let mut outputs = Vec::new();
+        for threads in ["1", "2", "4"] {
+            let mut a = args.clone();
+            a.extend(["-j", threads, example.as_str()]);
+            outputs.push(rootlint(&a).stdout);
+        }
+        assert!(
+            outputs.windows(2).all(|w| w[0] == w[1]),
+            "{args:?} output depends on the thread count"
+        );
+    }
+}
+
+#[test]
+fn plane_is_substituted() {
+    let out = stdout(&rootlint(&[
+        "grants",
+        "--plane",
+        "prod",
+        &repo("examples/shop"),
+    ]));
+    assert!(out.contains("\"prod.danger.666.login_shop.bearer_token_core.*.POST.mint\""));
+    assert!(!out.contains("{{plane}}"));
+}
+
+#[test]
+fn grants_can_be_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("grants.json");
+    let out = rootlint(&[
+        "grants",
+        &repo("ui-tests/grants/typed_and_raw_shapes/tree"),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["schema"], "rootlint.grants/v1");
+    assert_eq!(json["complete"], true);
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_still_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, bytes: &[u8]| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    write("go.mod", b"module example.com/app\n");
+    write("svc/manifest.yaml", b"general:\n  hostname: svc.app\n");
+    write(
+        "svc/service.go",
+        b"package svc\nimport \"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi\"\nfunc (s *S) F() { accesstokenapi.NewClient(s).Mint(nil, nil) }\n",
+    );
+    write("svc/binary.go", b"\x00\x01\x02");
+    write("svc/latin1.go", b"package svc // caf\xe9\n");
+    write("bad/manifest.yaml", b"general: [\n");
+    // A file that cannot be read: a dangling link (root reads any file, so chmod is not enough).
+    std::os::unix::fs::symlink(root.join("missing.go"), root.join("svc/gone.go")).unwrap();
+    let out = rootlint(&["check", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "fails closed");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let incomplete: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["lint"] == "analysis_incomplete")
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        incomplete,
+        [
+            "bad/manifest.yaml",
+            "svc/binary.go",
+            "svc/gone.go",
+            "svc/latin1.go"
+        ]
+    );
+    assert_eq!(json["summary"]["filesFailed"], 4);
+    let grants = rootlint(&["grants", root.to_str().unwrap()]);
+    assert_eq!(grants.status.code(), Some(1));
+    let g: serde_json::Value = serde_json::from_slice(&grants.stdout).unwrap();
+    assert_eq!(g["complete"], false);
+    // The readable file was still analyzed.
+    assert_eq!(
+        g["services"][0]["pub"][0]["subject"],
+        "{{plane}}.danger.666.svc_app.access_token_core.*.POST.mint"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        rootlint(&["check", "/definitely/not/here"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        rootlint(&["check", ".", "-D", "no_such_lint"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rootlint(&["explain", "no_such_lint"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(rootlint(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn levels_from_the_command_line() {
+    let tree = repo("ui-tests/missing_required_claims/fires/tree");
+    assert_eq!(
+        rootlint(&["check", &tree]).status.code(),
+        Some(0),
+        "warn by default"
+    );
+    assert_eq!(
+        rootlint(&["check", &tree, "-D", "warnings"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        rootlint(&["check", &tree, "-D", "missing_required_claims"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let allowed = rootlint(&[
+        "check",
+        &tree,
+        "-A",
+        "missing_required_claims",
+        "--format",
+        "json",
+    ]);
+    assert!(!stdout(&allowed).contains("missing_required_claims"));
+}
+
+#[test]
+fn explain_and_lints_come_from_the_declarations() {
+    let explain = stdout(&rootlint(&["explain", "missing_required_claims"]));
+    assert!(explain.contains("### What it does"));
+    assert!(explain.contains("### Why is this bad?"));
+    assert!(explain.contains("### Example"));
+    assert!(explain.contains("Use instead"));
+    let table = stdout(&rootlint(&["lints"]));
+    for lint in rootlint_lints::all() {
+        assert!(table.contains(&format!("`{}`", lint.name)));
+        let doc = lint.documentation();
+        for heading in [
+            "### What it does",
+            "### Why is this bad?",
+            "### Example",
+            "Use instead",
+        ] {
+            assert!(doc.contains(heading), "{} lacks {heading}", lint.name);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package rolesapi
+
+import "github.com/microbus-io/fabric/define"
+
+const Hostname = "roles.app"
+
+var Grant = define.Function{Host: Hostname, Method: "POST", Route: ":666/grant", RequiredClaims: `roles.admin`}

@@ -1,0 +1,15 @@
+package shop
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/pub"
+	"example.com/app/internal/auth"
+	"example.com/app/roles/rolesapi"
+)
+
+type Service struct{}
+
+func (svc *Service) Checkout(ctx context.Context) {
+	auth.MintFor(svc, ctx, "customer")
+	svc.Request(ctx, pub.URL(rolesapi.Grant.URL()))
+}
