@@ -225,3 +225,31 @@ fn explain_and_lints_come_from_the_declarations() {
         }
     }
 }
+
+/// `docs/lints.md` is generated from the lint declarations (as clippy's and ruff's sites are).
+#[test]
+fn lint_docs_are_generated_from_the_declarations() {
+    let mut doc = String::from(
+        "# rootlint lints\n\nGenerated from the lint declarations; `BLESS=1 cargo test --test cli` rewrites it.\n",
+    );
+    for lint in rootlint_lints::all() {
+        doc.push_str(&format!(
+            "\n<a id=\"{0}\"></a>\n## `{0}`\n\nDefault level: **{1}** (category {2}). {3}.\n\n{4}",
+            lint.name,
+            lint.default_level().as_str(),
+            lint.category.as_str(),
+            lint.summary,
+            lint.documentation().replace("### ", "#### ")
+        ));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/lints.md");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &doc).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        doc,
+        "docs/lints.md is stale; run with BLESS=1"
+    );
+}

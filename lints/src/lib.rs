@@ -83,7 +83,7 @@ impl Lint {
         out.trim().to_string() + "\n"
     }
 
-    /// Where the lint's docs are published (README anchors on the repository).
+    /// Where the lint's docs are published: `docs/lints.md`, generated from the declarations.
     pub fn help_uri(&self) -> String {
         format!(
             "https://github.com/rootlint/rootlint/blob/main/docs/lints.md#{}",

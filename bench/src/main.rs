@@ -1,0 +1,128 @@
+//! `rootlint-bench generate DIR N` writes a monorepo of N services.
+//! `rootlint-bench run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH]` generates each size
+//! in a temporary folder and times `rootlint check` against `rg` over the same tree, in the same
+//! run: median wall time of each, their ratio, and rootlint's peak resident memory.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("generate") if args.len() == 3 => args[2]
+            .parse()
+            .map_err(|e| format!("N: {e}"))
+            .and_then(|n| rootlint_bench::generate(Path::new(&args[1]), n).map_err(|e| e.to_string()))
+            .map(|t| println!("{} files, {:.1} MB", t.files, t.bytes as f64 / 1e6)),
+        Some("run") => run(&args[1..]),
+        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH]".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let sizes: Vec<usize> = flag(args, "--sizes")
+        .unwrap_or("500,2000,8000")
+        .split(',')
+        .map(|s| s.parse().map_err(|e| format!("--sizes: {e}")))
+        .collect::<Result<_, _>>()?;
+    let runs: usize = flag(args, "--runs")
+        .unwrap_or("5")
+        .parse()
+        .map_err(|e| format!("--runs: {e}"))?;
+    let rootlint = PathBuf::from(flag(args, "--rootlint").unwrap_or("target/release/rootlint"));
+    if !rootlint.exists() {
+        return Err(format!(
+            "{} not found; run `cargo build --release` first",
+            rootlint.display()
+        ));
+    }
+    println!(
+        "| services | files | MB | rootlint median s | rg median s | ratio | rootlint peak RSS MB |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for n in sizes {
+        let dir = std::env::temp_dir().join(format!("rootlint-bench-{n}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let tree = rootlint_bench::generate(&dir, n).map_err(|e| e.to_string())?;
+        let d = dir.to_str().ok_or("non-UTF-8 temp dir")?;
+        // One warm-up each, so both read from the page cache.
+        let rl = |_: usize| time(Command::new(&rootlint).args(["check", "--format", "json", d]));
+        let rg = |_: usize| {
+            time(Command::new("rg").args([
+                "-c",
+                "--no-messages",
+                "NewClient\\(|Request\\(|Publish\\(|:666|JoinHostAndPath|\\.URL\\(\\)",
+                d,
+            ]))
+        };
+        rl(0)?;
+        rg(0)?;
+        let mut rl_times = Vec::new();
+        let mut rg_times = Vec::new();
+        let mut rss = 0;
+        for i in 0..runs {
+            let (t, r) = rl(i)?;
+            rl_times.push(t);
+            rss = rss.max(r);
+            rg_times.push(rg(i)?.0);
+        }
+        let (a, b) = (median(&mut rl_times), median(&mut rg_times));
+        println!(
+            "| {n} | {} | {:.1} | {a:.3} | {b:.3} | {:.1} | {:.0} |",
+            tree.files,
+            tree.bytes as f64 / 1e6,
+            a / b,
+            rss as f64 / 1024.0
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Wall time in seconds and peak RSS in KiB (from `/usr/bin/time -f %M` when present).
+fn time(cmd: &mut Command) -> Result<(f64, u64), String> {
+    let program = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let gnu_time = Path::new("/usr/bin/time").exists();
+    let mut c = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%M").arg(&program).args(&args);
+        c
+    } else {
+        let mut c = Command::new(&program);
+        c.args(&args);
+        c
+    };
+    let start = Instant::now();
+    let out = c
+        .output()
+        .map_err(|e| format!("{}: {e}", program.to_string_lossy()))?;
+    let secs = start.elapsed().as_secs_f64();
+    let rss = if gnu_time {
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    Ok((secs, rss))
+}
