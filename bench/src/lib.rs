@@ -110,7 +110,7 @@ fn service_code(i: usize, services: usize, helpers: usize) -> String {
         "// Lookup finds a value, asking the next service first.\nfunc (svc *Service) Lookup(ctx context.Context, id string) (string, error) {{\n\tv, err := svc{next:04}api.NewClient(svc).Lookup(ctx, id)\n\tif err != nil {{\n\t\treturn \"\", fmt.Errorf(\"lookup %s: %w\", id, err)\n\t}}\n\treturn v, nil\n}}\n\n// Store saves a value with a raw request to a peer.\nfunc (svc *Service) Store(ctx context.Context, id string, value string) (bool, error) {{\n\t_, err := svc.Request(ctx, pub.POST(\"https://svc{far:04}.mono:444/store\"), pub.Body(value))\n\treturn err == nil, err\n}}\n"
     );
     let target = trust_root_target(i);
-    if i % 7 == 0 && target < services {
+    if i.is_multiple_of(7) && target < services {
         imports.push(format!(
             "\"example.com/mono/svc{target:04}/svc{target:04}api\""
         ));
@@ -119,7 +119,7 @@ fn service_code(i: usize, services: usize, helpers: usize) -> String {
             "\n// Escalate calls a trust root directly.\nfunc (svc *Service) Escalate(ctx context.Context, id string) error {{\n\tc := svc{target:04}api.NewClient(svc)\n\t_, err := c.Privileged(ctx, id)\n\treturn err\n}}\n"
         );
     }
-    if i % 13 == 0 {
+    if i.is_multiple_of(13) {
         let h = i % helpers;
         imports.push(format!("\"example.com/mono/internal/helper{h}\""));
         let _ = write!(
@@ -127,7 +127,7 @@ fn service_code(i: usize, services: usize, helpers: usize) -> String {
             "\n// Session mints through a shared helper package.\nfunc (svc *Service) Session(ctx context.Context, id string) (string, error) {{\n\tt := helper{h}.New(svc)\n\treturn t.Customer(ctx, id)\n}}\n"
         );
     }
-    if i % 17 == 0 {
+    if i.is_multiple_of(17) {
         let _ = write!(
             body,
             "\n// Forward sends to a URL from configuration: not static.\nfunc (svc *Service) Forward(ctx context.Context, target string) error {{\n\t_, err := svc.Request(ctx, pub.URL(target))\n\treturn err\n}}\n"
