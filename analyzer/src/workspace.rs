@@ -163,7 +163,7 @@ mod tests {
                 path: "example.com/x".into(),
             },
         ];
-        modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()));
+        modules.sort_by_key(|m| std::cmp::Reverse(m.dir.len()));
         assert_eq!(
             import_path_of(&modules, "tools/x/y").as_deref(),
             Some("example.com/x/y")
