@@ -102,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Check { common, format } => {
             let (analysis, settings) = prepare(&common)?;
-            let diagnostics = engine::check(&analysis, &settings);
+            let diagnostics = engine::check(&analysis, &settings).diagnostics;
             let out = match format {
                 Format::Human => render::human::render(&analysis, &diagnostics, color()),
                 Format::Json => render::json::render(&analysis, &diagnostics),
@@ -122,8 +122,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             plane,
         } => {
-            let (analysis, _) = prepare(&common)?;
-            let grants = rootlint_analyzer::grants::build(&analysis, &Default::default());
+            let (analysis, settings) = prepare(&common)?;
+            let outcome = engine::check(&analysis, &settings);
+            let grants = rootlint_analyzer::grants::build(&analysis, &outcome.justified_wildcards);
             let mut json = grants.to_json();
             if let Some(plane) = plane {
                 json = json.replace(rootlint_analyzer::subject::PLANE, &plane);

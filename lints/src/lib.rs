@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod lints;
+pub mod suppression;
 
 pub use rootlint_analyzer::diagnostic::{Diagnostic, Level};
 
@@ -56,6 +57,8 @@ impl Default for LintSettings {
 pub struct LintContext<'a> {
     pub analysis: &'a Analysis,
     pub settings: &'a LintSettings,
+    /// The other lints' findings; set only for lints that run after them (`unused_suppression`).
+    pub findings: &'a [Diagnostic],
 }
 
 pub struct Lint {

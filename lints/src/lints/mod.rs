@@ -5,7 +5,9 @@ pub mod dynamic_subject_construction;
 pub mod dynamic_trust_root_host;
 pub mod gencreds_blind_spot;
 pub mod missing_required_claims;
+pub mod suppression_without_reason;
 pub mod unresolved_trust_root_target;
+pub mod unused_suppression;
 
 use crate::Lint;
 
@@ -16,6 +18,8 @@ pub static ALL: &[&Lint] = &[
     &dynamic_subject_construction::DYNAMIC_SUBJECT_CONSTRUCTION,
     &missing_required_claims::MISSING_REQUIRED_CLAIMS,
     &gencreds_blind_spot::GENCREDS_BLIND_SPOT,
+    &suppression_without_reason::SUPPRESSION_WITHOUT_REASON,
+    &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 use rootlint_analyzer::Analysis;

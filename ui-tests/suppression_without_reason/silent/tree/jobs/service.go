@@ -1,0 +1,18 @@
+//rootlint:file-ignore dynamic_subject_construction job URLs come from the signed job spec
+
+package jobs
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/pub"
+)
+
+type Service struct{}
+
+func (svc *Service) Run(ctx context.Context, u string) {
+	svc.Request(ctx, pub.URL(u))
+}
+
+func (svc *Service) Again(ctx context.Context, u string) {
+	svc.Request(ctx, pub.URL(u)) //rootlint:ignore dynamic_subject_construction same signed spec
+}

@@ -1,0 +1,15 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+)
+
+type Service struct{}
+
+func (svc *Service) Static(ctx context.Context) {
+	//rootlint:ignore dynamic_trust_root_host the host used to be dynamic
+	accesstokenapi.NewClient(svc).Mint(ctx, nil)
+	//rootlint:ignore dynamic_trust_root_hots misspelled lint name
+	accesstokenapi.NewClient(svc).Mint(ctx, nil)
+}

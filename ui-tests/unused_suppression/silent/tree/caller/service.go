@@ -1,0 +1,12 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+)
+
+type Service struct{}
+
+func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
+	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil) //rootlint:ignore dynamic_trust_root_host regional issuers only
+}
