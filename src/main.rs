@@ -70,6 +70,8 @@ struct Common {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 fn main() -> ExitCode {
@@ -106,6 +108,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = match format {
                 Format::Human => render::human::render(&analysis, &diagnostics, color()),
                 Format::Json => render::json::render(&analysis, &diagnostics),
+                Format::Sarif => {
+                    render::sarif::render(&analysis, &diagnostics, &|l| settings.level_of(l))
+                }
+                Format::Github => render::github::render(&diagnostics),
             };
             print!("{out}");
             let denied = diagnostics

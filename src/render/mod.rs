@@ -1,7 +1,9 @@
 //! One small renderer per output format, all over the same `Diagnostic` list.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::diagnostic::{Diagnostic, Level};

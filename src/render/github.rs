@@ -1,0 +1,51 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per unsuppressed finding.
+
+use rootlint_analyzer::diagnostic::{Diagnostic, Level};
+
+/// Workflow-command data escaping.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Workflow-command property escaping (also `:` and `,`).
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+        let command = if d.level == Level::Deny {
+            "error"
+        } else {
+            "warning"
+        };
+        let mut message = d.message.clone();
+        for n in &d.notes {
+            message.push('\n');
+            message.push_str(n);
+        }
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            property(&d.file),
+            d.span.start_line,
+            d.span.start_column,
+            d.span.end_line,
+            d.span.end_column,
+            property(&format!("rootlint ({})", d.lint)),
+            data(&message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping() {
+        assert_eq!(super::property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(super::data("50%\nnext"), "50%25%0Anext");
+    }
+}
