@@ -1,14 +1,16 @@
-//! The `rootlint` command line: `check`, `grants`, `explain`, `lints`.
+//! The `rootlint` command line: `check`, `grants`, `audit`, `explain`, `lints`.
 
+mod config;
 mod render;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rootlint_analyzer::diagnostic::Level;
 use rootlint_analyzer::{Options, analyze};
-use rootlint_lints::engine::{self, Settings};
+use rootlint_lints::baseline::{self, Baseline};
+use rootlint_lints::engine::{self, Outcome, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +31,9 @@ enum Command {
         common: Common,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Report :666 grants missing from this reviewed baseline, and its stale entries.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
     },
     /// Emit the grant JSON (PUB and SUB :666 rules with evidence) that credential generation consumes.
     Grants {
@@ -41,6 +46,16 @@ enum Command {
         #[arg(long)]
         plane: Option<String>,
     },
+    /// Print the trust-root surface: one {caller, host, method, path} line per :666 grant.
+    Audit {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+        /// Record the surface as the reviewed baseline in FILE.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
     /// Print a lint's documentation.
     Explain { lint: String },
     /// List every lint with its default level.
@@ -52,6 +67,9 @@ struct Common {
     /// The tree to analyze.
     #[arg(default_value = ".")]
     path: PathBuf,
+    /// Configuration file (default: `rootlint.toml` in PATH, if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Allow a lint (`-A LINT`).
     #[arg(short = 'A', long = "allow", value_name = "LINT")]
     allow: Vec<String>,
@@ -72,6 +90,12 @@ enum Format {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -102,16 +126,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print!("{}", lint.documentation());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { common, format } => {
-            let (analysis, settings) = prepare(&common)?;
-            let diagnostics = engine::check(&analysis, &settings).diagnostics;
+        Command::Check {
+            common,
+            format,
+            baseline,
+        } => {
+            let baseline = baseline.map(|b| read_baseline(&b)).transpose()?;
+            let (analysis, settings, outcome) = prepare(&common, baseline)?;
+            let diagnostics = &outcome.diagnostics;
             let out = match format {
-                Format::Human => render::human::render(&analysis, &diagnostics, color()),
-                Format::Json => render::json::render(&analysis, &diagnostics),
+                Format::Human => render::human::render(&analysis, diagnostics, color()),
+                Format::Json => render::json::render(&analysis, diagnostics),
                 Format::Sarif => {
-                    render::sarif::render(&analysis, &diagnostics, &|l| settings.level_of(l))
+                    render::sarif::render(&analysis, diagnostics, &|l| settings.level_of(l))
                 }
-                Format::Github => render::github::render(&diagnostics),
+                Format::Github => render::github::render(diagnostics),
             };
             print!("{out}");
             let denied = diagnostics
@@ -128,27 +157,68 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             plane,
         } => {
-            let (analysis, settings) = prepare(&common)?;
-            let outcome = engine::check(&analysis, &settings);
-            let grants = rootlint_analyzer::grants::build(&analysis, &outcome.justified_wildcards);
-            let mut json = grants.to_json();
+            let (_, _, outcome) = prepare(&common, None)?;
+            let mut json = outcome.grants.to_json();
             if let Some(plane) = plane {
                 json = json.replace(rootlint_analyzer::subject::PLANE, &plane);
             }
-            match output {
-                Some(file) => std::fs::write(&file, json)
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?,
-                None => print!("{json}"),
-            }
-            if !grants.complete {
+            write_output(output.as_deref(), &json)?;
+            incomplete_exit(&outcome)
+        }
+        Command::Audit {
+            common,
+            format,
+            write_baseline,
+        } => {
+            let (_, _, outcome) = prepare(&common, None)?;
+            let surface = baseline::surface(&outcome.grants);
+            if let Some(file) = write_baseline {
+                write_output(Some(&file), &baseline::render(&surface))?;
                 eprintln!(
-                    "rootlint: the grant JSON is incomplete (`\"complete\": false`); run `rootlint check` for the reasons"
+                    "rootlint: recorded {} :666 grant{} in {}",
+                    surface.len(),
+                    if surface.len() == 1 { "" } else { "s" },
+                    file.display()
                 );
-                return Ok(ExitCode::from(1));
+            } else {
+                let out = match format {
+                    AuditFormat::Json => baseline::render(&surface),
+                    AuditFormat::Text => render::audit_text(&surface),
+                };
+                print!("{out}");
             }
-            Ok(ExitCode::SUCCESS)
+            incomplete_exit(&outcome)
         }
     }
+}
+
+/// A deploy step must not proceed on a surface rootlint could not prove complete.
+fn incomplete_exit(outcome: &Outcome) -> Result<ExitCode, String> {
+    if outcome.grants.complete {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "rootlint: the grants are incomplete (`\"complete\": false`); run `rootlint check` for the reasons"
+    );
+    Ok(ExitCode::from(1))
+}
+
+fn write_output(file: Option<&Path>, text: &str) -> Result<(), String> {
+    match file {
+        Some(f) => {
+            std::fs::write(f, text).map_err(|e| format!("cannot write {}: {e}", f.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+fn read_baseline(file: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read baseline {}: {e}", file.display()))?;
+    Baseline::parse(&file.display().to_string(), &text)
 }
 
 fn unknown_lint(name: &str) -> String {
@@ -156,7 +226,11 @@ fn unknown_lint(name: &str) -> String {
     format!("unknown lint `{name}`; the lints are: {}", names.join(", "))
 }
 
-fn prepare(common: &Common) -> Result<(rootlint_analyzer::Analysis, Settings), String> {
+/// Configuration, then the command line (which wins), then the analysis and the lints.
+fn prepare(
+    common: &Common,
+    baseline: Option<Baseline>,
+) -> Result<(rootlint_analyzer::Analysis, Settings, Outcome), String> {
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -167,7 +241,16 @@ fn prepare(common: &Common) -> Result<(rootlint_analyzer::Analysis, Settings), S
     if !root.is_dir() {
         return Err(format!("`{}` is not a folder", root.display()));
     }
-    let mut settings = Settings::default();
+    let config = config::load(root, common.config.as_deref())?;
+    let mut settings = Settings {
+        levels: config.levels,
+        baseline,
+        ..Settings::default()
+    };
+    if let Some(roots) = config.identity_roots {
+        settings.lint.identity_roots = roots;
+    }
+    settings.lint.development_bundles = config.development_bundles;
     for (names, level) in [
         (&common.allow, Level::Allow),
         (&common.warn, Level::Warn),
@@ -182,8 +265,14 @@ fn prepare(common: &Common) -> Result<(rootlint_analyzer::Analysis, Settings), S
             settings.levels.insert(name.clone(), level);
         }
     }
-    let analysis = analyze(root, &Options::default());
-    Ok((analysis, settings))
+    let options = Options {
+        exclude: config.exclude,
+        external_endpoints: config.endpoints,
+        ..Options::default()
+    };
+    let analysis = analyze(root, &options);
+    let outcome = engine::check(&analysis, &settings);
+    Ok((analysis, settings, outcome))
 }
 
 fn color() -> bool {

@@ -52,12 +52,21 @@ fn ui_cases_match_expected_output() {
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
     for case in cases() {
+        // A case may carry a reviewed baseline next to its tree.
+        let baseline: &[&str] = if case.join("baseline.json").exists() {
+            &["--baseline", "baseline.json"]
+        } else {
+            &[]
+        };
+        let check = |extra: &[&str]| {
+            let mut args = vec!["check", "tree"];
+            args.extend_from_slice(extra);
+            args.extend_from_slice(baseline);
+            run(&args, &case)
+        };
         let outputs = [
-            ("check.txt", run(&["check", "tree"], &case)),
-            (
-                "check.json",
-                run(&["check", "tree", "--format", "json"], &case),
-            ),
+            ("check.txt", check(&[])),
+            ("check.json", check(&["--format", "json"])),
             ("grants.json", run(&["grants", "tree"], &case)),
         ];
         for (name, actual) in outputs {

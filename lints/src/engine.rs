@@ -1,15 +1,22 @@
-//! Runs the lints over an analysis, applies levels and suppressions. Shared by the CLI and the
-//! language server.
+//! Runs the lints over an analysis, applies levels and suppressions, and builds the grants.
+//! Shared by the CLI and the language server.
+//!
+//! Three steps, because some lints read what earlier ones produced: the lints over facts; then,
+//! with suppressions applied and the grants built (a suppressed `dynamic_trust_root_host`
+//! justifies a wildcard grant), the lints over grants (the baseline); last `unused_suppression`,
+//! which needs every other finding.
 
 use std::collections::BTreeMap;
 
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::diagnostic::{self, Diagnostic, Level};
-use rootlint_analyzer::grants::Justified;
+use rootlint_analyzer::grants::{self, Grants};
 
+use crate::baseline::Baseline;
 use crate::lints::dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST;
 use crate::lints::unused_suppression::UNUSED_SUPPRESSION;
-use crate::{LintContext, LintSettings};
+use crate::suppression::Suppression;
+use crate::{Lint, LintContext, LintSettings};
 
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -18,10 +25,11 @@ pub struct Settings {
     /// `-D warnings`: every warning becomes an error.
     pub deny_warnings: bool,
     pub lint: LintSettings,
+    pub baseline: Option<Baseline>,
 }
 
 impl Settings {
-    pub fn level_of(&self, lint: &crate::Lint) -> Level {
+    pub fn level_of(&self, lint: &Lint) -> Level {
         let level = self
             .levels
             .get(lint.name)
@@ -38,13 +46,12 @@ impl Settings {
 pub struct Outcome {
     /// Every finding at its effective level, sorted; suppressed ones carry their reason.
     pub diagnostics: Vec<Diagnostic>,
-    /// Call sites whose dynamic :666 host a suppression justified, with the reason.
-    pub justified_wildcards: Justified,
+    pub grants: Grants,
 }
 
 pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
     use rayon::prelude::*;
-    let run = |lint: &crate::Lint, findings: &[Diagnostic]| -> Vec<Diagnostic> {
+    let run = |lint: &Lint, findings: &[Diagnostic], grants: Option<&Grants>| -> Vec<Diagnostic> {
         let level = settings.level_of(lint);
         if level == Level::Allow {
             return Vec::new();
@@ -53,6 +60,8 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
             analysis,
             settings: &settings.lint,
             findings,
+            grants,
+            baseline: settings.baseline.as_ref(),
         };
         let mut found = (lint.check)(&cx);
         for d in &mut found {
@@ -60,25 +69,20 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
         }
         found
     };
+    let later = |l: &Lint| {
+        l.name == UNUSED_SUPPRESSION.name
+            || crate::lints::ON_GRANTS.iter().any(|g| g.name == l.name)
+    };
+    let suppressions = crate::suppression::collect(analysis);
+
     let mut out: Vec<Diagnostic> = crate::all()
         .par_iter()
-        .filter(|l| l.name != UNUSED_SUPPRESSION.name)
-        .flat_map_iter(|lint| run(lint, &[]))
+        .filter(|l| !later(l))
+        .flat_map_iter(|lint| run(lint, &[], None))
         .collect();
-    let suppressions = crate::suppression::collect(analysis);
-    for d in &mut out {
-        if let Some(s) = suppressions
-            .iter()
-            .find(|s| s.covers(d.lint, &d.file, d.span.start_line))
-        {
-            d.suppressed = s.reason.clone();
-        }
-    }
-    let unused = run(&UNUSED_SUPPRESSION, &out);
-    out.extend(unused);
-    diagnostic::sort(&mut out);
-    out.dedup();
-    let justified_wildcards = out
+    apply(&suppressions, &mut out);
+
+    let justified = out
         .iter()
         .filter(|d| d.lint == DYNAMIC_TRUST_ROOT_HOST.name)
         .filter_map(|d| {
@@ -90,8 +94,31 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
             Some((site, reason))
         })
         .collect();
+    let grants = grants::build(analysis, &justified);
+
+    let mut on_grants: Vec<Diagnostic> = crate::lints::ON_GRANTS
+        .iter()
+        .flat_map(|l| run(l, &[], Some(&grants)))
+        .collect();
+    apply(&suppressions, &mut on_grants);
+    out.extend(on_grants);
+    let unused = run(&UNUSED_SUPPRESSION, &out, Some(&grants));
+    out.extend(unused);
+    diagnostic::sort(&mut out);
+    out.dedup();
     Outcome {
         diagnostics: out,
-        justified_wildcards,
+        grants,
+    }
+}
+
+fn apply(suppressions: &[Suppression], diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        if let Some(s) = suppressions
+            .iter()
+            .find(|s| s.covers(d.lint, &d.file, d.span.start_line))
+        {
+            d.suppressed = s.reason.clone();
+        }
     }
 }

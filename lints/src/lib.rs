@@ -3,6 +3,7 @@
 //! / Use instead). `rootlint explain`, `rootlint lints`, SARIF rule metadata and the README
 //! table all come from that one declaration.
 
+pub mod baseline;
 pub mod engine;
 pub mod lints;
 pub mod suppression;
@@ -41,6 +42,8 @@ impl Category {
 pub struct LintSettings {
     /// Endpoints (`host/Name`) exempt from `missing_required_claims`.
     pub identity_roots: Vec<String>,
+    /// Application bundles (`main.go` paths) that only run in development.
+    pub development_bundles: Vec<String>,
 }
 
 impl Default for LintSettings {
@@ -50,6 +53,7 @@ impl Default for LintSettings {
                 "access.token.core/Mint".into(),
                 "bearer.token.core/Mint".into(),
             ],
+            development_bundles: Vec::new(),
         }
     }
 }
@@ -59,6 +63,9 @@ pub struct LintContext<'a> {
     pub settings: &'a LintSettings,
     /// The other lints' findings; set only for lints that run after them (`unused_suppression`).
     pub findings: &'a [Diagnostic],
+    /// The grants; set only for lints that run after them (`ON_GRANTS`).
+    pub grants: Option<&'a rootlint_analyzer::grants::Grants>,
+    pub baseline: Option<&'a baseline::Baseline>,
 }
 
 pub struct Lint {

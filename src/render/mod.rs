@@ -37,6 +37,31 @@ pub fn summary(a: &Analysis, diagnostics: &[Diagnostic]) -> Summary {
     }
 }
 
+/// `rootlint audit`: one aligned `{caller, host, method, path}` line per :666 grant.
+pub fn audit_text(surface: &[rootlint_lints::baseline::Entry]) -> String {
+    let width = |f: fn(&rootlint_lints::baseline::Entry) -> &str, title: &str| {
+        surface
+            .iter()
+            .map(|e| f(e).len())
+            .chain([title.len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (wc, wh, wm) = (
+        width(|e| &e.caller, "CALLER"),
+        width(|e| &e.host, "HOST"),
+        width(|e| &e.method, "METHOD"),
+    );
+    let mut out = format!("{:wc$}  {:wh$}  {:wm$}  PATH\n", "CALLER", "HOST", "METHOD");
+    for e in surface {
+        out.push_str(&format!(
+            "{:wc$}  {:wh$}  {:wm$}  {}\n",
+            e.caller, e.host, e.method, e.path
+        ));
+    }
+    out
+}
+
 /// The lint table (`rootlint lints`), also pasted into README.
 pub fn lint_table() -> String {
     let mut out =

@@ -5,11 +5,19 @@ pub mod dynamic_subject_construction;
 pub mod dynamic_trust_root_host;
 pub mod gencreds_blind_spot;
 pub mod missing_required_claims;
+pub mod stale_baseline_entry;
 pub mod suppression_without_reason;
 pub mod unresolved_trust_root_target;
+pub mod unreviewed_trust_root_grant;
 pub mod unused_suppression;
 
 use crate::Lint;
+
+/// Lints that read the grants (built after suppressions are known), run after the others.
+pub static ON_GRANTS: &[&Lint] = &[
+    &unreviewed_trust_root_grant::UNREVIEWED_TRUST_ROOT_GRANT,
+    &stale_baseline_entry::STALE_BASELINE_ENTRY,
+];
 
 pub static ALL: &[&Lint] = &[
     &analysis_incomplete::ANALYSIS_INCOMPLETE,
@@ -18,6 +26,8 @@ pub static ALL: &[&Lint] = &[
     &dynamic_subject_construction::DYNAMIC_SUBJECT_CONSTRUCTION,
     &missing_required_claims::MISSING_REQUIRED_CLAIMS,
     &gencreds_blind_spot::GENCREDS_BLIND_SPOT,
+    &unreviewed_trust_root_grant::UNREVIEWED_TRUST_ROOT_GRANT,
+    &stale_baseline_entry::STALE_BASELINE_ENTRY,
     &suppression_without_reason::SUPPRESSION_WITHOUT_REASON,
     &unused_suppression::UNUSED_SUPPRESSION,
 ];

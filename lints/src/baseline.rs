@@ -1,0 +1,146 @@
+//! The reviewed trust-root surface: one `{caller, host, method, path}` entry per :666 grant.
+//! `rootlint audit --write-baseline FILE` records it; `rootlint check --baseline FILE` reports
+//! every grant the file does not list and every entry that no longer exists. Entries carry no
+//! line numbers, so edits that move code do not touch the baseline.
+
+use serde::{Deserialize, Serialize};
+
+use rootlint_analyzer::grants::Grants;
+
+pub const SCHEMA: &str = "rootlint.baseline/v1";
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub caller: String,
+    pub host: String,
+    pub method: String,
+    pub path: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Baseline {
+    /// The file as the user named it, for diagnostics.
+    pub file: String,
+    /// Each entry with its 1-based line in the file.
+    pub entries: Vec<(Entry, u32)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    schema: String,
+    grants: Vec<Entry>,
+}
+
+impl Baseline {
+    pub fn parse(file: &str, text: &str) -> Result<Baseline, String> {
+        let doc: Document =
+            serde_json::from_str(text).map_err(|e| format!("{file}:{}: {e}", e.line()))?;
+        if doc.schema != SCHEMA {
+            return Err(format!(
+                "{file}: schema is `{}`, expected `{SCHEMA}`",
+                doc.schema
+            ));
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let entries = doc
+            .grants
+            .into_iter()
+            .map(|e| {
+                let needle = format!(
+                    "\"caller\": {}",
+                    serde_json::to_string(&e.caller).unwrap_or_default()
+                );
+                let host = serde_json::to_string(&e.host).unwrap_or_default();
+                let path = serde_json::to_string(&e.path).unwrap_or_default();
+                let line = lines
+                    .iter()
+                    .position(|l| l.contains(&needle) && l.contains(&host) && l.contains(&path))
+                    .map_or(1, |i| i as u32 + 1);
+                (e, line)
+            })
+            .collect();
+        Ok(Baseline {
+            file: file.to_string(),
+            entries,
+        })
+    }
+
+    pub fn contains(&self, e: &Entry) -> bool {
+        self.entries.iter().any(|(x, _)| x == e)
+    }
+}
+
+/// The surface a grant JSON describes, sorted.
+pub fn surface(grants: &Grants) -> Vec<Entry> {
+    let mut out: Vec<Entry> = grants
+        .services
+        .iter()
+        .flat_map(|s| {
+            s.publish.iter().map(|p| Entry {
+                caller: s.hostname.clone(),
+                host: p.host.clone(),
+                method: p.method.clone(),
+                path: p.path.clone(),
+            })
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The baseline file: one entry per line, so that a review diff shows one line per capability.
+pub fn render(entries: &[Entry]) -> String {
+    let mut out = format!("{{\n  \"schema\": \"{SCHEMA}\",\n  \"grants\": [\n");
+    for (i, e) in entries.iter().enumerate() {
+        let sep = if i + 1 == entries.len() { "" } else { "," };
+        out.push_str(&format!(
+            "    {{\"caller\": {}, \"host\": {}, \"method\": {}, \"path\": {}}}{sep}\n",
+            serde_json::to_string(&e.caller).unwrap_or_default(),
+            serde_json::to_string(&e.host).unwrap_or_default(),
+            serde_json::to_string(&e.method).unwrap_or_default(),
+            serde_json::to_string(&e.path).unwrap_or_default()
+        ));
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_and_parse_round_trip_with_lines() {
+        let entries = vec![
+            Entry {
+                caller: "a.app".into(),
+                host: "r.app".into(),
+                method: "POST".into(),
+                path: "/g".into(),
+            },
+            Entry {
+                caller: "b.app".into(),
+                host: "r.app".into(),
+                method: "POST".into(),
+                path: "/g".into(),
+            },
+        ];
+        let b = Baseline::parse("b.json", &render(&entries)).unwrap();
+        assert_eq!(
+            b.entries
+                .iter()
+                .map(|(e, l)| (e.clone(), *l))
+                .collect::<Vec<_>>(),
+            vec![(entries[0].clone(), 4), (entries[1].clone(), 5)]
+        );
+        assert!(Baseline::parse("b.json", "{\"schema\": \"x\", \"grants\": []}").is_err());
+        assert!(
+            Baseline::parse("b.json", "{")
+                .unwrap_err()
+                .starts_with("b.json:1:")
+        );
+    }
+}

@@ -1,0 +1,16 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/pub"
+)
+
+type Service struct{}
+
+func (svc *Service) Grant(ctx context.Context) {
+	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))
+}
+
+func (svc *Service) Mint(ctx context.Context) {
+	svc.Request(ctx, pub.POST("https://access.token.core:666/mint"))
+}
