@@ -253,3 +253,11 @@ fn lint_docs_are_generated_from_the_declarations() {
         "docs/lints.md is stale; run with BLESS=1"
     );
 }
+
+/// README's lint table is the `rootlint lints` output, so README never lists a stale set.
+#[test]
+fn readme_lint_table_is_current() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = stdout(&rootlint(&["lints"]));
+    assert!(readme.contains(table.trim_end()), "README's lint table differs from `rootlint lints`:\n{table}");
+}
