@@ -131,7 +131,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             baseline,
         } => {
-            let baseline = baseline.map(|b| read_baseline(&b)).transpose()?;
+            let baseline = baseline
+                .map(|b| read_baseline(&b, &common.path))
+                .transpose()?;
             let (analysis, settings, outcome) = prepare(&common, baseline)?;
             let diagnostics = &outcome.diagnostics;
             let out = match format {
@@ -215,10 +217,16 @@ fn write_output(file: Option<&Path>, text: &str) -> Result<(), String> {
     }
 }
 
-fn read_baseline(file: &Path) -> Result<Baseline, String> {
+/// Reads a baseline; inside the analyzed tree it is named relative to the root, like every other
+/// file in the output, so that the output does not depend on where the tree is checked out.
+fn read_baseline(file: &Path, root: &Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read baseline {}: {e}", file.display()))?;
-    Baseline::parse(&file.display().to_string(), &text)
+    let name = match (file.canonicalize(), root.canonicalize()) {
+        (Ok(f), Ok(r)) if f.starts_with(&r) => rootlint_analyzer::discover::relative(&r, &f),
+        _ => file.display().to_string(),
+    };
+    Baseline::parse(&name, &text)
 }
 
 fn unknown_lint(name: &str) -> String {

@@ -31,6 +31,7 @@ pub struct Declaration {
     pub route: String,
     pub route_span: Option<Span>,
     pub required_claims: Option<String>,
+    /// Starts at the first character of the expression (inside any quotes).
     pub claims_span: Option<Span>,
 }
 
@@ -177,14 +178,25 @@ impl Catalog {
                     Some((_, Expr::Str(h))) => h.to_ascii_lowercase(),
                     _ => hostname.clone(),
                 };
+                let span_of = |name: &str| {
+                    v.field_spans
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, s)| *s)
+                };
                 let decl = Declaration {
                     file: ws.files[fi].file.rel.clone(),
                     span: v.span,
                     method: route::declared_method(field("Method").as_deref()),
                     route: field("Route").unwrap_or_default(),
-                    route_span: None,
+                    route_span: span_of("Route"),
                     required_claims: field("RequiredClaims").filter(|c| !c.trim().is_empty()),
-                    claims_span: None,
+                    claims_span: span_of("RequiredClaims").map(|mut s| {
+                        // Go string literals are quoted: the expression starts one column in.
+                        s.start_byte += 1;
+                        s.start_column += 1;
+                        s
+                    }),
                 };
                 let entry = by_key
                     .entry((host.clone(), v.name.clone()))

@@ -6,6 +6,7 @@
 //! → [`callgraph`] and attribution to services → [`grants`]. Lints (in the `rootlint-lints`
 //! crate) read the resulting [`Analysis`], never syntax trees.
 
+pub mod bundles;
 pub mod callgraph;
 pub mod callsites;
 pub mod catalog;
@@ -58,6 +59,7 @@ pub struct Analysis {
     pub graph: CallGraph,
     /// For each call site (same index), the services that reach it.
     pub attributions: Vec<Vec<Attribution>>,
+    pub bundles: Vec<bundles::Bundle>,
     pub problems: Vec<Problem>,
     pub skipped: Skipped,
 }
@@ -103,7 +105,9 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     let call_sites = callsites::find(&workspace, &catalog);
     let graph = callgraph::build(&workspace, &catalog);
     let attributions = attribute(&workspace, &graph, &call_sites);
+    let bundles = bundles::find(&workspace, &catalog);
     Analysis {
+        bundles,
         root: root.to_path_buf(),
         workspace,
         catalog,

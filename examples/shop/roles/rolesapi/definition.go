@@ -29,7 +29,7 @@ var ListRoles = define.Function{ // MARKER: ListRoles
 	Host:           Hostname,
 	Method:         "GET",
 	Route:          "/roles/{actorID}",
-	RequiredClaims: `roles.user`,
+	RequiredClaims: `roles.user || roles.auditor`,
 	In:             ListRolesIn{},
 	Out:            ListRolesOut{},
 }

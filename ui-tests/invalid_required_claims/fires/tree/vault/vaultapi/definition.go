@@ -1,0 +1,11 @@
+package vaultapi
+
+import "github.com/microbus-io/fabric/define"
+
+const Hostname = "vault.app"
+
+var Unseal = define.Function{
+	Host:		   Hostname,
+	Route:		  ":666/unseal",
+	RequiredClaims: `(roles.admin || roles.ops`,
+}

@@ -1,0 +1,21 @@
+package rolesapi
+
+import "github.com/microbus-io/fabric/define"
+
+const Hostname = "roles.app"
+
+var Grant = define.Function{
+	Host:		   Hostname,
+	Method:		 "POST",
+	Route:		  ":666/grant",
+	RequiredClaims: `roles.admin`,
+}
+
+var List = define.Function{
+	Host:		   Hostname,
+	Method:		 "GET",
+	Route:		  "/list",
+	RequiredClaims: `roles.user || roles.auditor`,
+}
+
+var Audit = define.Function{Host: Hostname, Method: "GET", Route: "/audit", RequiredClaims: `roles.auditor`}

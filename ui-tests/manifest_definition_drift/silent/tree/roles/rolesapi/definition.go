@@ -1,0 +1,19 @@
+package rolesapi
+
+import "github.com/microbus-io/fabric/define"
+
+const Hostname = "roles.app"
+
+var Grant = define.Function{
+	Host:		   Hostname,
+	Method:		 "POST",
+	Route:		  ":666/grant",
+	RequiredClaims: `roles.admin`,
+}
+
+var List = define.Function{
+	Host:		   Hostname,
+	Method:		 "GET",
+	Route:		  "/list",
+	RequiredClaims: `roles.user`,
+}

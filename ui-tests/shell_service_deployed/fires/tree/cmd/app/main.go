@@ -1,0 +1,12 @@
+package main
+
+import (
+	"github.com/microbus-io/fabric/application"
+	"github.com/microbus-io/fabric/coreservices/shell"
+)
+
+func main() {
+	app := application.New()
+	app.Add(shell.NewService())
+	app.Run()
+}

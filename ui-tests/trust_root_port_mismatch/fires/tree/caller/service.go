@@ -1,0 +1,16 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/pub"
+)
+
+type Service struct{}
+
+func (svc *Service) NoPort(ctx context.Context) {
+	svc.Request(ctx, pub.POST("https://roles.app/grant"))
+}
+
+func (svc *Service) Elevated(ctx context.Context) {
+	svc.Request(ctx, pub.GET("https://roles.app:666/list"))
+}

@@ -1,0 +1,13 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/pub"
+)
+
+type Service struct{}
+
+func (svc *Service) Grant(ctx context.Context) {
+	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))
+	svc.Request(ctx, pub.GET("https://roles.app/list"))
+}
