@@ -42,9 +42,12 @@ enum Command {
         /// Write to FILE instead of stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Substitute this plane for the `{{plane}}` placeholder in subjects.
+        /// Substitute this plane for the `{{plane}}` placeholder in subjects (nats-config: default `microbus`).
         #[arg(long)]
         plane: Option<String>,
+        /// `json` (the grant JSON) or `nats-config` (a nats-server authorization block).
+        #[arg(long, value_enum, default_value_t = GrantsFormat::Json)]
+        format: GrantsFormat,
     },
     /// Print the trust-root surface: one {caller, host, method, path} line per :666 grant.
     Audit {
@@ -90,6 +93,12 @@ enum Format {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GrantsFormat {
+    Json,
+    NatsConfig,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -158,13 +167,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             common,
             output,
             plane,
+            format,
         } => {
             let (_, _, outcome) = prepare(&common, None)?;
-            let mut json = outcome.grants.to_json();
-            if let Some(plane) = plane {
-                json = json.replace(rootlint_analyzer::subject::PLANE, &plane);
-            }
-            write_output(output.as_deref(), &json)?;
+            let text = match format {
+                GrantsFormat::Json => {
+                    let json = outcome.grants.to_json();
+                    match plane {
+                        Some(plane) => json.replace(rootlint_analyzer::subject::PLANE, &plane),
+                        None => json,
+                    }
+                }
+                GrantsFormat::NatsConfig => {
+                    render::nats::render(&outcome.grants, plane.as_deref().unwrap_or("microbus"))
+                }
+            };
+            write_output(output.as_deref(), &text)?;
             incomplete_exit(&outcome)
         }
         Command::Audit {

@@ -3,6 +3,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod nats;
 pub mod sarif;
 
 use rootlint_analyzer::Analysis;
