@@ -113,7 +113,7 @@ async fn connect(port: u16, host: &str) -> Peer {
 }
 
 impl Peer {
-    /// Drains violations reported after a round trip to the server.
+    /// Violations reported after a round trip to the server.
     async fn violations(&mut self) -> Vec<String> {
         self.client.flush().await.unwrap();
         tokio::time::sleep(Duration::from_millis(150)).await;
@@ -124,17 +124,32 @@ impl Peer {
         out
     }
 
+    /// Whether the server refuses `op` ("Publish" or "Subscription") on `subject`. A refusal
+    /// names the subject, so a late error from an earlier check cannot be taken for this one.
+    async fn refused(&mut self, op: &str, subject: &str) -> bool {
+        self.client.flush().await.unwrap();
+        let needle = format!("{op} to \"{subject}\"");
+        let deadline = tokio::time::Instant::now() + Duration::from_millis(400);
+        loop {
+            match tokio::time::timeout_at(deadline, self.errors.recv()).await {
+                Ok(Some(e)) if e.contains(&needle) => return true,
+                Ok(Some(_)) => continue,
+                _ => return false,
+            }
+        }
+    }
+
     async fn can_publish(&mut self, subject: &str) -> bool {
         self.client
             .publish(subject.to_string(), "{}".into())
             .await
             .unwrap();
-        self.violations().await.is_empty()
+        !self.refused("Publish", subject).await
     }
 
     async fn can_subscribe(&mut self, subject: &str) -> bool {
         let sub = self.client.subscribe(subject.to_string()).await.unwrap();
-        let ok = self.violations().await.is_empty();
+        let ok = !self.refused("Subscription", subject).await;
         drop(sub);
         ok
     }
@@ -253,8 +268,8 @@ async fn round_trip(port: u16, s: &Surface) -> Result<(), String> {
         .iter()
         .find(|(o, _)| o == "roles.shop")
         .ok_or("roles.shop owns nothing")?;
-    let owner = connect(port, "roles.shop").await;
-    let requester = connect(port, caller).await;
+    let mut owner = connect(port, "roles.shop").await;
+    let mut requester = connect(port, caller).await;
     let mut inbox = owner
         .client
         .subscribe(owner_rule.1.clone())
@@ -272,12 +287,20 @@ async fn round_trip(port: u16, s: &Surface) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     owner.client.flush().await.map_err(|e| e.to_string())?;
     requester.client.flush().await.map_err(|e| e.to_string())?;
+    let (o, r) = (owner.violations().await, requester.violations().await);
+    if !o.is_empty() || !r.is_empty() {
+        return Err(format!("subscriptions refused: {o:?} {r:?}"));
+    }
     let subject = concrete(rule);
     requester
         .client
         .publish_with_reply(subject.clone(), format!("{reply}.r1"), "grant".into())
         .await
         .map_err(|e| e.to_string())?;
+    let refused = requester.violations().await;
+    if !refused.is_empty() {
+        return Err(format!("{caller} could not publish {subject}: {refused:?}"));
+    }
     let got = tokio::time::timeout(Duration::from_secs(5), inbox.next())
         .await
         .map_err(|_| format!("roles.shop never received {subject}"))?

@@ -92,7 +92,11 @@ pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
     for package in ws.packages.values() {
         for &file in &package.go_files {
             for (i, func) in ws.go(file).functions.iter().enumerate() {
-                let f = FunctionRef { file, function: i };
+                let f = FunctionRef {
+                    file,
+                    offset: func.span.start_byte,
+                    function: i,
+                };
                 all.push(f);
                 let recv = func.receiver_type.as_deref().unwrap_or("");
                 index

@@ -13,10 +13,13 @@ use crate::span::Span;
 use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 use crate::workspace::Workspace;
 
-/// A function, as an index pair into the workspace: (file, function within the file).
+/// A function: its file, the byte offset of its name, and its index within the file's facts.
+/// It orders by file and offset, which do not depend on which functions of a file were parsed,
+/// so that tie-breaks in the call graph are the same with and without triage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FunctionRef {
     pub file: usize,
+    pub offset: u32,
     pub function: usize,
 }
 
@@ -88,9 +91,7 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
         .packages
         .values()
         .flat_map(|p| p.go_files.iter())
-        .flat_map(|&file| {
-            (0..ws.go(file).functions.len()).map(move |function| FunctionRef { file, function })
-        })
+        .flat_map(|&file| ws.functions(file))
         .collect();
     let mut sites: Vec<CallSite> = functions
         .par_iter()

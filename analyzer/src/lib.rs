@@ -132,10 +132,7 @@ fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<A
                 .map(|p| {
                     p.go_files
                         .iter()
-                        .flat_map(|&file| {
-                            (0..ws.go(file).functions.len())
-                                .map(move |function| callsites::FunctionRef { file, function })
-                        })
+                        .flat_map(|&file| ws.functions(file))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -111,6 +111,22 @@ impl Workspace {
         }
     }
 
+    /// References to the functions of a parsed Go file.
+    pub fn functions(
+        &self,
+        file: usize,
+    ) -> impl Iterator<Item = crate::callsites::FunctionRef> + '_ {
+        self.go(file)
+            .functions
+            .iter()
+            .enumerate()
+            .map(move |(function, f)| crate::callsites::FunctionRef {
+                file,
+                offset: f.span.start_byte,
+                function,
+            })
+    }
+
     pub fn manifest(&self, service: &Service) -> &ManifestFacts {
         match &self.files[service.manifest].facts {
             Facts::Manifest(m) => m,
