@@ -85,6 +85,9 @@ struct Common {
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(long, short = 'j')]
     threads: Option<usize>,
+    /// Parse every Go file in full instead of only what can matter. Output does not depend on it.
+    #[arg(long)]
+    no_triage: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -294,6 +297,7 @@ fn prepare(
     let options = Options {
         exclude: config.exclude,
         external_endpoints: config.endpoints,
+        no_triage: common.no_triage,
         ..Options::default()
     };
     let analysis = analyze(root, &options);

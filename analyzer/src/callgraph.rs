@@ -349,6 +349,11 @@ impl Reach {
         self.reached.contains_key(&f)
     }
 
+    /// The reached functions, in no particular order.
+    pub fn functions(&self) -> impl Iterator<Item = FunctionRef> + '_ {
+        self.reached.keys().copied()
+    }
+
     /// The path from an entry point to `f`, entry point first.
     pub fn path(&self, f: FunctionRef) -> Vec<Step> {
         let mut out = Vec::new();
@@ -368,11 +373,41 @@ impl Reach {
 impl CallGraph {
     /// Everything reachable from `entries`, each by the path with the fewest imprecise edges
     /// (then the fewest steps; ties go to the smaller function reference, for determinism).
-    pub fn reach(&self, entries: &[FunctionRef]) -> Reach {
+    /// The functions from which one of `targets` can be reached (the targets included).
+    pub fn reaching(
+        &self,
+        targets: impl IntoIterator<Item = FunctionRef>,
+    ) -> std::collections::HashSet<FunctionRef> {
+        let mut callers: HashMap<FunctionRef, Vec<FunctionRef>> = HashMap::new();
+        for (from, edges) in &self.edges {
+            for e in edges {
+                callers.entry(e.to).or_default().push(*from);
+            }
+        }
+        let mut seen: std::collections::HashSet<FunctionRef> = targets.into_iter().collect();
+        let mut stack: Vec<FunctionRef> = seen.iter().copied().collect();
+        while let Some(f) = stack.pop() {
+            for &c in callers.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+                if seen.insert(c) {
+                    stack.push(c);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Everything reachable from `entries` within `within` (the functions that can reach a call
+    /// site: best paths to call sites never leave it), each by the path with the fewest imprecise
+    /// edges, then the fewest steps, then the smallest function reference.
+    pub fn reach(
+        &self,
+        entries: &[FunctionRef],
+        within: &std::collections::HashSet<FunctionRef>,
+    ) -> Reach {
         type Cost = (u32, u32, FunctionRef);
         let mut best: HashMap<FunctionRef, (Cost, Step, Option<FunctionRef>)> = HashMap::new();
         let mut heap = std::collections::BinaryHeap::new();
-        for &e in entries {
+        for &e in entries.iter().filter(|e| within.contains(e)) {
             let cost = (0, 0, e);
             best.insert(
                 e,
@@ -393,6 +428,9 @@ impl CallGraph {
                 continue;
             }
             for edge in self.edges.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+                if !within.contains(&edge.to) {
+                    continue;
+                }
                 let next = (
                     cost.0 + u32::from(edge.precision != Precision::Exact),
                     cost.1 + 1,

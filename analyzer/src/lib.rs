@@ -10,6 +10,7 @@ pub mod bundles;
 pub mod callgraph;
 pub mod callsites;
 pub mod catalog;
+pub mod demand;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
@@ -41,6 +42,9 @@ pub struct Options {
     pub external_endpoints: Vec<ExternalEndpoint>,
     /// Unsaved editor buffers by relative path; they replace the files on disk.
     pub overlays: HashMap<String, String>,
+    /// Parse every Go file in full instead of only what can matter (`--no-triage`). The output
+    /// is the same; the tests check it.
+    pub no_triage: bool,
 }
 
 /// One service's path to a call site.
@@ -85,12 +89,25 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
             exclude: options.exclude.clone(),
         },
     );
-    let files: Vec<facts::FileFacts> = discovery
+    let sources: Vec<facts::Source> = discovery
         .files
         .par_iter()
-        .map(|f| facts::extract(f, options.overlays.get(&f.rel).cloned()))
+        .map(|f| facts::load(f, options.overlays.get(&f.rel).cloned()))
         .collect();
-    let mut problems: Vec<Problem> = files
+    let (workspace, catalog) = if options.no_triage {
+        let files = sources
+            .par_iter()
+            .map(|s| facts::extract(s, facts::Selection::All))
+            .collect();
+        let workspace = Workspace::new(files);
+        let catalog = Catalog::build(&workspace, &options.external_endpoints);
+        (workspace, catalog)
+    } else {
+        demand::run(&sources, &options.external_endpoints)
+    };
+    drop(sources);
+    let mut problems: Vec<Problem> = workspace
+        .files
         .iter()
         .flat_map(|f| f.problems.iter().cloned())
         .collect();
@@ -100,8 +117,6 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         message: format!("could not walk this path: {message}"),
     }));
     problems.sort();
-    let workspace = Workspace::new(files);
-    let catalog = Catalog::build(&workspace, &options.external_endpoints);
     let call_sites = callsites::find(&workspace, &catalog);
     let graph = callgraph::build(&workspace, &catalog);
     let attributions = attribute(&workspace, &graph, &call_sites);
@@ -122,6 +137,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
 /// Entry points are the functions of each service's root package; a call site belongs to every
 /// service that reaches the function holding it.
 fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<Attribution>> {
+    let useful = graph.reaching(sites.iter().map(|s| s.function));
     let reaches: Vec<callgraph::Reach> = ws
         .services
         .par_iter()
@@ -136,21 +152,27 @@ fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<A
                         .collect()
                 })
                 .unwrap_or_default();
-            graph.reach(&entries)
+            graph.reach(&entries, &useful)
         })
         .collect();
-    sites
-        .iter()
-        .map(|site| {
-            reaches
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.contains(site.function))
-                .map(|(service, r)| Attribution {
+    // Walk each service's (small) reached set rather than asking every service about every site.
+    let mut sites_of: HashMap<callsites::FunctionRef, Vec<usize>> = HashMap::new();
+    for (i, s) in sites.iter().enumerate() {
+        sites_of.entry(s.function).or_default().push(i);
+    }
+    let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); sites.len()];
+    for (service, reach) in reaches.iter().enumerate() {
+        for f in reach.functions() {
+            for &i in sites_of.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+                out[i].push(Attribution {
                     service,
-                    path: r.path(site.function),
-                })
-                .collect()
-        })
-        .collect()
+                    path: reach.path(f),
+                });
+            }
+        }
+    }
+    for a in &mut out {
+        a.sort_by_key(|a| a.service);
+    }
+    out
 }

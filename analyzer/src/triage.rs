@@ -108,3 +108,239 @@ mod tests {
         ));
     }
 }
+
+/// A top-level declaration of a Go file, found from the bytes alone (gofmt puts every top-level
+/// declaration at column 0, and so does nearly all Go in the wild; where that fails, the masked
+/// parse has a syntax error and the file is parsed whole).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChunkKind {
+    /// A function or method, with its name.
+    Func(String),
+    /// `const`/`var`: always parsed, because constants resolve values across files.
+    Values,
+    /// `type` declarations: rootlint reads no facts from them.
+    Type,
+    /// The package clause, imports and top-level comments: always parsed.
+    Keep,
+}
+
+pub fn chunks(src: &str) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let kind = if line.starts_with("func ") || line.starts_with("func(") {
+            Some(ChunkKind::Func(func_name(line).unwrap_or_default()))
+        } else if line.starts_with("const ")
+            || line.starts_with("const(")
+            || line.starts_with("var ")
+            || line.starts_with("var(")
+        {
+            Some(ChunkKind::Values)
+        } else if line.starts_with("type ") || line.starts_with("type(") {
+            Some(ChunkKind::Type)
+        } else if line.starts_with("//")
+            || line.starts_with("/*")
+            || line.starts_with("package ")
+            || line.starts_with("import")
+        {
+            Some(ChunkKind::Keep)
+        } else {
+            None
+        };
+        match kind {
+            Some(kind) => {
+                if let Some(last) = out.last_mut() {
+                    last.end = offset;
+                }
+                out.push(Chunk {
+                    kind,
+                    start: offset,
+                    end: offset + line.len(),
+                });
+            }
+            None => match out.last_mut() {
+                Some(last) => last.end = offset + line.len(),
+                None => out.push(Chunk {
+                    kind: ChunkKind::Keep,
+                    start: offset,
+                    end: offset + line.len(),
+                }),
+            },
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// `Name` in `func Name(`, `func (r *T) Name(` or `func Name[T any](`.
+fn func_name(line: &str) -> Option<String> {
+    let mut rest = line.strip_prefix("func")?.trim_start();
+    if rest.starts_with('(') {
+        let close = matching_paren(rest)?;
+        rest = rest[close + 1..].trim_start();
+    }
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+fn matching_paren(s: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a chunk's brackets are unbalanced (outside strings, runes and comments): the cheap
+/// sign of a syntax error that a masked parse would not see.
+pub fn unbalanced(src: &str) -> bool {
+    let b = src.as_bytes();
+    let mut stack: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if i >= b.len() || b[i] != q {
+                    return true;
+                }
+            }
+            b'`' => {
+                i += 1;
+                while i < b.len() && b[i] != b'`' {
+                    i += 1;
+                }
+                if i >= b.len() {
+                    return true;
+                }
+            }
+            open @ (b'(' | b'[' | b'{') => stack.push(open),
+            close @ (b')' | b']' | b'}') => {
+                let want = match close {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                if stack.pop() != Some(want) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    !stack.is_empty()
+}
+
+/// The source with the chunks not in `keep` reduced to their line breaks, so that every line
+/// and column of the facts is one of the real file. Byte offsets shift; the second value maps
+/// a line to how many bytes were dropped before it (`(first line, shift)`, ascending).
+pub fn compact(src: &str, chunks: &[Chunk], keep: &[bool]) -> (String, Vec<(u32, u32)>) {
+    let mut out = String::with_capacity(src.len() / 4);
+    let mut shifts = vec![(1, 0)];
+    let mut dropped = 0u32;
+    let mut line = 1u32;
+    for (c, &k) in chunks.iter().zip(keep) {
+        let text = &src[c.start..c.end];
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32;
+        if k {
+            out.push_str(text);
+        } else {
+            for _ in 0..newlines {
+                out.push('\n');
+            }
+            dropped += text.len() as u32 - newlines;
+            shifts.push((line + newlines, dropped));
+        }
+        line += newlines;
+    }
+    (out, shifts)
+}
+
+/// The shift of a line, from the table `compact` returns.
+pub fn shift_of(shifts: &[(u32, u32)], line: u32) -> u32 {
+    let i = shifts.partition_point(|&(l, _)| l <= line);
+    shifts[i.saturating_sub(1)].1
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    #[test]
+    fn top_level_chunks_and_masking() {
+        let src = "package a\n\nimport \"x\"\n\n// F does.\nfunc F() {\n\tg()\n}\n\nfunc (s *S) M(x int) {\n}\n\nconst C = 1\n\ntype T struct{}\n";
+        let c = chunks(src);
+        let kinds: Vec<&ChunkKind> = c.iter().map(|c| &c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &ChunkKind::Keep,
+                &ChunkKind::Keep,
+                &ChunkKind::Keep,
+                &ChunkKind::Func("F".into()),
+                &ChunkKind::Func("M".into()),
+                &ChunkKind::Values,
+                &ChunkKind::Type
+            ]
+        );
+        let keep: Vec<bool> = c
+            .iter()
+            .map(|c| !matches!(c.kind, ChunkKind::Func(_)))
+            .collect();
+        let (compacted, shifts) = compact(src, &c, &keep);
+        assert_eq!(compacted.lines().count(), src.lines().count());
+        assert!(!compacted.contains("g()") && compacted.contains("const C = 1"));
+        // `const C` is on line 13 in both; its byte offset moved by the dropped function bytes.
+        let at = compacted.find("const C").unwrap() as u32;
+        assert_eq!(
+            at + shift_of(&shifts, 13),
+            src.find("const C").unwrap() as u32
+        );
+    }
+
+    #[test]
+    fn bracket_balance() {
+        assert!(!unbalanced("func f() { a := \"{\"; b := '}'; c := `(` }\n"));
+        assert!(unbalanced("func (s *S) Broken( {\n"));
+        assert!(unbalanced("func f() {\n"));
+        assert!(!unbalanced("func f() { // }\n}\n"));
+    }
+}

@@ -156,6 +156,62 @@ pub struct Directive {
     pub trailing: bool,
 }
 
+impl GoFileFacts {
+    /// Moves every byte offset by the shift of its line (facts of a compacted source).
+    pub fn shift_bytes(&mut self, shift: &dyn Fn(u32) -> u32) {
+        let fix = |s: &mut Span| {
+            s.start_byte += shift(s.start_line);
+            s.end_byte += shift(s.end_line);
+        };
+        fn fix_expr(e: &mut Expr, fix: &dyn Fn(&mut Span)) {
+            match e {
+                Expr::Call(c) => fix_call(c, fix),
+                Expr::Selector(b, _) | Expr::AddressOf(b) => fix_expr(b, fix),
+                Expr::Binary(_, l, r) => {
+                    fix_expr(l, fix);
+                    fix_expr(r, fix);
+                }
+                Expr::Composite { elements, .. } => {
+                    elements.iter_mut().for_each(|(_, e)| fix_expr(e, fix))
+                }
+                _ => {}
+            }
+        }
+        fn fix_call(c: &mut CallExpr, fix: &dyn Fn(&mut Span)) {
+            fix(&mut c.span);
+            c.arg_spans.iter_mut().for_each(fix);
+            fix_expr(&mut c.callee, fix);
+            c.args.iter_mut().for_each(|a| fix_expr(a, fix));
+        }
+        if let Some(s) = &mut self.syntax_error {
+            fix(s);
+        }
+        for v in &mut self.values {
+            fix(&mut v.span);
+            v.field_spans.iter_mut().for_each(|(_, s)| fix(s));
+            if let Some(e) = &mut v.value {
+                fix_expr(e, &fix);
+            }
+        }
+        for d in &mut self.directives {
+            fix(&mut d.span);
+        }
+        for f in &mut self.functions {
+            fix(&mut f.span);
+            for b in &mut f.bindings {
+                fix(&mut b.span);
+                match &mut b.value {
+                    BindingValue::Expr(e) | BindingValue::Tuple { call: e, .. } => {
+                        fix_expr(e, &fix)
+                    }
+                    _ => {}
+                }
+            }
+            f.calls.iter_mut().for_each(|c| fix_call(c, &fix));
+        }
+    }
+}
+
 pub fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }

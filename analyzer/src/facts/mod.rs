@@ -39,42 +39,79 @@ pub struct FileFacts {
     pub problems: Vec<Problem>,
 }
 
-/// Reads one file and extracts its facts. `text` overrides the file's content on disk (an
-/// editor's unsaved buffer).
-pub fn extract(file: &SourceFile, text: Option<String>) -> FileFacts {
+/// A discovered file, read and decoded once.
+pub struct Source {
+    pub file: SourceFile,
+    /// The text, or why it could not be had.
+    pub text: Result<String, Problem>,
+    /// A generated Go file (`// Code generated … DO NOT EDIT.`).
+    pub generated: bool,
+    /// Top-level declarations of a hand-written Go file.
+    pub chunks: Vec<triage::Chunk>,
+}
+
+/// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
+/// unsaved buffer).
+pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
     let problem = |message: String, span: Option<Span>| Problem {
         file: file.rel.clone(),
         span,
         message,
     };
-    let text = match text {
-        Some(t) => t,
+    let text = match overlay {
+        Some(t) => Ok(t),
         None => match std::fs::read(&file.path) {
-            Err(e) => {
-                return FileFacts {
-                    file: file.clone(),
-                    facts: Facts::Unreadable,
-                    problems: vec![problem(format!("could not read the file: {e}"), None)],
-                };
-            }
+            Err(e) => Err(problem(format!("could not read the file: {e}"), None)),
             Ok(bytes) => match triage::decode(bytes) {
-                Decoded::Text(t) => t,
-                Decoded::Undecodable { reason, span } => {
-                    return FileFacts {
-                        file: file.clone(),
-                        facts: Facts::Unreadable,
-                        problems: vec![problem(reason, span)],
-                    };
-                }
+                Decoded::Text(t) => Ok(t),
+                Decoded::Undecodable { reason, span } => Err(problem(reason, span)),
             },
         },
+    };
+    let go = file.kind == FileKind::Go;
+    let generated = go && text.as_deref().is_ok_and(triage::is_generated_go);
+    let chunks = match &text {
+        Ok(t) if go && !generated => triage::chunks(t),
+        _ => Vec::new(),
+    };
+    Source {
+        file: file.clone(),
+        text,
+        generated,
+        chunks,
+    }
+}
+
+/// Which parts of a Go file to parse: all of it, or the chunks flagged `true`.
+pub enum Selection<'a> {
+    All,
+    Chunks(&'a [bool]),
+}
+
+/// Extracts the facts of a loaded file.
+pub fn extract(source: &Source, selection: Selection) -> FileFacts {
+    let file = &source.file;
+    let problem = |message: String, span: Option<Span>| Problem {
+        file: file.rel.clone(),
+        span,
+        message,
+    };
+    let text = match &source.text {
+        Ok(t) => t,
+        Err(p) => {
+            return FileFacts {
+                file: file.clone(),
+                facts: Facts::Unreadable,
+                problems: vec![p.clone()],
+            };
+        }
     };
     let mut problems = Vec::new();
     let facts = match file.kind {
         FileKind::GoMod => Facts::GoMod {
-            module: gomod::module_path(&text),
+            module: gomod::module_path(text),
         },
-        FileKind::Manifest => match manifest::parse(&text) {
+        FileKind::Manifest => match manifest::parse(text) {
             Ok(m) => {
                 if m.hostname.is_none() {
                     problems.push(problem(
@@ -89,14 +126,13 @@ pub fn extract(file: &SourceFile, text: Option<String>) -> FileFacts {
                 Facts::Unreadable
             }
         },
-        FileKind::Go if triage::is_generated_go(&text) => Facts::GeneratedGo,
-        FileKind::Go => match crate::parse::parse_go(&text) {
+        FileKind::Go if source.generated => Facts::GeneratedGo,
+        FileKind::Go => match go_facts(text, &source.chunks, selection) {
             None => {
                 problems.push(problem("tree-sitter could not parse the file".into(), None));
                 Facts::Unreadable
             }
-            Some(tree) => {
-                let facts = go::extract(&tree, &text);
+            Some(facts) => {
                 if let Some(span) = facts.syntax_error {
                     problems.push(problem(
                         "the file has a Go syntax error; call sites after it may be missed".into(),
@@ -112,4 +148,48 @@ pub fn extract(file: &SourceFile, text: Option<String>) -> FileFacts {
         facts,
         problems,
     }
+}
+
+/// Parses the selected chunks (the rest blanked out). A file that looks malformed, or whose
+/// masked parse has a syntax error, is parsed whole, so that syntax errors are reported exactly
+/// as a full parse reports them.
+fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Option<go::GoFileFacts> {
+    let full = || crate::parse::parse_go(text).map(|tree| go::extract(&tree, text));
+    let Selection::Chunks(keep) = selection else {
+        return full();
+    };
+    if keep.iter().all(|&k| k) {
+        return full();
+    }
+    let masked_chunks = chunks.iter().zip(keep).filter(|(_, k)| !**k);
+    if masked_chunks
+        .clone()
+        .any(|(c, _)| triage::unbalanced(&text[c.start..c.end]))
+    {
+        return full();
+    }
+    let parses_nothing = chunks.iter().zip(keep).all(|(c, &k)| {
+        !k || (matches!(c.kind, triage::ChunkKind::Keep)
+            && !text[c.start..c.end].contains("rootlint:"))
+    });
+    if parses_nothing {
+        // Nothing but the package clause, imports and comments: no facts beyond the package name.
+        let package = text
+            .lines()
+            .find_map(|l| l.strip_prefix("package "))
+            .map(|p| p.trim().to_string())
+            .unwrap_or_default();
+        return Some(go::GoFileFacts {
+            package,
+            ..Default::default()
+        });
+    }
+    let (compacted, shifts) = triage::compact(text, chunks, keep);
+    let tree = crate::parse::parse_go(&compacted)?;
+    let mut facts = go::extract(&tree, &compacted);
+    if facts.syntax_error.is_some() {
+        return full();
+    }
+    facts.shift_bytes(&|line| triage::shift_of(&shifts, line));
+    Some(facts)
 }

@@ -1,0 +1,491 @@
+//! Demand-driven parsing: parse only what can matter, and prove it.
+//!
+//! Every file is read once and split into top-level chunks from its bytes. A function chunk is
+//! parsed only when it can hold something rootlint looks for (a trigger string, a use of a :666
+//! api package) or when it may lie on a path from a service entry point to a call site: it
+//! mentions the name of a function already known to reach one, or it declares a function that a
+//! parsed function calls (so that constructors' result types are known). Constants, imports and
+//! top-level comments are always parsed. The loop stops when a round selects nothing new; the
+//! result is the same workspace, restricted to the functions that matter, that a full parse
+//! gives, and `--no-triage` checks that on every tree the tests use.
+
+use std::collections::BTreeSet;
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use crate::callsites;
+use crate::catalog::{Catalog, ExternalEndpoint};
+use crate::facts::go::Expr;
+use crate::facts::{self, FileFacts, Selection, Source};
+use crate::triage::ChunkKind;
+use crate::workspace::Workspace;
+
+/// Byte strings that make a function chunk worth parsing on their own.
+const CHUNK_TRIGGERS: &[&str] = &[
+    "Request(",
+    "Publish(",
+    "ForHost(",
+    ".URL()",
+    "JoinHostAndPath",
+    ":666",
+    "rootlint:",
+    "RequiredClaims",
+    ".Add(",
+    "application.New",
+];
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `text` mentions any of the patterns as a whole identifier (a pattern ending in `.`,
+/// such as `pkg.`, only needs to start one).
+fn mentions(ac: &AhoCorasick, text: &str) -> bool {
+    let b = text.as_bytes();
+    ac.find_overlapping_iter(text).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| b[i]);
+        let ends_identifier = is_ident_byte(b[m.end() - 1]);
+        let after = b.get(m.end()).copied();
+        let glued_before = before.is_some_and(is_ident_byte);
+        let glued_after = ends_identifier && after.is_some_and(is_ident_byte);
+        !glued_before && !glued_after
+    })
+}
+
+pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
+    // Pass 1: constants, imports and comments only, which is all the catalog needs.
+    let mut keep: Vec<Vec<bool>> = sources
+        .iter()
+        .map(|s| {
+            s.chunks
+                .iter()
+                .map(|c| matches!(c.kind, ChunkKind::Keep | ChunkKind::Values))
+                .collect()
+        })
+        .collect();
+    let files = extract_all(sources, &keep, None);
+    let ws = Workspace::new(files);
+    let catalog = Catalog::build(&ws, external);
+
+    // Pass 2: chunks with a trigger string, and uses of a :666 api package's typed client.
+    let wanted = first_selection(sources, &ws, &catalog);
+    let mut files = match select(sources, &mut keep, wanted, ws.files) {
+        Ok(files) | Err(files) => files,
+    };
+    let mut ws = Workspace::new(files);
+    let sites = callsites::find(&ws, &catalog);
+    let mut reaching: BTreeSet<String> = sites
+        .iter()
+        .filter(|s| attribution_matters(s, &catalog))
+        .map(|s| {
+            ws.go(s.function.file).functions[s.function.function]
+                .name
+                .clone()
+        })
+        .collect();
+
+    // Then, until nothing new: whatever may lie on a path to those call sites.
+    loop {
+        let wanted = on_paths(sources, &ws, &keep, &mut reaching);
+        match select(sources, &mut keep, wanted, ws.files) {
+            Ok(more) => files = more,
+            Err(unchanged) => return (Workspace::new(unchanged), catalog),
+        }
+        ws = Workspace::new(files);
+    }
+}
+
+/// Adds `wanted` chunks to the selection and re-extracts the files that changed; gives the
+/// facts back unchanged (`Err`) when nothing was added.
+fn select(
+    sources: &[Source],
+    keep: &mut [Vec<bool>],
+    wanted: Vec<(usize, usize)>,
+    files: Vec<FileFacts>,
+) -> Result<Vec<FileFacts>, Vec<FileFacts>> {
+    let mut changed = vec![false; sources.len()];
+    for (file, chunk) in wanted {
+        if !keep[file][chunk] {
+            keep[file][chunk] = true;
+            changed[file] = true;
+        }
+    }
+    if !changed.iter().any(|&c| c) {
+        return Err(files);
+    }
+    Ok(extract_all(sources, keep, Some((files, &changed))))
+}
+
+/// Extracts every file, or only the changed ones when the previous facts are given.
+fn extract_all(
+    sources: &[Source],
+    keep: &[Vec<bool>],
+    previous: Option<(Vec<FileFacts>, &[bool])>,
+) -> Vec<FileFacts> {
+    match previous {
+        None => sources
+            .par_iter()
+            .zip(keep)
+            .map(|(s, k)| facts::extract(s, Selection::Chunks(k)))
+            .collect(),
+        Some((old, changed)) => old
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if changed[i] {
+                    facts::extract(&sources[i], Selection::Chunks(&keep[i]))
+                } else {
+                    f
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Chunks with a trigger string, function chunks that use a :666 api package's typed client
+/// (through its import alias), and every function of such an api package (its helper methods
+/// wrap typed calls).
+fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec<(usize, usize)> {
+    let triggers = AhoCorasick::new(CHUNK_TRIGGERS).expect("static patterns");
+    let trust_apis: BTreeSet<&str> = catalog
+        .api_packages
+        .iter()
+        .filter(|(_, api)| {
+            api.endpoints
+                .values()
+                .any(|&id| catalog.endpoints[id].is_trust_root())
+        })
+        .map(|(path, _)| path.as_str())
+        .collect();
+    let trust_api_dirs: BTreeSet<&str> = trust_apis
+        .iter()
+        .filter_map(|p| ws.dir_by_import.get(*p))
+        .map(String::as_str)
+        .collect();
+    sources
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, s)| {
+            let mut out = Vec::new();
+            let Ok(text) = s.text.as_deref() else {
+                return out;
+            };
+            let in_api = trust_api_dirs.contains(s.file.dir());
+            // Imports are read from the bytes: pass 1 parsed no function bodies.
+            let aliases: Vec<String> = import_lines(text)
+                .filter(|(_, path)| trust_apis.contains(path))
+                .filter_map(|(alias, path)| match alias {
+                    Some("_" | ".") => None,
+                    Some(a) => Some(format!("{a}.")),
+                    None => Some(format!("{}.", crate::facts::go::default_package_name(path))),
+                })
+                .collect();
+            let uses = (!aliases.is_empty())
+                .then(|| AhoCorasick::new(&aliases).expect("aliases are plain strings"));
+            let pub_alias = import_lines(text)
+                .find(|(_, p)| *p == crate::values::PUB)
+                .and_then(|(a, p)| match a {
+                    Some("_" | ".") => None,
+                    Some(a) => Some(a),
+                    None => Some(crate::facts::go::default_package_name(p)),
+                });
+            for (ci, c) in s.chunks.iter().enumerate() {
+                let chunk = &text[c.start..c.end];
+                let wanted = match c.kind {
+                    ChunkKind::Keep | ChunkKind::Values => false,
+                    ChunkKind::Type => triggers.is_match(chunk),
+                    ChunkKind::Func(_) => {
+                        in_api
+                            || uses.as_ref().is_some_and(|ac| mentions(ac, chunk))
+                            || (triggers.is_match(chunk)
+                                && !only_harmless_requests(&triggers, chunk, pub_alias, catalog))
+                    }
+                };
+                if wanted {
+                    out.push((i, ci));
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Chunks that mention a function known to reach a call site, and chunks that declare a
+/// package-level function a parsed function calls (constructors, whose result types type the
+/// values they return). `reaching` grows with the parsed functions that mention its names.
+fn on_paths(
+    sources: &[Source],
+    ws: &Workspace,
+    keep: &[Vec<bool>],
+    reaching: &mut BTreeSet<String>,
+) -> Vec<(usize, usize)> {
+    let mut called: BTreeSet<&str> = BTreeSet::new();
+    let mut parsed: Vec<&crate::facts::go::GoFunction> = Vec::new();
+    for p in ws.packages.values() {
+        for &f in &p.go_files {
+            let imports = &ws.go(f).imports;
+            for func in &ws.go(f).functions {
+                parsed.push(func);
+                for c in &func.calls {
+                    match &c.callee {
+                        Expr::Ident(n) => {
+                            called.insert(n);
+                        }
+                        Expr::Selector(base, n) if matches!(base.as_ref(), Expr::Ident(a) if imports.iter().any(|i| i.local_name() == Some(a))) =>
+                        {
+                            called.insert(n);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    loop {
+        let before = reaching.len();
+        for f in &parsed {
+            if !reaching.contains(&f.name) && mentions_any(f, reaching) {
+                reaching.insert(f.name.clone());
+            }
+        }
+        if reaching.len() == before {
+            break;
+        }
+    }
+    let names: Vec<&String> = reaching.iter().collect();
+    let ac = (!names.is_empty())
+        .then(|| AhoCorasick::new(&names).expect("identifiers are plain strings"));
+    sources
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, s)| {
+            let text = s.text.as_deref().unwrap_or("");
+            s.chunks
+                .iter()
+                .enumerate()
+                .filter(|(ci, c)| {
+                    let ChunkKind::Func(name) = &c.kind else {
+                        return false;
+                    };
+                    !keep[i][*ci]
+                        && (called.contains(name.as_str())
+                            || ac
+                                .as_ref()
+                                .is_some_and(|ac| mentions(ac, &text[c.start..c.end])))
+                })
+                .map(|(ci, _)| (i, ci))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether the only triggers of a chunk are raw requests whose method and URL are string
+/// literals right in the call, to a static destination off :666 that no :666 endpoint declares:
+/// such a call produces no finding and no grant, so the chunk needs no parse for its own sake.
+fn only_harmless_requests(
+    triggers: &AhoCorasick,
+    chunk: &str,
+    pub_alias: Option<&str>,
+    catalog: &Catalog,
+) -> bool {
+    let Some(alias) = pub_alias else { return false };
+    for m in triggers.find_iter(chunk) {
+        if !matches!(
+            CHUNK_TRIGGERS[m.pattern().as_usize()],
+            "Request(" | "Publish("
+        ) {
+            return false;
+        }
+        let Some(args) = call_arguments(&chunk[m.end() - 1..]) else {
+            return false;
+        };
+        if args.contains("...") || args.contains('`') || args.contains('\\') {
+            return false;
+        }
+        let mut url = None;
+        let mut rest = args;
+        while let Some(at) = rest.find(&format!("{alias}.")) {
+            let call = &rest[at + alias.len() + 1..];
+            let name: String = call
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let Some(inner) = call_arguments(&call[name.len()..]) else {
+                return false;
+            };
+            let literal = inner
+                .trim()
+                .strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .filter(|s| !s.contains('"'));
+            match (name.as_str(), literal) {
+                (
+                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL",
+                    Some(u),
+                ) if url.is_none() => url = Some(u),
+                (
+                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL"
+                    | "Method",
+                    None,
+                ) => return false,
+                (
+                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL",
+                    Some(_),
+                ) => return false,
+                _ => {}
+            }
+            rest = &call[name.len()..];
+        }
+        let Some(Ok(t)) = url.map(crate::route::parse_url) else {
+            return false;
+        };
+        let declared_on_666 = catalog.endpoints.iter().any(|e| {
+            e.is_trust_root()
+                && e.target
+                    .as_ref()
+                    .is_ok_and(|d| d.host == t.host && crate::route::path_matches(&d.path, &t.path))
+        });
+        if t.port == 666 || declared_on_666 {
+            return false;
+        }
+    }
+    true
+}
+
+/// The text between the parenthesis `s` starts with and its match, skipping strings.
+fn call_arguments(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'(') {
+        return None;
+    }
+    let (mut depth, mut i) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&s[1..i]);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `(alias, path)` of each import, read from the lines before the first declaration.
+fn import_lines(text: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
+    text.lines()
+        .take_while(|l| {
+            !(l.starts_with("func")
+                || l.starts_with("type")
+                || l.starts_with("var")
+                || l.starts_with("const"))
+        })
+        .filter_map(|l| {
+            let l = l
+                .trim()
+                .trim_start_matches("import")
+                .trim_start_matches('(')
+                .trim();
+            let open = l.find('"')?;
+            let close = open + 1 + l[open + 1..].find('"')?;
+            let alias = l[..open].trim();
+            Some(((!alias.is_empty()).then_some(alias), &l[open + 1..close]))
+        })
+}
+
+/// Whether the services that reach a call site can show in the output: a :666 call (grants,
+/// blind spots), a call whose port is unknown, or a static call that names a :666 path on the
+/// wrong port. A static call elsewhere produces nothing whoever reaches it.
+fn attribution_matters(site: &callsites::CallSite, catalog: &Catalog) -> bool {
+    let d = &site.destination;
+    match (&d.port, &d.host, &d.path) {
+        (Ok(666), _, _) | (Err(_), _, _) => true,
+        (Ok(_), Ok(host), Ok(path)) => {
+            site.endpoint.is_none()
+                && catalog.endpoints.iter().any(|e| {
+                    e.target
+                        .as_ref()
+                        .is_ok_and(|t| &t.host == host && crate::route::path_matches(&t.path, path))
+                })
+        }
+        _ => true,
+    }
+}
+
+/// Whether a function calls or refers to any of `names`.
+fn mentions_any(f: &crate::facts::go::GoFunction, names: &BTreeSet<String>) -> bool {
+    fn walk(e: &Expr, names: &BTreeSet<String>) -> bool {
+        match e {
+            Expr::Ident(n) => names.contains(n),
+            Expr::Selector(b, n) => names.contains(n) || walk(b, names),
+            Expr::Call(c) => walk(&c.callee, names) || c.args.iter().any(|a| walk(a, names)),
+            Expr::Binary(_, l, r) => walk(l, names) || walk(r, names),
+            Expr::Composite { elements, .. } => elements.iter().any(|(_, e)| walk(e, names)),
+            Expr::AddressOf(b) => walk(b, names),
+            _ => false,
+        }
+    }
+    f.calls
+        .iter()
+        .any(|c| walk(&c.callee, names) || c.args.iter().any(|a| walk(a, names)))
+        || f.bindings
+            .iter()
+            .any(|b| matches!(&b.value, crate::facts::go::BindingValue::Expr(e) if walk(e, names)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn harmless_literal_requests() {
+        let triggers = aho_corasick::AhoCorasick::new(super::CHUNK_TRIGGERS).unwrap();
+        let catalog = crate::catalog::Catalog::default();
+        let ok =
+            |chunk: &str| super::only_harmless_requests(&triggers, chunk, Some("pub"), &catalog);
+        assert!(ok(
+            "func f() {\n\t_, err := svc.Request(ctx, pub.POST(\"https://a.b:444/store\"), pub.Body(v))\n}\n"
+        ));
+        assert!(!ok(
+            "func f() { svc.Request(ctx, pub.POST(\"https://a.b:666/x\")) }"
+        ));
+        assert!(!ok("func f() { svc.Request(ctx, pub.URL(u)) }"));
+        assert!(!ok("func f() { svc.Request(ctx, opts...) }"));
+        assert!(!ok(
+            "func f() { svc.Request(ctx, pub.Method(m), pub.URL(\"https://a.b/x\")) }"
+        ));
+        assert!(!ok(
+            "func f() { svc.Request(ctx, pub.GET(\"https://\" + h + \"/x\")) }"
+        ));
+        assert!(!ok(
+            "func f() { svc.Request(ctx, pub.POST(\"https://a.b/x\")); c.ForHost(h) }"
+        ));
+        assert_eq!(
+            super::call_arguments("(a, f(\")\"), b)x"),
+            Some("a, f(\")\"), b")
+        );
+    }
+
+    #[test]
+    fn imports_from_the_bytes() {
+        let text = "package a\n\nimport (\n\t\"context\"\n\tbt \"x/bearertokenapi\" // c\n)\nimport _ \"x/y\"\n\nfunc f() { \"z\" }\n";
+        let got: Vec<_> = super::import_lines(text).collect();
+        assert_eq!(
+            got,
+            [
+                (None, "context"),
+                (Some("bt"), "x/bearertokenapi"),
+                (Some("_"), "x/y")
+            ]
+        );
+    }
+}
