@@ -3,6 +3,11 @@
 mod config;
 mod render;
 
+// Facts are many small allocations made on two threads and freed at once; glibc's allocator
+// spends a fifth of a monorepo run consolidating them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -124,6 +124,10 @@ pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
 pub struct Catalog {
     pub endpoints: Vec<Endpoint>,
     pub api_packages: BTreeMap<String, ApiPackage>,
+    /// Endpoints by the host their route resolves to (a request's destination host).
+    by_target_host: std::collections::HashMap<String, Vec<EndpointId>>,
+    /// Endpoints by the hostname of the service that declares them.
+    by_owner: std::collections::HashMap<String, Vec<EndpointId>>,
 }
 
 impl Catalog {
@@ -285,20 +289,43 @@ impl Catalog {
                     .unwrap_or_else(|| e.host.clone());
                 api.endpoints.insert(e.name.clone(), id);
             }
+            if let Ok(t) = &e.target {
+                catalog
+                    .by_target_host
+                    .entry(t.host.clone())
+                    .or_default()
+                    .push(id);
+            }
+            catalog.by_owner.entry(e.host.clone()).or_default().push(id);
             catalog.endpoints.push(e);
         }
         catalog
     }
 
+    /// The endpoints whose route resolves to `host`.
+    pub fn endpoints_on(&self, host: &str) -> impl Iterator<Item = (EndpointId, &Endpoint)> {
+        self.by_target_host
+            .get(host)
+            .into_iter()
+            .flatten()
+            .map(|&id| (id, &self.endpoints[id]))
+    }
+
+    /// The endpoints the service `host` declares.
+    pub fn owned_by(&self, host: &str) -> impl Iterator<Item = (EndpointId, &Endpoint)> {
+        self.by_owner
+            .get(host)
+            .into_iter()
+            .flatten()
+            .map(|&id| (id, &self.endpoints[id]))
+    }
+
     /// Endpoints a request for `target` with `wire_method` would reach, most specific first.
     pub fn endpoints_at(&self, target: &Target) -> Vec<EndpointId> {
-        self.endpoints
-            .iter()
-            .enumerate()
+        self.endpoints_on(&target.host)
             .filter(|(_, e)| {
                 e.target.as_ref().is_ok_and(|t| {
-                    t.host == target.host
-                        && (t.port == target.port || t.port == 0)
+                    (t.port == target.port || t.port == 0)
                         && route::path_matches(&t.path, &target.path)
                 })
             })

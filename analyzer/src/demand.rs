@@ -340,11 +340,11 @@ fn only_harmless_requests(
         let Some(Ok(t)) = url.map(crate::route::parse_url) else {
             return false;
         };
-        let declared_on_666 = catalog.endpoints.iter().any(|e| {
+        let declared_on_666 = catalog.endpoints_on(&t.host).any(|(_, e)| {
             e.is_trust_root()
                 && e.target
                     .as_ref()
-                    .is_ok_and(|d| d.host == t.host && crate::route::path_matches(&d.path, &t.path))
+                    .is_ok_and(|d| crate::route::path_matches(&d.path, &t.path))
         });
         if t.port == 666 || declared_on_666 {
             return false;
@@ -413,10 +413,10 @@ fn attribution_matters(site: &callsites::CallSite, catalog: &Catalog) -> bool {
         (Ok(666), _, _) | (Err(_), _, _) => true,
         (Ok(_), Ok(host), Ok(path)) => {
             site.endpoint.is_none()
-                && catalog.endpoints.iter().any(|e| {
+                && catalog.endpoints_on(host).any(|(_, e)| {
                     e.target
                         .as_ref()
-                        .is_ok_and(|t| &t.host == host && crate::route::path_matches(&t.path, path))
+                        .is_ok_and(|t| crate::route::path_matches(&t.path, path))
                 })
         }
         _ => true,

@@ -86,42 +86,65 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
                 .push((String::new(), format!("invalid exclude patterns: {e}"))),
         }
     }
-    for entry in builder.build() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = error_path(&e)
-                    .map(|p| relative(root, &p))
-                    .unwrap_or_default();
-                out.errors.push((path, e.to_string()));
-                continue;
-            }
-        };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let path = entry.into_path();
-        let rel = relative(root, &path);
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        let kind = match name {
-            "manifest.yaml" => FileKind::Manifest,
-            "go.mod" => FileKind::GoMod,
-            _ if name.ends_with("_test.go") => {
-                out.skipped.tests += 1;
-                continue;
-            }
-            _ if name.ends_with(".go") && is_mock(&rel, name) => {
-                out.skipped.mocks += 1;
-                continue;
-            }
-            _ if name.ends_with(".go") => FileKind::Go,
-            _ => continue,
-        };
-        out.files.push(SourceFile { rel, path, kind });
-    }
+    // The walk runs on several threads, as ripgrep's does; what it finds is sorted below.
+    let found = std::sync::Mutex::new(std::mem::take(&mut out));
+    builder
+        .threads(rayon::current_num_threads())
+        .build_parallel()
+        .run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let seen = classify(root, entry);
+                let mut out = found.lock().expect("no walker thread panics");
+                match seen {
+                    Seen::File(f) => out.files.push(f),
+                    Seen::Test => out.skipped.tests += 1,
+                    Seen::Mock => out.skipped.mocks += 1,
+                    Seen::Error(path, message) => out.errors.push((path, message)),
+                    Seen::Other => {}
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    let mut out = found.into_inner().expect("no walker thread panics");
     out.files.sort();
     out.errors.sort();
     out
+}
+
+enum Seen {
+    File(SourceFile),
+    Test,
+    Mock,
+    Error(String, String),
+    Other,
+}
+
+fn classify(root: &Path, entry: Result<ignore::DirEntry, ignore::Error>) -> Seen {
+    let entry = match entry {
+        Ok(e) => e,
+        Err(e) => {
+            let path = error_path(&e)
+                .map(|p| relative(root, &p))
+                .unwrap_or_default();
+            return Seen::Error(path, e.to_string());
+        }
+    };
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return Seen::Other;
+    }
+    let path = entry.into_path();
+    let rel = relative(root, &path);
+    let name = rel.rsplit('/').next().unwrap_or(&rel);
+    let kind = match name {
+        "manifest.yaml" => FileKind::Manifest,
+        "go.mod" => FileKind::GoMod,
+        _ if name.ends_with("_test.go") => return Seen::Test,
+        _ if name.ends_with(".go") && is_mock(&rel, name) => return Seen::Mock,
+        _ if name.ends_with(".go") => FileKind::Go,
+        _ => return Seen::Other,
+    };
+    Seen::File(SourceFile { rel, path, kind })
 }
 
 /// Mocks are test doubles: the framework's generated `mock.go`, and the usual hand-made names.

@@ -165,12 +165,8 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
         .map(|(s, pubs)| {
             let mut subscribe: Vec<SubGrant> = a
                 .catalog
-                .endpoints
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.origin == Origin::Tree && e.host == s.hostname && e.is_trust_root()
-                })
+                .owned_by(&s.hostname)
+                .filter(|(_, e)| e.origin == Origin::Tree && e.is_trust_root())
                 .filter_map(|(id, e)| {
                     let t = e.target.as_ref().ok()?;
                     Some(SubGrant {

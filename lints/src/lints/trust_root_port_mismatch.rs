@@ -40,12 +40,9 @@ pub(crate) fn mismatch<'a>(a: &'a Analysis, site: &CallSite) -> Option<&'a Endpo
     let (Ok(host), Ok(port), Ok(path)) = (&d.host, &d.port, &d.path) else {
         return None;
     };
-    a.catalog.endpoints.iter().find(|e| {
+    a.catalog.endpoints_on(host).map(|(_, e)| e).find(|e| {
         e.target.as_ref().is_ok_and(|t| {
-            &t.host == host
-                && route::path_matches(&t.path, path)
-                && t.port != 0
-                && (t.port == 666) != (*port == 666)
+            route::path_matches(&t.path, path) && t.port != 0 && (t.port == 666) != (*port == 666)
         })
     })
 }
