@@ -27,6 +27,8 @@ fn two_thousand_services_are_analyzed_deterministically() {
         grants_1 == grants_2,
         "grant JSON depends on the thread count"
     );
+    let grants_full = rootlint(&["grants", "--no-triage", "-j", "2", root]);
+    assert!(grants_1 == grants_full, "grant JSON depends on triage");
     let check_1 = rootlint(&["check", "--format", "json", "-j", "1", root]);
     let check_2 = rootlint(&["check", "--format", "json", "-j", "2", root]);
     assert!(check_1 == check_2, "diagnostics depend on the thread count");
@@ -58,4 +60,54 @@ fn two_thousand_services_are_analyzed_deterministically() {
             .count(),
         200
     );
+}
+
+/// Triage parses only what can matter; it must never change a byte of any output, whatever the
+/// thread count: the example, every ui-test tree and a generated monorepo, in both modes.
+#[test]
+fn triage_never_changes_the_output() {
+    let generated = tempfile::tempdir().unwrap();
+    rootlint_bench::generate(generated.path(), 300).unwrap();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut trees = vec![
+        manifest.join("examples/shop"),
+        generated.path().to_path_buf(),
+    ];
+    for group in std::fs::read_dir(manifest.join("ui-tests")).unwrap() {
+        for case in std::fs::read_dir(group.unwrap().path()).unwrap() {
+            let tree = case.unwrap().path().join("tree");
+            if tree.is_dir() {
+                trees.push(tree);
+            }
+        }
+    }
+    trees.sort();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_rootlint"))
+            .args(args)
+            .output()
+            .expect("run rootlint")
+            .stdout
+    };
+    for tree in &trees {
+        let t = tree.to_str().unwrap();
+        for cmd in [
+            &["grants"][..],
+            &["check", "--format", "json"][..],
+            &["check"][..],
+        ] {
+            let reference = run(&[cmd, &["--no-triage", "-j", "1", t][..]].concat());
+            for extra in [
+                &["-j", "1"][..],
+                &["-j", "2"][..],
+                &["--no-triage", "-j", "2"][..],
+            ] {
+                let got = run(&[cmd, extra, &[t][..]].concat());
+                assert!(
+                    got == reference,
+                    "{cmd:?} {extra:?} on {t} differs from --no-triage -j 1"
+                );
+            }
+        }
+    }
 }

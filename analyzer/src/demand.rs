@@ -163,6 +163,35 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
         .filter_map(|p| ws.dir_by_import.get(*p))
         .map(String::as_str)
         .collect();
+    // Package-level variables that hold a typed client: their uses are typed calls too.
+    let mut client_vars: std::collections::HashMap<&str, Vec<String>> =
+        std::collections::HashMap::new();
+    for package in ws.packages.values() {
+        for &fi in &package.go_files {
+            for v in &ws.go(fi).values {
+                let scope = crate::values::Scope {
+                    ws,
+                    catalog,
+                    file: fi,
+                    function: None,
+                    at: u32::MAX,
+                };
+                let holds_client = match &v.value {
+                    Some(e) => matches!(scope.eval(e), crate::values::Value::Client(_)),
+                    None => {
+                        v.ty.as_ref()
+                            .is_some_and(|t| scope.client_type(t).is_some())
+                    }
+                };
+                if holds_client {
+                    client_vars
+                        .entry(package.dir.as_str())
+                        .or_default()
+                        .push(v.name.clone());
+                }
+            }
+        }
+    }
     sources
         .par_iter()
         .enumerate()
@@ -180,6 +209,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                     Some(a) => Some(format!("{a}.")),
                     None => Some(format!("{}.", crate::facts::go::default_package_name(path))),
                 })
+                .chain(client_vars.get(s.file.dir()).into_iter().flatten().cloned())
                 .collect();
             let uses = (!aliases.is_empty())
                 .then(|| AhoCorasick::new(&aliases).expect("aliases are plain strings"));
