@@ -96,20 +96,27 @@ struct Peer {
 }
 
 async fn connect(port: u16, host: &str) -> Peer {
-    let (tx, errors) = mpsc::unbounded_channel();
-    let client = ConnectOptions::with_user_and_password(host.into(), password(host))
-        .event_callback(move |event| {
-            let tx = tx.clone();
-            async move {
-                if let Event::ServerError(ServerError::Other(e)) = event {
-                    let _ = tx.send(e);
+    // A loaded CI machine may be slow to answer the first connection; try a few times.
+    let mut last = None;
+    for _ in 0..10 {
+        let (tx, errors) = mpsc::unbounded_channel();
+        let options = ConnectOptions::with_user_and_password(host.into(), password(host))
+            .connection_timeout(Duration::from_secs(10))
+            .event_callback(move |event| {
+                let tx = tx.clone();
+                async move {
+                    if let Event::ServerError(ServerError::Other(e)) = event {
+                        let _ = tx.send(e);
+                    }
                 }
-            }
-        })
-        .connect(format!("nats://127.0.0.1:{port}"))
-        .await
-        .unwrap_or_else(|e| panic!("{host} cannot connect: {e}"));
-    Peer { client, errors }
+            });
+        match options.connect(format!("nats://127.0.0.1:{port}")).await {
+            Ok(client) => return Peer { client, errors },
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    panic!("{host} cannot connect: {last:?}")
 }
 
 impl Peer {

@@ -129,17 +129,16 @@ fn extract_all(
             .zip(keep)
             .map(|(s, k)| facts::extract(s, Selection::Chunks(k)))
             .collect(),
-        Some((old, changed)) => old
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, f)| {
-                if changed[i] {
-                    facts::extract(&sources[i], Selection::Chunks(&keep[i]))
-                } else {
-                    f
-                }
-            })
-            .collect(),
+        // In place: a fresh vector per round would be pages the kernel has to zero.
+        Some((mut old, changed)) => {
+            old.par_iter_mut()
+                .enumerate()
+                .filter(|(i, _)| changed[*i])
+                .for_each(|(i, f)| {
+                    *f = facts::extract(&sources[i], Selection::Chunks(&keep[i]));
+                });
+            old
+        }
     }
 }
 
@@ -225,7 +224,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                 let wanted = match c.kind {
                     ChunkKind::Keep | ChunkKind::Values => false,
                     ChunkKind::Type => triggers.is_match(chunk),
-                    ChunkKind::Func(_) => {
+                    ChunkKind::Func => {
                         in_api
                             || uses.as_ref().is_some_and(|ac| mentions(ac, chunk))
                             || (triggers.is_match(chunk)
@@ -295,11 +294,11 @@ fn on_paths(
                 .iter()
                 .enumerate()
                 .filter(|(ci, c)| {
-                    let ChunkKind::Func(name) = &c.kind else {
+                    if c.kind != ChunkKind::Func {
                         return false;
-                    };
+                    }
                     !keep[i][*ci]
-                        && (called.contains(name.as_str())
+                        && (called.contains(c.name(text))
                             || ac
                                 .as_ref()
                                 .is_some_and(|ac| mentions(ac, &text[c.start..c.end])))

@@ -117,12 +117,20 @@ pub struct Chunk {
     pub kind: ChunkKind,
     pub start: usize,
     pub end: usize,
+    /// A function's name, as a byte range of the file (no copy per chunk: monorepos have many).
+    pub name: (u32, u32),
+}
+
+impl Chunk {
+    pub fn name<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.name.0 as usize..self.name.1 as usize]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChunkKind {
-    /// A function or method, with its name.
-    Func(String),
+    /// A function or method; its name is `name` of the chunk.
+    Func,
     /// `const`/`var`: always parsed, because constants resolve values across files.
     Values,
     /// `type` declarations: rootlint reads no facts from them.
@@ -135,8 +143,12 @@ pub fn chunks(src: &str) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
+        let mut name = (0, 0);
         let kind = if line.starts_with("func ") || line.starts_with("func(") {
-            Some(ChunkKind::Func(func_name(line).unwrap_or_default()))
+            if let Some((s, e)) = func_name(line) {
+                name = ((offset + s) as u32, (offset + e) as u32);
+            }
+            Some(ChunkKind::Func)
         } else if line.starts_with("const ")
             || line.starts_with("const(")
             || line.starts_with("var ")
@@ -163,6 +175,7 @@ pub fn chunks(src: &str) -> Vec<Chunk> {
                     kind,
                     start: offset,
                     end: offset + line.len(),
+                    name,
                 });
             }
             None => match out.last_mut() {
@@ -171,6 +184,7 @@ pub fn chunks(src: &str) -> Vec<Chunk> {
                     kind: ChunkKind::Keep,
                     start: offset,
                     end: offset + line.len(),
+                    name,
                 }),
             },
         }
@@ -179,18 +193,19 @@ pub fn chunks(src: &str) -> Vec<Chunk> {
     out
 }
 
-/// `Name` in `func Name(`, `func (r *T) Name(` or `func Name[T any](`.
-fn func_name(line: &str) -> Option<String> {
-    let mut rest = line.strip_prefix("func")?.trim_start();
+/// The byte range of `Name` in `func Name(`, `func (r *T) Name(` or `func Name[T any](`.
+fn func_name(line: &str) -> Option<(usize, usize)> {
+    let after_func = line.strip_prefix("func")?;
+    let mut rest = after_func.trim_start();
     if rest.starts_with('(') {
         let close = matching_paren(rest)?;
         rest = rest[close + 1..].trim_start();
     }
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    (!name.is_empty()).then_some(name)
+    let start = line.len() - rest.len();
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (len > 0).then_some((start, start + len))
 }
 
 fn matching_paren(s: &str) -> Option<usize> {
@@ -315,15 +330,17 @@ mod chunk_tests {
                 &ChunkKind::Keep,
                 &ChunkKind::Keep,
                 &ChunkKind::Keep,
-                &ChunkKind::Func("F".into()),
-                &ChunkKind::Func("M".into()),
+                &ChunkKind::Func,
+                &ChunkKind::Func,
                 &ChunkKind::Values,
                 &ChunkKind::Type
             ]
         );
+        assert_eq!(c[3].name(src), "F");
+        assert_eq!(c[4].name(src), "M");
         let keep: Vec<bool> = c
             .iter()
-            .map(|c| !matches!(c.kind, ChunkKind::Func(_)))
+            .map(|c| !matches!(c.kind, ChunkKind::Func))
             .collect();
         let (compacted, shifts) = compact(src, &c, &keep);
         assert_eq!(compacted.lines().count(), src.lines().count());

@@ -70,6 +70,12 @@ pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
     };
     let go = file.kind == FileKind::Go;
     let generated = go && text.as_deref().is_ok_and(triage::is_generated_go);
+    // Generated files are never parsed: their text need not stay in memory.
+    let text = if generated {
+        text.map(|_| String::new())
+    } else {
+        text
+    };
     let chunks = match &text {
         Ok(t) if go && !generated => triage::chunks(t),
         _ => Vec::new(),
