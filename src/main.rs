@@ -1,6 +1,7 @@
 //! The `rootlint` command line: `check`, `grants`, `audit`, `explain`, `lints`.
 
 mod config;
+mod lsp;
 mod render;
 
 // Facts are many small allocations made on two threads and freed at once; glibc's allocator
@@ -63,6 +64,12 @@ enum Command {
         /// Record the surface as the reviewed baseline in FILE.
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+    },
+    /// Run the language server on stdio (diagnostics, hover, go to definition, quick fixes).
+    Lsp {
+        /// Configuration file (default: `rootlint.toml` at the workspace root, if present).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print a lint's documentation.
     Explain { lint: String },
@@ -128,6 +135,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Lsp { config } => {
+            lsp::run(config)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Lints => {
             print!("{}", render::lint_table());
             Ok(ExitCode::SUCCESS)

@@ -10,6 +10,7 @@
 //! gives, and `--no-triage` checks that on every tree the tests use.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
@@ -102,8 +103,8 @@ fn select(
     sources: &[Source],
     keep: &mut [Vec<bool>],
     wanted: Vec<(usize, usize)>,
-    files: Vec<FileFacts>,
-) -> Result<Vec<FileFacts>, Vec<FileFacts>> {
+    files: Vec<Arc<FileFacts>>,
+) -> Result<Vec<Arc<FileFacts>>, Vec<Arc<FileFacts>>> {
     let mut changed = vec![false; sources.len()];
     for (file, chunk) in wanted {
         if !keep[file][chunk] {
@@ -121,13 +122,13 @@ fn select(
 fn extract_all(
     sources: &[Source],
     keep: &[Vec<bool>],
-    previous: Option<(Vec<FileFacts>, &[bool])>,
-) -> Vec<FileFacts> {
+    previous: Option<(Vec<Arc<FileFacts>>, &[bool])>,
+) -> Vec<Arc<FileFacts>> {
     match previous {
         None => sources
             .par_iter()
             .zip(keep)
-            .map(|(s, k)| facts::extract(s, Selection::Chunks(k)))
+            .map(|(s, k)| Arc::new(facts::extract(s, Selection::Chunks(k))))
             .collect(),
         // In place: a fresh vector per round would be pages the kernel has to zero.
         Some((mut old, changed)) => {
@@ -135,7 +136,7 @@ fn extract_all(
                 .enumerate()
                 .filter(|(i, _)| changed[*i])
                 .for_each(|(i, f)| {
-                    *f = facts::extract(&sources[i], Selection::Chunks(&keep[i]));
+                    *f = Arc::new(facts::extract(&sources[i], Selection::Chunks(&keep[i])));
                 });
             old
         }

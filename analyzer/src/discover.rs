@@ -37,7 +37,7 @@ pub struct Skipped {
     pub mocks: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Discovery {
     pub files: Vec<SourceFile>,
     pub skipped: Skipped,

@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod facts;
 pub mod grants;
+pub mod incremental;
 pub mod parse;
 pub mod route;
 pub mod span;
@@ -97,7 +98,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     let (workspace, catalog) = if options.no_triage {
         let files = sources
             .par_iter()
-            .map(|s| facts::extract(s, facts::Selection::All))
+            .map(|s| std::sync::Arc::new(facts::extract(s, facts::Selection::All)))
             .collect();
         let workspace = Workspace::new(files);
         let catalog = Catalog::build(&workspace, &options.external_endpoints);
@@ -106,12 +107,30 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         demand::run(&sources, &options.external_endpoints)
     };
     drop(sources);
+    finish(
+        root,
+        workspace,
+        catalog,
+        &discovery.errors,
+        discovery.skipped,
+    )
+}
+
+/// The stages after the facts: call sites, call graph, attribution, bundles. Shared with the
+/// language server, which brings its own cached facts.
+pub fn finish(
+    root: &Path,
+    workspace: Workspace,
+    catalog: Catalog,
+    walk_errors: &[(String, String)],
+    skipped: Skipped,
+) -> Analysis {
     let mut problems: Vec<Problem> = workspace
         .files
         .iter()
         .flat_map(|f| f.problems.iter().cloned())
         .collect();
-    problems.extend(discovery.errors.iter().map(|(path, message)| Problem {
+    problems.extend(walk_errors.iter().map(|(path, message)| Problem {
         file: path.clone(),
         span: None,
         message: format!("could not walk this path: {message}"),
@@ -130,7 +149,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         graph,
         attributions,
         problems,
-        skipped: discovery.skipped,
+        skipped,
     }
 }
 

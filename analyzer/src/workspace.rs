@@ -33,7 +33,8 @@ pub struct Service {
 }
 
 pub struct Workspace {
-    pub files: Vec<FileFacts>,
+    /// Shared, so that a language server can keep unchanged files' facts between analyses.
+    pub files: Vec<std::sync::Arc<FileFacts>>,
     pub modules: Vec<Module>,
     pub packages: BTreeMap<String, Package>,
     pub dir_by_import: HashMap<String, String>,
@@ -41,7 +42,7 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    pub fn new(files: Vec<FileFacts>) -> Workspace {
+    pub fn new(files: Vec<std::sync::Arc<FileFacts>>) -> Workspace {
         let mut modules: Vec<Module> = files
             .iter()
             .filter_map(|f| match &f.facts {

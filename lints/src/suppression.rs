@@ -51,7 +51,11 @@ fn parse(file: &str, d: &Directive) -> Option<Suppression> {
     }
     let rest = rest.trim();
     let (lint, reason) = match rest.split_once(char::is_whitespace) {
-        Some((l, r)) => (l, Some(r.trim().to_string()).filter(|r| !r.is_empty())),
+        // `<reason>` is the placeholder the editor's quick fix inserts: not a reason yet.
+        Some((l, r)) => (
+            l,
+            Some(r.trim().to_string()).filter(|r| !r.is_empty() && r != "<reason>"),
+        ),
         None => (rest, None),
     };
     Some(Suppression {

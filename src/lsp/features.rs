@@ -1,0 +1,231 @@
+//! Hover, go to definition and code actions, answered from the last analysis.
+
+use rootlint_analyzer::callsites::{CallSite, Shape};
+use rootlint_analyzer::catalog::{Endpoint, Origin};
+use rootlint_analyzer::facts::Facts;
+use rootlint_analyzer::span::Span;
+use rootlint_analyzer::subject;
+use serde_json::{Value, json};
+
+use super::{Server, convert};
+
+fn contains(span: &Span, line: u32, column: u32) -> bool {
+    (span.start_line, span.start_column) <= (line, column)
+        && (line, column) <= (span.end_line, span.end_column)
+}
+
+/// The innermost call site at a 0-based line and UTF-16 column of `rel`.
+fn call_site_at<'a>(
+    server: &'a Server,
+    rel: &str,
+    line: u32,
+    character: u32,
+) -> Option<&'a CallSite> {
+    let analysis = server.analysis.as_ref()?;
+    let text = server.text_of(rel, analysis);
+    let (line, column) = (
+        line + 1,
+        convert::char_column(convert::line_of(&text, line + 1), character),
+    );
+    analysis
+        .call_sites
+        .iter()
+        .filter(|s| s.file == rel && contains(&s.span, line, column))
+        .min_by_key(|s| (s.span.end_byte - s.span.start_byte, s.span.start_byte))
+}
+
+fn declared_where(e: &Endpoint) -> String {
+    match (e.origin, e.primary_declaration()) {
+        (_, Some(d)) => format!("`{}:{}`", d.file, d.span.start_line),
+        (Origin::Builtin, None) => "shipped with the framework (built-in catalog)".into(),
+        (_, None) => "`rootlint.toml`".into(),
+    }
+}
+
+pub fn hover(server: &Server, rel: &str, line: u32, character: u32) -> Option<Value> {
+    let analysis = server.analysis.as_ref()?;
+    let outcome = server.outcome.as_ref()?;
+    if let Some(site) = call_site_at(server, rel, line, character) {
+        let d = &site.destination;
+        let mut md = vec![match &site.shape {
+            Shape::Typed {
+                api_package,
+                method,
+                multicast,
+                ..
+            } => format!(
+                "**rootlint** · typed {}call `{}.{method}`",
+                if *multicast { "multicast " } else { "" },
+                rootlint_analyzer::facts::go::default_package_name(api_package)
+            ),
+            Shape::Raw { publish } => format!(
+                "**rootlint** · raw `{}`",
+                if *publish { "Publish" } else { "Request" }
+            ),
+        }];
+        let show = |r: &Result<String, String>| match r {
+            Ok(v) => format!("`{v}`"),
+            Err(why) => format!("not static ({why})"),
+        };
+        md.push(format!(
+            "destination: host {}, port {}, method {} (on the wire), path {}",
+            show(&d.host),
+            match &d.port {
+                Ok(p) => format!("`:{p}`"),
+                Err(why) => format!("not static ({why})"),
+            },
+            show(&d.method),
+            show(&d.path)
+        ));
+        if let Some(e) = site
+            .endpoint
+            .or(site.named_endpoint)
+            .map(|id| &analysis.catalog.endpoints[id])
+        {
+            md.push(format!(
+                "endpoint: `{}/{}` · {} `{}` · declared in {} · requiredClaims: {}",
+                e.host,
+                e.name,
+                e.method,
+                e.route,
+                declared_where(e),
+                e.required_claims
+                    .as_deref()
+                    .map_or("none".to_string(), |c| format!("`{c}`"))
+            ));
+        }
+        let index = analysis
+            .call_sites
+            .iter()
+            .position(|s| std::ptr::eq(s, site))?;
+        let attributions = &analysis.attributions[index];
+        if let (Ok(host), Ok(port), Ok(method), Ok(path)) = (&d.host, &d.port, &d.method, &d.path) {
+            for a in attributions {
+                let src = &analysis.workspace.services[a.service].hostname;
+                let subject =
+                    subject::request_subject(src, host, *port, method, path, d.path_is_route);
+                let granted = *port == 666 && site.endpoint.is_some();
+                md.push(format!(
+                    "NATS subject for `{src}`: `{subject}`{}",
+                    if granted {
+                        " · **:666 PUB grant**"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        }
+        if attributions.is_empty() {
+            md.push("reached from no service entry point: this call grants nothing".into());
+        }
+        return Some(json!({"contents": {"kind": "markdown", "value": md.join("\n\n")}}));
+    }
+    // A :666 endpoint in manifest.yaml: who calls it.
+    let file = analysis
+        .workspace
+        .files
+        .iter()
+        .find(|f| f.file.rel == rel)?;
+    let Facts::Manifest(m) = &file.facts else {
+        return None;
+    };
+    let at = line + 1;
+    let e = m.endpoints.iter().find(|e| {
+        e.span.start_line == at || e.route.as_ref().is_some_and(|r| r.span.start_line == at)
+    })?;
+    let host = m.hostname.as_ref()?.value.to_ascii_lowercase();
+    let endpoint = analysis
+        .catalog
+        .endpoints
+        .iter()
+        .find(|x| x.host == host && x.name == e.name)?;
+    if !endpoint.is_trust_root() {
+        return None;
+    }
+    let mut md = vec![format!(
+        "**rootlint** · `{host}/{}` is a :666 trust root ({} `{}`)",
+        e.name, endpoint.method, endpoint.route
+    )];
+    let mut callers = 0;
+    for s in &outcome.grants.services {
+        for p in s.publish.iter().filter(|p| {
+            p.endpoint
+                .as_ref()
+                .is_some_and(|r| r.host == host && r.name == e.name)
+        }) {
+            callers += 1;
+            let sites: Vec<String> = p
+                .call_sites
+                .iter()
+                .map(|c| format!("`{}:{}`", c.file, c.line))
+                .collect();
+            md.push(format!(
+                "- `{}` · `{}` · {}",
+                s.hostname,
+                p.subject,
+                sites.join(", ")
+            ));
+        }
+    }
+    if callers == 0 {
+        md.push("no service in this tree calls it".into());
+    }
+    Some(json!({"contents": {"kind": "markdown", "value": md.join("\n\n")}}))
+}
+
+pub fn definition(server: &Server, rel: &str, line: u32, character: u32) -> Option<Value> {
+    let analysis = server.analysis.as_ref()?;
+    let site = call_site_at(server, rel, line, character)?;
+    let e = &analysis.catalog.endpoints[site.endpoint.or(site.named_endpoint)?];
+    let d = e.primary_declaration()?;
+    let span = d.route_span.unwrap_or(d.span);
+    let text = server.text_of(&d.file, analysis);
+    Some(json!({
+        "uri": convert::path_to_uri(&analysis.root.join(&d.file)),
+        "range": convert::range(&text, &span),
+    }))
+}
+
+/// Quick fixes for rootlint's findings on the requested lines: a suppression to fill in with a
+/// reason, and `requiredClaims` for a :666 endpoint that lacks it.
+pub fn code_actions(server: &Server, rel: &str, uri: &str, start: u32, end: u32) -> Value {
+    let (Some(analysis), Some(outcome)) = (server.analysis.as_ref(), server.outcome.as_ref())
+    else {
+        return json!([]);
+    };
+    let text = server.text_of(rel, analysis);
+    let yaml = rel.ends_with(".yaml");
+    let mut actions = Vec::new();
+    for d in outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == rel && d.suppressed.is_none())
+    {
+        let line0 = d.span.start_line - 1;
+        if line0 < start || line0 > end {
+            continue;
+        }
+        let line = convert::line_of(&text, d.span.start_line);
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        let comment = if yaml {
+            "# rootlint:ignore"
+        } else {
+            "//rootlint:ignore"
+        };
+        let insert = |at_line: u32, new_text: String| json!({"changes": {uri: [{"range": {"start": {"line": at_line, "character": 0}, "end": {"line": at_line, "character": 0}}, "newText": new_text}]}});
+        actions.push(json!({
+            "title": format!("Suppress `{}` here (with a reason)", d.lint),
+            "kind": "quickfix",
+            "edit": insert(line0, format!("{indent}{comment} {} <reason>\n", d.lint)),
+        }));
+        if d.lint == "missing_required_claims" && yaml {
+            actions.push(json!({
+                "title": "Add `requiredClaims: roles.admin`",
+                "kind": "quickfix",
+                "isPreferred": true,
+                "edit": insert(line0 + 1, format!("{indent}  requiredClaims: roles.admin\n")),
+            }));
+        }
+    }
+    Value::Array(actions)
+}
