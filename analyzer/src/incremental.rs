@@ -15,12 +15,15 @@ use crate::facts::{self, FileFacts, Selection};
 use crate::workspace::Workspace;
 use crate::{Analysis, Options};
 
+/// Facts with the hash of the text they came from (0: read from disk).
+type Cached = (u64, Arc<FileFacts>);
+
 pub struct Engine {
     root: PathBuf,
     options: Options,
     discovery: Discovery,
     /// Facts by relative path, with the hash of the text they came from.
-    cache: HashMap<String, (u64, Arc<FileFacts>)>,
+    cache: HashMap<String, Cached>,
 }
 
 fn hash_text(text: &str) -> u64 {
@@ -79,7 +82,7 @@ impl Engine {
     /// files on disk. Only files whose text changed since the last analysis are parsed again.
     pub fn analyze(&mut self, overlays: &HashMap<String, String>) -> Analysis {
         let cache = &self.cache;
-        let updated: Vec<(usize, Option<(u64, Arc<FileFacts>)>)> = self
+        let updated: Vec<(usize, Option<Cached>)> = self
             .discovery
             .files
             .par_iter()
@@ -116,8 +119,8 @@ impl Engine {
         &self,
         file: &SourceFile,
         overlay: Option<&String>,
-        cached: Option<&(u64, Arc<FileFacts>)>,
-    ) -> Option<(u64, Arc<FileFacts>)> {
+        cached: Option<&Cached>,
+    ) -> Option<Cached> {
         match (overlay, cached) {
             (Some(text), Some((h, _))) if *h == hash_text(text) => None,
             (None, Some((h, _))) if *h == 0 => None,
