@@ -164,6 +164,8 @@ fn edges_of(ws: &Workspace, catalog: &Catalog, index: &Index, f: FunctionRef) ->
             Expr::Selector(base, name) => {
                 if let Some(pkg_dir) = package_alias(&scope, base) {
                     exact(index.by_key.get(&(pkg_dir, "", name.as_str())));
+                } else if !index.methods_by_name.contains_key(name.as_str()) {
+                    // No method of that name in the tree: nothing to reach, whatever the type.
                 } else if let Some((tdir, tname)) = type_of(&scope, index, base, 0) {
                     exact(index.by_key.get(&(tdir, tname, name.as_str())));
                 } else if let Some(candidates) = index.methods_by_name.get(name.as_str()) {
@@ -324,6 +326,9 @@ fn function_values(scope: &Scope, index: &Index, e: &Expr) -> Vec<FunctionRef> {
                     .get(&(dir, "", name.as_str()))
                     .cloned()
                     .unwrap_or_default();
+            }
+            if !index.methods_by_name.contains_key(name.as_str()) {
+                return Vec::new();
             }
             if let Some((dir, ty)) = type_of(scope, index, base, 0) {
                 return index

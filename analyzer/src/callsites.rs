@@ -93,12 +93,22 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
         .flat_map(|p| p.go_files.iter())
         .flat_map(|&file| ws.functions(file))
         .collect();
+    // A call can reach another service only under one of these names: check them before
+    // evaluating anything.
+    let names: std::collections::HashSet<&str> = catalog
+        .api_packages
+        .values()
+        .flat_map(|api| api.endpoints.keys().map(String::as_str))
+        .chain(["Request", "Publish"])
+        .collect();
+    let names = &names;
     let mut sites: Vec<CallSite> = functions
         .par_iter()
         .flat_map_iter(|&f| {
             let func = &ws.go(f.file).functions[f.function];
             func.calls
                 .iter()
+                .filter(move |call| matches!(&call.callee, Expr::Selector(_, m) if names.contains(m.as_str())))
                 .filter_map(move |call| resolve_call(ws, catalog, f, call))
                 .collect::<Vec<_>>()
         })

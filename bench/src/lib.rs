@@ -4,6 +4,8 @@
 //! requests, and a test file; some services own :666 endpoints, some call them directly and
 //! some through shared helper packages. The same N always gives the same bytes.
 
+pub mod lsp;
+
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;

@@ -16,7 +16,13 @@ fn main() {
             .and_then(|n| rootlint_bench::generate(Path::new(&args[1]), n).map_err(|e| e.to_string()))
             .map(|t| println!("{} files, {:.1} MB", t.files, t.bytes as f64 / 1e6)),
         Some("run") => run(&args[1..]),
-        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH]".into()),
+        Some("lsp") => {
+            let services = flag(&args, "--services").unwrap_or("2000").parse().unwrap_or(2000);
+            let edits = flag(&args, "--edits").unwrap_or("30").parse().unwrap_or(30);
+            let rootlint = PathBuf::from(flag(&args, "--rootlint").unwrap_or("target/release/rootlint"));
+            rootlint_bench::lsp::run(&rootlint, services, edits)
+        }
+        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH] | lsp [--services 2000] [--edits 30] [--rootlint PATH]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");

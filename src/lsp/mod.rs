@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use crate::config;
 
 /// Edits arriving closer together than this are analyzed once.
-const DEBOUNCE: Duration = Duration::from_millis(25);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 pub fn run(config_path: Option<PathBuf>) -> Result<(), String> {
     let (connection, io_threads) = Connection::stdio();
