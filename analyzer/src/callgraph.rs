@@ -8,7 +8,7 @@
 //! as such: a method call on a value of unknown type may reach every method of that name in the
 //! tree (interface dispatch), and a function used as a value may be called by whoever holds it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -36,8 +36,11 @@ pub struct Edge {
     pub line: u32,
 }
 
+/// Edges by file, then by function index within the file. Each file's edges are shared, so that
+/// an edit rebuilds the edges of the edited file only (`rebuild`).
+#[derive(Clone)]
 pub struct CallGraph {
-    pub edges: BTreeMap<FunctionRef, Vec<Edge>>,
+    by_file: Vec<std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>>>,
 }
 
 /// One step of a path from a service's entry point to a call site.
@@ -82,6 +85,25 @@ struct Index<'a> {
 }
 
 pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
+    build_reusing(ws, catalog, None)
+}
+
+/// Rebuilds the graph after the files `changed` were edited without changing any function's
+/// name, receiver or results (the caller checks): other files' edges are kept.
+pub fn rebuild(
+    ws: &Workspace,
+    catalog: &Catalog,
+    previous: &CallGraph,
+    changed: &[usize],
+) -> CallGraph {
+    build_reusing(ws, catalog, Some((previous, changed)))
+}
+
+fn build_reusing(
+    ws: &Workspace,
+    catalog: &Catalog,
+    reuse: Option<(&CallGraph, &[usize])>,
+) -> CallGraph {
     use rayon::prelude::*;
     let mut index = Index {
         by_key: HashMap::new(),
@@ -119,16 +141,48 @@ pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
             }
         }
     }
-    let edges: BTreeMap<FunctionRef, Vec<Edge>> = all
-        .par_iter()
-        .map(|&f| {
-            let mut out = edges_of(ws, catalog, &index, f);
-            out.sort();
-            out.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);
-            (f, out)
-        })
-        .collect();
-    CallGraph { edges }
+    let n = ws.files.len();
+    let per_file = |file: usize| -> std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>> {
+        let edges = match &ws.files[file].facts {
+            crate::facts::Facts::Go(_) => ws
+                .functions(file)
+                .map(|f| {
+                    let mut out = edges_of(ws, catalog, &index, f);
+                    out.sort();
+                    out.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);
+                    (f, out)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        std::sync::Arc::new(edges)
+    };
+    let by_file: Vec<_> = match reuse {
+        None => (0..n).into_par_iter().map(per_file).collect(),
+        Some((previous, changed)) => {
+            // Unchanged files keep their edges, unless an edge points into a changed file
+            // (its functions' offsets may have moved).
+            let stale = |file: usize| {
+                changed.contains(&file)
+                    || previous.by_file[file]
+                        .iter()
+                        .flat_map(|(_, es)| es)
+                        .any(|e| changed.contains(&e.to.file))
+            };
+            (0..n)
+                .into_par_iter()
+                .map(|file| {
+                    if stale(file) {
+                        per_file(file)
+                    } else {
+                        previous.by_file[file].clone()
+                    }
+                })
+                .collect()
+        }
+    };
+    drop(all);
+    CallGraph { by_file }
 }
 
 fn edges_of(ws: &Workspace, catalog: &Catalog, index: &Index, f: FunctionRef) -> Vec<Edge> {
@@ -376,15 +430,21 @@ impl Reach {
 }
 
 impl CallGraph {
-    /// Everything reachable from `entries`, each by the path with the fewest imprecise edges
-    /// (then the fewest steps; ties go to the smaller function reference, for determinism).
+    /// The edges out of a function.
+    pub fn edges(&self, f: FunctionRef) -> &[Edge] {
+        self.by_file
+            .get(f.file)
+            .and_then(|fs| fs.get(f.function))
+            .map_or(&[], |(_, es)| es.as_slice())
+    }
+
     /// The functions from which one of `targets` can be reached (the targets included).
     pub fn reaching(
         &self,
         targets: impl IntoIterator<Item = FunctionRef>,
     ) -> std::collections::HashSet<FunctionRef> {
         let mut callers: HashMap<FunctionRef, Vec<FunctionRef>> = HashMap::new();
-        for (from, edges) in &self.edges {
+        for (from, edges) in self.by_file.iter().flat_map(|fs| fs.iter()) {
             for e in edges {
                 callers.entry(e.to).or_default().push(*from);
             }
@@ -432,7 +492,7 @@ impl CallGraph {
             if best.get(&f).is_some_and(|b| b.0 < cost) {
                 continue;
             }
-            for edge in self.edges.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+            for edge in self.edges(f) {
                 if !within.contains(&edge.to) {
                     continue;
                 }

@@ -86,11 +86,20 @@ pub struct CallSite {
 
 /// Finds and resolves the call sites of every function in the workspace.
 pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
-    use rayon::prelude::*;
-    let functions: Vec<FunctionRef> = ws
+    let files: Vec<usize> = ws
         .packages
         .values()
-        .flat_map(|p| p.go_files.iter())
+        .flat_map(|p| p.go_files.iter().copied())
+        .collect();
+    find_in(ws, catalog, &files)
+}
+
+/// The call sites of the functions of some files (parsed Go files of the workspace), sorted.
+pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSite> {
+    use rayon::prelude::*;
+    let functions: Vec<FunctionRef> = files
+        .iter()
+        .filter(|&&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
         .flat_map(|&file| ws.functions(file))
         .collect();
     // A call can reach another service only under one of these names: check them before

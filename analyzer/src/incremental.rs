@@ -24,6 +24,40 @@ pub struct Engine {
     discovery: Discovery,
     /// Facts by relative path, with the hash of the text they came from.
     cache: HashMap<String, Cached>,
+    /// What the last analysis resolved, for reuse when an edit leaves it valid.
+    previous: Option<Previous>,
+}
+
+struct Previous {
+    files: Vec<Arc<FileFacts>>,
+    catalog: Catalog,
+    call_sites: Vec<crate::callsites::CallSite>,
+    graph: crate::callgraph::CallGraph,
+}
+
+/// Whether an edit left what other files resolve against as it was: a Go file's package name,
+/// imports, package-level values, and its functions' names, receivers and result types (a
+/// manifest or go.mod edit changes the catalog).
+fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
+    let (crate::facts::Facts::Go(a), crate::facts::Facts::Go(b)) = (&before.facts, &after.facts)
+    else {
+        return false;
+    };
+    let signature = |f: &crate::facts::go::GoFunction| {
+        (
+            f.name.clone(),
+            f.receiver_type.clone(),
+            f.results.first().and_then(|r| r.ty.clone()),
+        )
+    };
+    a.package == b.package
+        && a.imports == b.imports
+        && a.values == b.values
+        && a.functions.len() == b.functions.len()
+        && a.functions
+            .iter()
+            .zip(&b.functions)
+            .all(|(x, y)| signature(x) == signature(y))
 }
 
 fn hash_text(text: &str) -> u64 {
@@ -39,6 +73,7 @@ impl Engine {
             options,
             discovery: Discovery::default(),
             cache: HashMap::new(),
+            previous: None,
         };
         engine.rescan();
         engine
@@ -56,6 +91,7 @@ impl Engine {
                 exclude: self.options.exclude.clone(),
             },
         );
+        self.previous = None;
         let known: std::collections::HashSet<&str> = self
             .discovery
             .files
@@ -101,15 +137,67 @@ impl Engine {
             .iter()
             .map(|f| self.cache[&f.rel].1.clone())
             .collect();
-        let workspace = Workspace::new(files);
-        let catalog = Catalog::build(&workspace, &self.options.external_endpoints);
-        crate::finish(
+        let workspace = Workspace::new(files.clone());
+        // An edit inside function bodies changes only its own file's call sites: keep the
+        // catalog and the other files' call sites.
+        let reusable = self
+            .previous
+            .take()
+            .filter(|p| p.files.len() == files.len());
+        let (catalog, call_sites, graph) = match reusable {
+            Some(p) => {
+                let changed: Vec<usize> = (0..files.len())
+                    .filter(|&i| !Arc::ptr_eq(&p.files[i], &files[i]))
+                    .collect();
+                if changed
+                    .iter()
+                    .all(|&i| same_interface(&p.files[i], &files[i]))
+                {
+                    let mut sites: Vec<_> = p
+                        .call_sites
+                        .into_iter()
+                        .filter(|s| !changed.contains(&s.function.file))
+                        .collect();
+                    sites.extend(crate::callsites::find_in(&workspace, &p.catalog, &changed));
+                    sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
+                    let graph =
+                        crate::callgraph::rebuild(&workspace, &p.catalog, &p.graph, &changed);
+                    (p.catalog, sites, graph)
+                } else {
+                    self.resolve_all(&workspace)
+                }
+            }
+            None => self.resolve_all(&workspace),
+        };
+        self.previous = Some(Previous {
+            files,
+            catalog: catalog.clone(),
+            call_sites: call_sites.clone(),
+            graph: graph.clone(),
+        });
+        crate::finish_with(
             &self.root,
             workspace,
             catalog,
+            call_sites,
+            graph,
             &self.discovery.errors,
             self.discovery.skipped.clone(),
         )
+    }
+
+    fn resolve_all(
+        &self,
+        workspace: &Workspace,
+    ) -> (
+        Catalog,
+        Vec<crate::callsites::CallSite>,
+        crate::callgraph::CallGraph,
+    ) {
+        let catalog = Catalog::build(workspace, &self.options.external_endpoints);
+        let sites = crate::callsites::find(workspace, &catalog);
+        let graph = crate::callgraph::build(workspace, &catalog);
+        (catalog, sites, graph)
     }
 
     /// New facts for a file whose overlay differs from what the cache was built from, or that is
@@ -136,6 +224,73 @@ impl Engine {
                 // Disk-backed facts carry the hash 0: an overlay never matches them.
                 Some((0, Arc::new(facts::extract(&source, Selection::All))))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy(from: &Path, to: &Path) {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    fn summary(a: &Analysis) -> String {
+        let sites: Vec<String> = a
+            .call_sites
+            .iter()
+            .map(|s| format!("{}:{}:{:?}", s.file, s.span.start_line, s.destination))
+            .collect();
+        format!(
+            "{}\n{}",
+            sites.join("\n"),
+            crate::grants::build(a, &Default::default()).to_json()
+        )
+    }
+
+    /// Reusing the catalog, call sites and graph of unchanged files gives what a fresh analysis of
+    /// the same buffers gives, for body edits and for edits that change what others resolve.
+    #[test]
+    fn incremental_results_equal_fresh_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/shop"),
+            dir.path(),
+        );
+        let mut engine = Engine::new(dir.path(), Options::default());
+        let _ = engine.analyze(&HashMap::new());
+        let federation = std::fs::read_to_string(dir.path().join("federation/service.go")).unwrap();
+        let definition =
+            std::fs::read_to_string(dir.path().join("roles/rolesapi/definition.go")).unwrap();
+        let edits = [
+            (
+                "federation/service.go",
+                federation.replace(".ForHost(iss).Mint(", ".Mint("),
+            ),
+            (
+                "federation/service.go",
+                format!("{federation}\n// a trailing comment\n"),
+            ),
+            (
+                "roles/rolesapi/definition.go",
+                definition.replace("\":666/revoke-role\"", "\":666/revoke\""),
+            ),
+        ];
+        for (file, text) in edits {
+            let overlays: HashMap<String, String> = [(file.to_string(), text)].into();
+            let incremental = summary(&engine.analyze(&overlays));
+            let fresh = summary(&Engine::new(dir.path(), Options::default()).analyze(&overlays));
+            assert_eq!(incremental, fresh, "after editing {file}");
         }
     }
 }

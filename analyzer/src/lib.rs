@@ -125,6 +125,30 @@ pub fn finish(
     walk_errors: &[(String, String)],
     skipped: Skipped,
 ) -> Analysis {
+    let call_sites = callsites::find(&workspace, &catalog);
+    let graph = callgraph::build(&workspace, &catalog);
+    finish_with(
+        root,
+        workspace,
+        catalog,
+        call_sites,
+        graph,
+        walk_errors,
+        skipped,
+    )
+}
+
+/// `finish` with the call sites and the call graph already built (the language server keeps
+/// what files that did not change contribute).
+pub fn finish_with(
+    root: &Path,
+    workspace: Workspace,
+    catalog: Catalog,
+    call_sites: Vec<CallSite>,
+    graph: CallGraph,
+    walk_errors: &[(String, String)],
+    skipped: Skipped,
+) -> Analysis {
     let mut problems: Vec<Problem> = workspace
         .files
         .iter()
@@ -136,8 +160,6 @@ pub fn finish(
         message: format!("could not walk this path: {message}"),
     }));
     problems.sort();
-    let call_sites = callsites::find(&workspace, &catalog);
-    let graph = callgraph::build(&workspace, &catalog);
     let attributions = attribute(&workspace, &graph, &call_sites);
     let bundles = bundles::find(&workspace, &catalog);
     Analysis {

@@ -52,7 +52,7 @@ pub fn default_package_name(path: &str) -> &str {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct PackageValue {
     pub name: String,
     pub is_const: bool,
