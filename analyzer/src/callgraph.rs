@@ -40,8 +40,11 @@ pub struct Edge {
 /// an edit rebuilds the edges of the edited file only (`rebuild`).
 #[derive(Clone)]
 pub struct CallGraph {
-    by_file: Vec<std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>>>,
+    by_file: Vec<FileEdges>,
 }
+
+/// The edges out of each function of one file.
+type FileEdges = std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>>;
 
 /// One step of a path from a service's entry point to a call site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -142,7 +145,7 @@ fn build_reusing(
         }
     }
     let n = ws.files.len();
-    let per_file = |file: usize| -> std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>> {
+    let per_file = |file: usize| -> FileEdges {
         let edges = match &ws.files[file].facts {
             crate::facts::Facts::Go(_) => ws
                 .functions(file)
