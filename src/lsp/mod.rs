@@ -21,8 +21,9 @@ use serde_json::{Value, json};
 
 use crate::config;
 
-/// Edits arriving closer together than this are analyzed once.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// Edits arriving closer together than this (a client flushing several changes at once) are
+/// analyzed once.
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 pub fn run(config_path: Option<PathBuf>) -> Result<(), String> {
     let (connection, io_threads) = Connection::stdio();
