@@ -9,22 +9,18 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("rootlint-bench-lsp-{services}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    crate::generate(&dir, services).map_err(|e| e.to_string())?;
-    let mut child = Command::new(rootlint)
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("{}: {e}", rootlint.display()))?;
-    let pid = child.id();
-    let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let mut stdout = BufReader::new(child.stdout.take().ok_or("no stdout")?);
-    let (tx, rx) = mpsc::channel::<Value>();
+/// Writes one JSON-RPC message with its `Content-Length` header.
+pub fn write_message(w: &mut impl Write, msg: &Value) -> std::io::Result<()> {
+    let body = msg.to_string();
+    write!(w, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+    w.flush()
+}
+
+/// Reads JSON-RPC messages from a server's stdout on a thread of their own.
+pub fn read_messages(stdout: impl Read + Send + 'static) -> mpsc::Receiver<Value> {
+    let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        let mut stdout = BufReader::new(stdout);
         loop {
             let mut length = 0;
             loop {
@@ -51,11 +47,25 @@ pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String>
             }
         }
     });
-    let mut send = |msg: Value| -> Result<(), String> {
-        let body = msg.to_string();
-        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).map_err(|e| e.to_string())?;
-        stdin.flush().map_err(|e| e.to_string())
-    };
+    rx
+}
+
+pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("rootlint-bench-lsp-{services}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    crate::generate(&dir, services).map_err(|e| e.to_string())?;
+    let mut child = Command::new(rootlint)
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{}: {e}", rootlint.display()))?;
+    let pid = child.id();
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let rx = read_messages(stdout);
+    let mut send = |msg: Value| write_message(&mut stdin, &msg).map_err(|e| e.to_string());
     let file = dir.join("svc0007/service.go");
     let uri = format!("file://{}", file.display());
     let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
