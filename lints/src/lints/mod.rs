@@ -44,11 +44,10 @@ pub static ALL: &[&Lint] = &[
     &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
-use rootlint_analyzer::Analysis;
 use rootlint_analyzer::callsites::{CallSite, Shape};
 
-/// How a call site names its target, for messages: `accesstokenapi.Mint` or `svc.Request`.
-pub(crate) fn describe_call(a: &Analysis, site: &CallSite) -> String {
+/// How a call site names its target, for messages: `accesstokenapi.Mint`, or the raw call.
+pub(crate) fn describe_call(site: &CallSite) -> String {
     match &site.shape {
         Shape::Typed {
             api_package,
@@ -61,9 +60,6 @@ pub(crate) fn describe_call(a: &Analysis, site: &CallSite) -> String {
             )
         }
         Shape::Raw { publish: true } => "this Publish".to_string(),
-        Shape::Raw { publish: false } => {
-            let _ = a;
-            "this Request".to_string()
-        }
+        Shape::Raw { publish: false } => "this Request".to_string(),
     }
 }
