@@ -1,0 +1,26 @@
+package mint
+
+import (
+	"context"
+
+	"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi"
+	"github.com/microbus-io/fabric/service"
+)
+
+// Issuer is implemented by Bearer; callers hold the interface.
+type Issuer interface {
+	Issue(ctx context.Context, sub string) (string, error)
+}
+
+type Bearer struct{ svc service.Publisher }
+
+func NewBearer(svc service.Publisher) Issuer { return &Bearer{svc: svc} }
+
+func (b *Bearer) Issue(ctx context.Context, sub string) (string, error) {
+	return bearertokenapi.NewClient(b.svc).Mint(ctx, map[string]any{"sub": sub})
+}
+
+// Robot mints for the robot actor; it is handed around as a function value.
+func Robot(ctx context.Context, svc service.Publisher) (string, error) {
+	return bearertokenapi.NewClient(svc).Mint(ctx, map[string]any{"sub": "robot"})
+}
