@@ -71,10 +71,6 @@ impl<'a> LineIndex<'a> {
             .map_or(line_text.len(), |(i, _)| i);
         Some(start + within)
     }
-
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,8 @@
 //! Stage 2: triage each file's bytes before any parse.
 //!
 //! Decoding problems are found here (binary content, invalid UTF-8), generated Go files are
-//! recognised by Go's `// Code generated … DO NOT EDIT.` header, and the trigger scan tells
-//! whether a Go file can contain anything rootlint looks for.
-
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
+//! recognised by Go's `// Code generated … DO NOT EDIT.` header, and hand-written Go files are
+//! split into top-level declarations that `demand` selects for parsing.
 
 use crate::span::{LineIndex, Span};
 
@@ -52,30 +48,6 @@ pub fn is_generated_go(src: &str) -> bool {
         }
     }
     false
-}
-
-/// Byte strings without which a Go file cannot hold a call site, a URL or a directive rootlint
-/// cares about. A file with none of them contributes only call-graph edges.
-const TRIGGERS: &[&str] = &[
-    "NewClient(",
-    "NewMulticastClient(",
-    "Request(",
-    "Publish(",
-    ".URL()",
-    "JoinHostAndPath",
-    ":666",
-    "rootlint:",
-    "app.Add(",
-];
-
-fn triggers() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::new(TRIGGERS).expect("static trigger patterns"))
-}
-
-/// Whether a Go file's bytes mention any trigger.
-pub fn has_trigger(src: &str) -> bool {
-    triggers().is_match(src)
 }
 
 #[cfg(test)]

@@ -134,15 +134,6 @@ impl Workspace {
             _ => unreachable!("service manifests are parsed manifests"),
         }
     }
-
-    pub fn package_by_import(&self, import_path: &str) -> Option<&Package> {
-        self.packages.get(self.dir_by_import.get(import_path)?)
-    }
-
-    /// The service whose root folder is `dir`, if any.
-    pub fn service_at(&self, dir: &str) -> Option<&Service> {
-        self.services.iter().find(|s| s.dir == dir)
-    }
 }
 
 /// The import path of a folder: the innermost module's path plus the folder below it.
