@@ -51,6 +51,7 @@ pub struct Outcome {
 
 pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
     use rayon::prelude::*;
+    let suppressions = crate::suppression::collect(analysis);
     let run = |lint: &Lint, findings: &[Diagnostic], grants: Option<&Grants>| -> Vec<Diagnostic> {
         let level = settings.level_of(lint);
         if level == Level::Allow {
@@ -62,6 +63,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
             findings,
             grants,
             baseline: settings.baseline.as_ref(),
+            suppressions: &suppressions,
         };
         let mut found = (lint.check)(&cx);
         for d in &mut found {
@@ -73,7 +75,6 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
         l.name == UNUSED_SUPPRESSION.name
             || crate::lints::ON_GRANTS.iter().any(|g| g.name == l.name)
     };
-    let suppressions = crate::suppression::collect(analysis);
 
     let mut out: Vec<Diagnostic> = crate::all()
         .par_iter()

@@ -67,6 +67,8 @@ pub struct LintContext<'a> {
     /// The grants; set only for lints that run after them (`ON_GRANTS`).
     pub grants: Option<&'a rootlint_analyzer::grants::Grants>,
     pub baseline: Option<&'a baseline::Baseline>,
+    /// Every suppression comment of the tree, collected once per check.
+    pub suppressions: &'a [suppression::Suppression],
 }
 
 pub struct Lint {

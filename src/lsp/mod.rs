@@ -252,12 +252,15 @@ impl<'c> Server<'c> {
             }
         };
         let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        let mut texts: HashMap<String, String> = HashMap::new();
         for d in outcome
             .diagnostics
             .iter()
             .filter(|d| d.suppressed.is_none() && d.level != Level::Allow)
         {
-            let text = self.text_of(&d.file, &analysis);
+            let text = texts
+                .entry(d.file.clone())
+                .or_insert_with(|| self.text_of(&d.file, &analysis));
             let lint = rootlint_lints::find(d.lint);
             let mut message = d.message.clone();
             if let Some(l) = &d.label {
@@ -267,7 +270,7 @@ impl<'c> Server<'c> {
                 message.push_str(&format!("\nnote: {n}"));
             }
             by_file.entry(d.file.clone()).or_default().push(json!({
-                "range": convert::range(&text, &d.span),
+                "range": convert::range(text, &d.span),
                 "severity": if d.level == Level::Deny { 1 } else { 2 },
                 "code": d.lint,
                 "codeDescription": {"href": lint.map(|l| l.help_uri()).unwrap_or_default()},

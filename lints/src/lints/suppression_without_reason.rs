@@ -28,12 +28,12 @@ declare_lint! {
 }
 
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
-    crate::suppression::collect(cx.analysis)
-        .into_iter()
+    cx.suppressions
+        .iter()
         .filter(|s| s.reason.is_none())
         .map(|s| {
             let what = if s.lint.is_empty() { "names no lint and gives no reason".to_string() } else { format!("for `{}` gives no reason", s.lint) };
-            Diagnostic::new(SUPPRESSION_WITHOUT_REASON.name, s.file, s.span, format!("this suppression {what}"))
+            Diagnostic::new(SUPPRESSION_WITHOUT_REASON.name, s.file.clone(), s.span, format!("this suppression {what}"))
                 .with_label("suppresses nothing until it says why")
                 .with_note("write `rootlint:ignore <lint> <reason>`; the reason is recorded in JSON, SARIF and the grant JSON")
         })

@@ -27,8 +27,8 @@ declare_lint! {
 
 /// Runs after the other lints: it needs their findings (`cx.findings`).
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
-    crate::suppression::collect(cx.analysis)
-        .into_iter()
+    cx.suppressions
+        .iter()
         .filter(|s| s.reason.is_some())
         .filter(|s| {
             !cx.findings
@@ -45,7 +45,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                     s.lint
                 )
             };
-            Diagnostic::new(UNUSED_SUPPRESSION.name, s.file, s.span, message)
+            Diagnostic::new(UNUSED_SUPPRESSION.name, s.file.clone(), s.span, message)
                 .with_label("remove it, or move it onto the finding's line or the line above")
         })
         .collect()
