@@ -136,6 +136,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Lsp { config } => {
+            rootlint_analyzer::init_threads(None)?;
             lsp::run(config)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -276,12 +277,7 @@ fn prepare(
     common: &Common,
     baseline: Option<Baseline>,
 ) -> Result<(rootlint_analyzer::Analysis, Settings, Outcome), String> {
-    if let Some(n) = common.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?;
-    }
+    rootlint_analyzer::init_threads(common.threads)?;
     let root = &common.path;
     if !root.is_dir() {
         return Err(format!("`{}` is not a folder", root.display()));

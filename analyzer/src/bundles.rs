@@ -42,6 +42,7 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<Bundle> {
             (parent == package).then(|| p.hostname.clone())
         })
     };
+    let types = crate::types::Types::new(ws, catalog);
     let mut out = Vec::new();
     for package in ws.packages.values() {
         let mut members = Vec::new();
@@ -65,6 +66,7 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<Bundle> {
                     let scope = Scope {
                         ws,
                         catalog,
+                        types: &types,
                         file: fi,
                         function: Some(func),
                         at: call.span.start_byte,

@@ -1,30 +1,56 @@
 //! Stage 6: the call graph across every Go module of the tree, and which services reach which
 //! functions.
 //!
-//! Nodes are functions and methods keyed by package and receiver type. Edges come from calls
-//! resolved through imports, package-local names, and method calls on values whose type is
-//! known (a receiver, a typed parameter or variable, a composite literal, or a constructor's
-//! declared result type). Where resolution gives up, edges stay on the safe side and are marked
-//! as such: a method call on a value of unknown type may reach every method of that name in the
-//! tree (interface dispatch), and a function used as a value may be called by whoever holds it.
+//! Nodes are functions and methods. Every edge is resolved through names and types
+//! ([`crate::types`]), never through a method's name alone: a static call, a method of the
+//! receiver's static type (promoted methods included), a method value or method expression
+//! where it is invoked, a function handed over as a value. A call on an interface reaches the
+//! methods of the in-tree types that implement it, on the condition that something a service
+//! runs instantiates that type (rapid type analysis, as `golang.org/x/tools/go/callgraph/rta`
+//! does). A call on a value from outside the tree reaches nothing in it. Where the receiver's
+//! type cannot be worked out although it may be in the tree, there is no edge: the call is
+//! recorded as [`Unresolved`], and reported if what it might reach makes a :666 call.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::callsites::FunctionRef;
 use crate::catalog::Catalog;
-use crate::facts::go::{BindingValue, Expr, GoFunction, TypeRef};
-use crate::values::{Scope, Value};
+use crate::facts::go::{BindingValue, Expr};
+use crate::span::Span;
+use crate::types::{Member, Ty, TypeKey, Types};
+use crate::values::Scope;
 use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Precision {
     Exact,
-    /// A method call on a value whose type rootlint does not know: any method of that name.
+    /// A call on an interface, to an implementation a service instantiates.
     InterfaceDispatch,
-    /// A function passed around as a value.
+    /// A function handed over as a value, which the receiver may call.
+    FunctionValue,
+}
+
+/// How an edge was resolved; the grant JSON's evidence names it for every step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EdgeKind {
+    /// The service's entry point (first step of a path).
+    Entry,
+    /// A package-level function, called by name.
+    Call,
+    /// A method of the receiver's static type.
+    Method,
+    /// A method promoted from an embedded field of the receiver's type.
+    PromotedMethod,
+    /// A method value or method expression, invoked (`m := c.Mint; m(…)`, `T.M(x)`).
+    MethodValue,
+    /// A method of an in-tree type implementing the receiver's interface type.
+    InterfaceDispatch,
+    /// A function or method handed over as a value.
     FunctionValue,
 }
 
@@ -34,17 +60,46 @@ pub struct Edge {
     pub precision: Precision,
     /// Line of the call (or reference) in the caller.
     pub line: u32,
+    pub kind: EdgeKind,
+    /// The static type the method was selected on (the interface, for dispatch).
+    pub receiver: Option<Arc<str>>,
+    /// For interface dispatch: the implementing type, which something a service runs must
+    /// instantiate for the edge to count.
+    pub requires: Option<Arc<str>>,
 }
 
-/// Edges by file, then by function index within the file. Each file's edges are shared, so that
-/// an edit rebuilds the edges of the edited file only (`rebuild`).
+/// A call whose receiver's type rootlint could not work out, although it may be in the tree.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unresolved {
+    pub function: FunctionRef,
+    pub span: Span,
+    /// The method called.
+    pub name: String,
+    pub args: usize,
+    pub reason: String,
+}
+
+/// What one function contributes to the graph.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub function: FunctionRef,
+    pub edges: Vec<Edge>,
+    /// In-tree types whose values the function creates.
+    pub instantiates: Vec<Arc<str>>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Nodes by file, then by function index within the file. Each file's nodes are shared, so
+/// that an edit rebuilds the nodes of the edited file only (`rebuild`).
 #[derive(Clone)]
 pub struct CallGraph {
-    by_file: Vec<FileEdges>,
+    by_file: Vec<FileNodes>,
+    /// For each in-tree type, the in-tree types its values hold by value (their zero values
+    /// exist wherever it is instantiated).
+    implied: Arc<HashMap<Arc<str>, Vec<Arc<str>>>>,
 }
 
-/// The edges out of each function of one file.
-type FileEdges = std::sync::Arc<Vec<(FunctionRef, Vec<Edge>)>>;
+type FileNodes = Arc<Vec<Node>>;
 
 /// One step of a path from a service's entry point to a call site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,6 +107,8 @@ pub struct Step {
     pub function: FunctionRef,
     /// How this step was reached from the previous one (`exact` for the entry point).
     pub precision: Precision,
+    pub kind: EdgeKind,
+    pub receiver: Option<Arc<str>>,
     /// Line in the previous function where the call to this one is.
     pub line: u32,
 }
@@ -78,21 +135,13 @@ pub fn function_name(ws: &Workspace, f: FunctionRef) -> String {
     }
 }
 
-struct Index<'a> {
-    /// (package dir, receiver type or "", name) → functions.
-    by_key: HashMap<(&'a str, &'a str, &'a str), Vec<FunctionRef>>,
-    /// method name → methods, for interface dispatch.
-    methods_by_name: HashMap<&'a str, Vec<FunctionRef>>,
-    /// (package dir, name) → declared first result type of a function (constructors).
-    result_type: HashMap<(&'a str, &'a str), (&'a str, &'a TypeRef)>,
-}
-
 pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
     build_reusing(ws, catalog, None)
 }
 
-/// Rebuilds the graph after the files `changed` were edited without changing any function's
-/// name, receiver or results (the caller checks): other files' edges are kept.
+/// Rebuilds the graph after the files `changed` were edited without changing their interface
+/// (types, package values, imports, function signatures; the caller checks): other files'
+/// nodes are kept.
 pub fn rebuild(
     ws: &Workspace,
     catalog: &Catalog,
@@ -108,68 +157,29 @@ fn build_reusing(
     reuse: Option<(&CallGraph, &[usize])>,
 ) -> CallGraph {
     use rayon::prelude::*;
-    let mut index = Index {
-        by_key: HashMap::new(),
-        methods_by_name: HashMap::new(),
-        result_type: HashMap::new(),
-    };
-    let mut all = Vec::new();
-    for package in ws.packages.values() {
-        for &file in &package.go_files {
-            for (i, func) in ws.go(file).functions.iter().enumerate() {
-                let f = FunctionRef {
-                    file,
-                    offset: func.span.start_byte,
-                    function: i,
-                };
-                all.push(f);
-                let recv = func.receiver_type.as_deref().unwrap_or("");
-                index
-                    .by_key
-                    .entry((package.dir.as_str(), recv, func.name.as_str()))
-                    .or_default()
-                    .push(f);
-                if func.receiver_type.is_some() {
-                    index
-                        .methods_by_name
-                        .entry(func.name.as_str())
-                        .or_default()
-                        .push(f);
-                } else if let Some(ty) = func.results.first().and_then(|r| r.ty.as_ref()) {
-                    index.result_type.insert(
-                        (package.dir.as_str(), func.name.as_str()),
-                        (package.dir.as_str(), ty),
-                    );
-                }
-            }
-        }
-    }
+    let types = Types::new(ws, catalog);
+    let types = &types;
     let n = ws.files.len();
-    let per_file = |file: usize| -> FileEdges {
-        let edges = match &ws.files[file].facts {
+    let per_file = |file: usize| -> FileNodes {
+        let nodes = match &ws.files[file].facts {
             crate::facts::Facts::Go(_) => ws
                 .functions(file)
-                .map(|f| {
-                    let mut out = edges_of(ws, catalog, &index, f);
-                    out.sort();
-                    out.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);
-                    (f, out)
-                })
+                .map(|f| node_of(types, catalog, f))
                 .collect(),
             _ => Vec::new(),
         };
-        std::sync::Arc::new(edges)
+        Arc::new(nodes)
     };
     let by_file: Vec<_> = match reuse {
         None => (0..n).into_par_iter().map(per_file).collect(),
         Some((previous, changed)) => {
-            // Unchanged files keep their edges, unless an edge points into a changed file
+            // Unchanged files keep their nodes, unless an edge points into a changed file
             // (its functions' offsets may have moved).
             let stale = |file: usize| {
                 changed.contains(&file)
                     || previous.by_file[file]
                         .iter()
-                        .flat_map(|(_, es)| es)
+                        .flat_map(|node| &node.edges)
                         .any(|e| changed.contains(&e.to.file))
             };
             (0..n)
@@ -184,220 +194,271 @@ fn build_reusing(
                 .collect()
         }
     };
-    drop(all);
-    CallGraph { by_file }
+    let mut implied: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    for package in ws.packages.values() {
+        for &file in &package.go_files {
+            for decl in &ws.go(file).types {
+                let key = TypeKey {
+                    dir: package.dir.as_str(),
+                    name: decl.name.as_str(),
+                };
+                let held: Vec<Arc<str>> = types
+                    .value_fields(key)
+                    .into_iter()
+                    .map(|k| Arc::from(types.type_name(k)))
+                    .collect();
+                if !held.is_empty() {
+                    implied.insert(Arc::from(types.type_name(key)), held);
+                }
+            }
+        }
+    }
+    CallGraph {
+        by_file,
+        implied: Arc::new(implied),
+    }
 }
 
-fn edges_of(ws: &Workspace, catalog: &Catalog, index: &Index, f: FunctionRef) -> Vec<Edge> {
-    let func = &ws.go(f.file).functions[f.function];
-    let dir = ws.files[f.file].file.dir();
-    let mut out = Vec::new();
-    for call in &func.calls {
-        let scope = Scope {
-            ws,
-            catalog,
-            file: f.file,
-            function: Some(func),
-            at: call.span.start_byte,
-        };
-        let line = call.span.start_line;
-        let mut exact = |targets: Option<&Vec<FunctionRef>>| -> bool {
-            match targets {
-                Some(t) if !t.is_empty() => {
-                    out.extend(t.iter().map(|&to| Edge {
-                        to,
-                        precision: Precision::Exact,
-                        line,
-                    }));
-                    true
+/// What a call's callee resolves to.
+enum Callee<'a> {
+    Functions {
+        targets: Vec<FunctionRef>,
+        kind: EdgeKind,
+        receiver: Option<String>,
+    },
+    Dispatch {
+        methods: Vec<(&'a str, usize)>,
+        name: &'a str,
+        interface: String,
+    },
+    /// A conversion to an in-tree type: a value of it is created.
+    Conversion(String),
+    Unknown {
+        name: String,
+        reason: String,
+    },
+    /// Nothing in the tree (a builtin, a closure, a method from outside the tree).
+    Nothing,
+}
+
+fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr) -> Callee<'a> {
+    let functions = |t: Ty, kind| match t {
+        Ty::Func { targets, .. } if !targets.is_empty() => Callee::Functions {
+            targets,
+            kind,
+            receiver: None,
+        },
+        Ty::TypeName(t) => match t.key() {
+            Some(k) => Callee::Conversion(types.type_name(k)),
+            None => Callee::Nothing,
+        },
+        _ => Callee::Nothing,
+    };
+    match callee {
+        Expr::Ident(name) => {
+            let local = scope.binding(name).is_some() || scope.param_type(name).is_some();
+            let t = types.type_of(scope, callee);
+            if local {
+                if let (Ty::Unknown(reason), Some(b)) = (&t, scope.binding(name))
+                    && let BindingValue::Expr(Expr::Selector(_, m)) = &b.value
+                {
+                    return Callee::Unknown {
+                        name: m.clone(),
+                        reason: reason.clone(),
+                    };
                 }
-                _ => false,
+                functions(t, EdgeKind::MethodValue)
+            } else {
+                functions(t, EdgeKind::Call)
             }
-        };
-        match &call.callee {
-            Expr::Ident(name) if !is_local(&scope, name) => {
-                exact(index.by_key.get(&(dir, "", name.as_str())));
+        }
+        Expr::Selector(base, method) => {
+            if let Expr::Ident(alias) = &**base
+                && scope.imported_package(alias).is_some()
+            {
+                return functions(types.type_of(scope, callee), EdgeKind::Call);
             }
-            Expr::Selector(base, name) => {
-                if let Some(pkg_dir) = package_alias(&scope, base) {
-                    exact(index.by_key.get(&(pkg_dir, "", name.as_str())));
-                } else if !index.methods_by_name.contains_key(name.as_str()) {
-                    // No method of that name in the tree: nothing to reach, whatever the type.
-                } else if let Some((tdir, tname)) = type_of(&scope, index, base, 0) {
-                    exact(index.by_key.get(&(tdir, tname, name.as_str())));
-                } else if let Some(candidates) = index.methods_by_name.get(name.as_str()) {
-                    out.extend(candidates.iter().map(|&to| Edge {
+            let base_ty = types.type_of(scope, base);
+            if let Ty::TypeName(t) = &base_ty {
+                return match types.lookup(t, method, 0) {
+                    Member::Methods { methods, .. } => Callee::Functions {
+                        targets: methods,
+                        kind: EdgeKind::MethodValue,
+                        receiver: t.key().map(|k| types.type_name(k)),
+                    },
+                    _ => Callee::Nothing,
+                };
+            }
+            match types.lookup(&base_ty, method, 0) {
+                Member::Methods {
+                    methods,
+                    declared_on,
+                    promoted,
+                } => Callee::Functions {
+                    targets: methods,
+                    kind: if promoted {
+                        EdgeKind::PromotedMethod
+                    } else {
+                        EdgeKind::Method
+                    },
+                    receiver: Some(types.type_name(base_ty.key().unwrap_or(declared_on))),
+                },
+                Member::Field(t) => functions(t, EdgeKind::MethodValue),
+                Member::Interface { methods, name } => Callee::Dispatch {
+                    methods,
+                    name: method,
+                    interface: name,
+                },
+                Member::Unknown(reason) => Callee::Unknown {
+                    name: method.clone(),
+                    reason,
+                },
+                _ => Callee::Nothing,
+            }
+        }
+        Expr::Index(..) | Expr::Call(_) => functions(types.type_of(scope, callee), EdgeKind::Call),
+        Expr::Type(_) | Expr::Deref(_) => functions(types.type_of(scope, callee), EdgeKind::Call),
+        _ => Callee::Nothing,
+    }
+}
+
+fn node_of<'a>(types: &'a Types<'a>, catalog: &'a Catalog, f: FunctionRef) -> Node {
+    let ws = types.workspace();
+    let func = &ws.go(f.file).functions[f.function];
+    let mut edges = Vec::new();
+    let mut unresolved = Vec::new();
+    let mut instantiates: Vec<Arc<str>> = Vec::new();
+    let scope_at = |at: u32| Scope {
+        ws,
+        catalog,
+        types,
+        file: f.file,
+        function: Some(func),
+        at,
+    };
+    for call in &func.calls {
+        let scope = scope_at(call.span.start_byte);
+        let line = call.span.start_line;
+        match resolve_callee(types, &scope, &call.callee) {
+            Callee::Functions {
+                targets,
+                kind,
+                receiver,
+            } => {
+                let receiver: Option<Arc<str>> = receiver.map(Arc::from);
+                edges.extend(targets.into_iter().map(|to| Edge {
+                    to,
+                    precision: Precision::Exact,
+                    line,
+                    kind,
+                    receiver: receiver.clone(),
+                    requires: None,
+                }));
+            }
+            Callee::Dispatch {
+                methods,
+                name,
+                interface,
+            } => {
+                let interface: Arc<str> = Arc::from(interface);
+                for (key, impls) in types.implementations(&methods, name) {
+                    let concrete: Arc<str> = Arc::from(types.type_name(key));
+                    edges.extend(impls.into_iter().map(|to| Edge {
                         to,
                         precision: Precision::InterfaceDispatch,
                         line,
+                        kind: EdgeKind::InterfaceDispatch,
+                        receiver: Some(interface.clone()),
+                        requires: Some(concrete.clone()),
                     }));
                 }
             }
-            _ => {}
+            Callee::Conversion(t) => instantiates.push(Arc::from(t)),
+            Callee::Unknown { name, reason } => unresolved.push(Unresolved {
+                function: f,
+                span: call.span,
+                name,
+                args: call.args.len(),
+                reason,
+            }),
+            Callee::Nothing => {}
         }
         // Functions handed over as values may be called by the callee.
         for arg in &call.args {
-            out.extend(
-                function_values(&scope, index, arg)
-                    .into_iter()
-                    .map(|to| Edge {
-                        to,
-                        precision: Precision::FunctionValue,
-                        line,
-                    }),
-            );
+            for (to, receiver) in function_values(types, &scope, arg) {
+                edges.push(Edge {
+                    to,
+                    precision: Precision::FunctionValue,
+                    line,
+                    kind: EdgeKind::FunctionValue,
+                    receiver: receiver.map(Arc::from),
+                    requires: None,
+                });
+            }
         }
     }
     for b in &func.bindings {
         if let BindingValue::Expr(e) = &b.value {
-            let scope = Scope {
-                ws,
-                catalog,
-                file: f.file,
-                function: Some(func),
-                at: b.span.start_byte,
-            };
-            out.extend(
-                function_values(&scope, index, e)
-                    .into_iter()
-                    .map(|to| Edge {
-                        to,
-                        precision: Precision::FunctionValue,
-                        line: b.span.start_line,
-                    }),
-            );
+            let scope = scope_at(b.span.start_byte);
+            for (to, receiver) in function_values(types, &scope, e) {
+                edges.push(Edge {
+                    to,
+                    precision: Precision::FunctionValue,
+                    line: b.span.start_line,
+                    kind: EdgeKind::FunctionValue,
+                    receiver: receiver.map(Arc::from),
+                    requires: None,
+                });
+            }
+        }
+    }
+    for t in &func.instantiates {
+        let scope = scope_at(u32::MAX);
+        if let Some(k) = types.resolve(f.file, Some(func), &[], t, 0).key() {
+            instantiates.push(Arc::from(types.type_name(k)));
+        }
+        let _ = scope;
+    }
+    edges.sort();
+    edges.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);
+    instantiates.sort();
+    instantiates.dedup();
+    Node {
+        function: f,
+        edges,
+        instantiates,
+        unresolved,
+    }
+}
+
+/// Functions an expression refers to without calling them (a function value, a method value,
+/// a method expression), anywhere inside it, with the receiver type of a method.
+fn function_values<'a>(
+    types: &'a Types<'a>,
+    scope: &Scope<'a>,
+    e: &'a Expr,
+) -> Vec<(FunctionRef, Option<String>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match e {
+            Expr::Ident(_) | Expr::Selector(..) => {
+                if let Ty::Func { targets, .. } = types.type_of(scope, e) {
+                    let receiver = match e {
+                        Expr::Selector(base, _) => {
+                            types.type_of(scope, base).key().map(|k| types.type_name(k))
+                        }
+                        _ => None,
+                    };
+                    out.extend(targets.into_iter().map(|t| (t, receiver.clone())));
+                }
+            }
+            // The callee of a nested call is a call, not a value; its arguments may be values.
+            Expr::Call(c) => stack.extend(c.args.iter()),
+            other => stack.extend(other.children()),
         }
     }
     out
-}
-
-fn is_local(scope: &Scope, name: &str) -> bool {
-    !scope.bindings_before(name).is_empty() || scope.param_type(name).is_some()
-}
-
-/// The folder of the package an expression names, when it is an import alias.
-fn package_alias<'a>(scope: &Scope<'a>, e: &Expr) -> Option<&'a str> {
-    let Expr::Ident(alias) = e else { return None };
-    let path = scope.imported_package(alias)?;
-    scope.ws.dir_by_import.get(path).map(String::as_str)
-}
-
-fn resolve_type<'a>(
-    scope: &Scope<'a>,
-    ty: &'a TypeRef,
-    home_dir: &'a str,
-) -> Option<(&'a str, &'a str)> {
-    let dir = match &ty.qualifier {
-        Some(q) => scope.ws.dir_by_import.get(scope.import_path(q)?)?.as_str(),
-        None => home_dir,
-    };
-    Some((dir, ty.name.as_str()))
-}
-
-/// The in-tree named type of an expression, when rootlint can tell.
-fn type_of<'a>(
-    scope: &Scope<'a>,
-    index: &Index<'a>,
-    e: &'a Expr,
-    depth: u32,
-) -> Option<(&'a str, &'a str)> {
-    if depth > 8 {
-        return None;
-    }
-    let home = scope.package_dir();
-    // A typed client (however it was built or held): its helper methods live in the api package.
-    if let Value::Client(c) = scope.eval(e) {
-        let dir = scope.ws.dir_by_import.get(&c.api_package)?;
-        return Some((
-            dir.as_str(),
-            if c.multicast {
-                "MulticastClient"
-            } else {
-                "Client"
-            },
-        ));
-    }
-    match e {
-        Expr::Ident(name) => {
-            if let Some(b) = scope.bindings_before(name).last() {
-                if let Some(ty) = &b.ty {
-                    return resolve_type(scope, ty, home);
-                }
-                return match &b.value {
-                    BindingValue::Expr(v) => {
-                        let inner = Scope {
-                            at: b.span.start_byte,
-                            ..*scope
-                        };
-                        type_of(&inner, index, v, depth + 1)
-                    }
-                    _ => None,
-                };
-            }
-            let f: &GoFunction = scope.function?;
-            if f.receiver_name.as_deref() == Some(name.as_str()) {
-                return Some((home, f.receiver_type.as_deref()?));
-            }
-            let p = f
-                .params
-                .iter()
-                .chain(&f.results)
-                .find(|p| &p.name == name)?;
-            resolve_type(scope, p.ty.as_ref()?, home)
-        }
-        Expr::AddressOf(inner) => type_of(scope, index, inner, depth + 1),
-        Expr::Composite { ty: Some(ty), .. } if !ty.slice => resolve_type(scope, ty, home),
-        Expr::Call(call) => {
-            let (dir, name) = match &call.callee {
-                Expr::Ident(n) => (home, n.as_str()),
-                Expr::Selector(base, n) => (package_alias(scope, base)?, n.as_str()),
-                _ => return None,
-            };
-            let &(decl_dir, ty) = index.result_type.get(&(dir, name))?;
-            // The result type is written relative to the constructor's own file.
-            let ctor = index.by_key.get(&(dir, "", name))?.first()?;
-            let ctor_scope = Scope {
-                file: ctor.file,
-                function: None,
-                at: 0,
-                ..*scope
-            };
-            resolve_type(&ctor_scope, ty, decl_dir)
-        }
-        _ => None,
-    }
-}
-
-/// Functions an expression refers to without calling them.
-fn function_values(scope: &Scope, index: &Index, e: &Expr) -> Vec<FunctionRef> {
-    match e {
-        Expr::Ident(name) if !is_local(scope, name) => index
-            .by_key
-            .get(&(scope.package_dir(), "", name.as_str()))
-            .cloned()
-            .unwrap_or_default(),
-        Expr::Selector(base, name) => {
-            if let Some(dir) = package_alias(scope, base) {
-                return index
-                    .by_key
-                    .get(&(dir, "", name.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-            }
-            if !index.methods_by_name.contains_key(name.as_str()) {
-                return Vec::new();
-            }
-            if let Some((dir, ty)) = type_of(scope, index, base, 0) {
-                return index
-                    .by_key
-                    .get(&(dir, ty, name.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-            }
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// What one service's entry points reach: for each function, the step that reached it and the
@@ -433,26 +494,30 @@ impl Reach {
 }
 
 impl CallGraph {
-    /// The edges out of a function.
-    pub fn edges(&self, f: FunctionRef) -> &[Edge] {
-        self.by_file
-            .get(f.file)
-            .and_then(|fs| fs.get(f.function))
-            .map_or(&[], |(_, es)| es.as_slice())
+    fn node(&self, f: FunctionRef) -> Option<&Node> {
+        self.by_file.get(f.file).and_then(|fs| fs.get(f.function))
     }
 
-    /// The functions from which one of `targets` can be reached (the targets included).
-    pub fn reaching(
-        &self,
-        targets: impl IntoIterator<Item = FunctionRef>,
-    ) -> std::collections::HashSet<FunctionRef> {
+    /// The edges out of a function.
+    pub fn edges(&self, f: FunctionRef) -> &[Edge] {
+        self.node(f).map_or(&[], |n| n.edges.as_slice())
+    }
+
+    /// Every function's node.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.by_file.iter().flat_map(|fs| fs.iter())
+    }
+
+    /// The functions from which one of `targets` can be reached (the targets included), over
+    /// every edge whatever its condition.
+    pub fn reaching(&self, targets: impl IntoIterator<Item = FunctionRef>) -> HashSet<FunctionRef> {
         let mut callers: HashMap<FunctionRef, Vec<FunctionRef>> = HashMap::new();
-        for (from, edges) in self.by_file.iter().flat_map(|fs| fs.iter()) {
-            for e in edges {
-                callers.entry(e.to).or_default().push(*from);
+        for node in self.nodes() {
+            for e in &node.edges {
+                callers.entry(e.to).or_default().push(node.function);
             }
         }
-        let mut seen: std::collections::HashSet<FunctionRef> = targets.into_iter().collect();
+        let mut seen: HashSet<FunctionRef> = targets.into_iter().collect();
         let mut stack: Vec<FunctionRef> = seen.iter().copied().collect();
         while let Some(f) = stack.pop() {
             for &c in callers.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
@@ -464,13 +529,66 @@ impl CallGraph {
         seen
     }
 
+    /// Rapid type analysis over the whole program: from `entries`, the functions reached and
+    /// the types instantiated, where an interface-dispatch edge counts only once its
+    /// implementing type is instantiated by something reached (or `assumed`, such as the
+    /// service types that generated code creates).
+    pub fn program(&self, entries: &[FunctionRef], assumed: &[Arc<str>]) -> Program {
+        let mut instantiated: HashSet<Arc<str>> = HashSet::new();
+        let mut pending: HashMap<Arc<str>, Vec<FunctionRef>> = HashMap::new();
+        let mut reached: HashSet<FunctionRef> = HashSet::new();
+        let mut work: Vec<FunctionRef> = Vec::new();
+        let mut new_types: Vec<Arc<str>> = assumed.to_vec();
+        for &e in entries {
+            if reached.insert(e) {
+                work.push(e);
+            }
+        }
+        loop {
+            while let Some(t) = new_types.pop() {
+                if !instantiated.insert(t.clone()) {
+                    continue;
+                }
+                if let Some(held) = self.implied.get(&t) {
+                    new_types.extend(held.iter().cloned());
+                }
+                for f in pending.remove(&t).unwrap_or_default() {
+                    if reached.insert(f) {
+                        work.push(f);
+                    }
+                }
+            }
+            let Some(f) = work.pop() else { break };
+            let Some(node) = self.node(f) else { continue };
+            new_types.extend(node.instantiates.iter().cloned());
+            for e in &node.edges {
+                match &e.requires {
+                    Some(t) if !instantiated.contains(t) => {
+                        pending.entry(t.clone()).or_default().push(e.to)
+                    }
+                    _ => {
+                        if reached.insert(e.to) {
+                            work.push(e.to);
+                        }
+                    }
+                }
+            }
+        }
+        Program {
+            reached,
+            instantiated,
+        }
+    }
+
     /// Everything reachable from `entries` within `within` (the functions that can reach a call
     /// site: best paths to call sites never leave it), each by the path with the fewest imprecise
-    /// edges, then the fewest steps, then the smallest function reference.
+    /// edges, then the fewest steps, then the smallest function reference. Interface-dispatch
+    /// edges count only to types the program instantiates.
     pub fn reach(
         &self,
         entries: &[FunctionRef],
-        within: &std::collections::HashSet<FunctionRef>,
+        within: &HashSet<FunctionRef>,
+        program: &Program,
     ) -> Reach {
         type Cost = (u32, u32, FunctionRef);
         let mut best: HashMap<FunctionRef, (Cost, Step, Option<FunctionRef>)> = HashMap::new();
@@ -484,6 +602,8 @@ impl CallGraph {
                     Step {
                         function: e,
                         precision: Precision::Exact,
+                        kind: EdgeKind::Entry,
+                        receiver: None,
                         line: 0,
                     },
                     None,
@@ -496,7 +616,12 @@ impl CallGraph {
                 continue;
             }
             for edge in self.edges(f) {
-                if !within.contains(&edge.to) {
+                if !within.contains(&edge.to)
+                    || edge
+                        .requires
+                        .as_ref()
+                        .is_some_and(|t| !program.instantiated.contains(t))
+                {
                     continue;
                 }
                 let next = (
@@ -508,6 +633,8 @@ impl CallGraph {
                     let step = Step {
                         function: edge.to,
                         precision: edge.precision,
+                        kind: edge.kind,
+                        receiver: edge.receiver.clone(),
                         line: edge.line,
                     };
                     best.insert(edge.to, (next, step, Some(f)));
@@ -522,4 +649,11 @@ impl CallGraph {
                 .collect(),
         }
     }
+}
+
+/// The whole program's reachable functions and instantiated types (see [`CallGraph::program`]).
+#[derive(Debug, Default)]
+pub struct Program {
+    pub reached: HashSet<FunctionRef>,
+    pub instantiated: HashSet<Arc<str>>,
 }

@@ -7,9 +7,10 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, EndpointId};
-use crate::facts::go::{CallExpr, Expr};
+use crate::facts::go::{BindingValue, CallExpr, Expr};
 use crate::route;
 use crate::span::Span;
+use crate::types::{Member, Types};
 use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 use crate::workspace::Workspace;
 
@@ -82,6 +83,12 @@ pub struct CallSite {
     /// gencreds would read this call's target from the source text (a typed call, or a raw
     /// request whose URL is a string literal in the call).
     pub literal_in_source: bool,
+    /// How the call reaches its client or connector when gencreds' scan would not follow it:
+    /// a method value, a struct field, a function's result, a dot import.
+    pub via: Option<String>,
+    /// The receiver of a raw request whose type rootlint could not work out: it may or may not
+    /// be the connector, so the call is not granted, and the reason is reported.
+    pub receiver_unresolved: Option<String>,
 }
 
 /// Finds and resolves the call sites of every function in the workspace.
@@ -111,14 +118,24 @@ pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSi
         .chain(["Request", "Publish"])
         .collect();
     let names = &names;
+    let types = Types::new(ws, catalog);
+    let types = &types;
     let mut sites: Vec<CallSite> = functions
         .par_iter()
         .flat_map_iter(|&f| {
             let func = &ws.go(f.file).functions[f.function];
             func.calls
                 .iter()
-                .filter(move |call| matches!(&call.callee, Expr::Selector(_, m) if names.contains(m.as_str())))
-                .filter_map(move |call| resolve_call(ws, catalog, f, call))
+                .filter(move |call| match &call.callee {
+                    Expr::Selector(_, m) => names.contains(m.as_str()),
+                    // A method value bound earlier: `m := c.Mint; m(…)`.
+                    Expr::Ident(n) => func.bindings.iter().any(|b| {
+                        b.name == *n
+                            && matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
+                    }),
+                    _ => false,
+                })
+                .filter_map(move |call| resolve_call(types, catalog, f, call))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -126,23 +143,44 @@ pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSi
     sites
 }
 
-fn resolve_call(
-    ws: &Workspace,
-    catalog: &Catalog,
+fn resolve_call<'a>(
+    types: &'a Types<'a>,
+    catalog: &'a Catalog,
     f: FunctionRef,
-    call: &CallExpr,
+    call: &'a CallExpr,
 ) -> Option<CallSite> {
-    let Expr::Selector(receiver, method) = &call.callee else {
-        return None;
-    };
+    let ws = types.workspace();
     let scope = Scope {
         ws,
         catalog,
+        types,
         file: f.file,
         function: Some(&ws.go(f.file).functions[f.function]),
         at: call.span.start_byte,
     };
-    let site = |shape, destination, endpoint, named_endpoint, literal_in_source| CallSite {
+    // The receiver and method: `recv.Method(…)`, or a method value invoked (`m := recv.Method`
+    // then `m(…)`), whose receiver is evaluated where the value was taken.
+    let (receiver, method, receiver_scope, method_value) = match &call.callee {
+        Expr::Selector(receiver, method) => (&**receiver, method, scope, None),
+        Expr::Ident(name) => {
+            let b = scope.binding(name)?;
+            let BindingValue::Expr(Expr::Selector(receiver, method)) = &b.value else {
+                return None;
+            };
+            let at = Scope {
+                at: b.span.start_byte,
+                ..scope
+            };
+            (
+                &**receiver,
+                method,
+                at,
+                Some(format!("the method value `{name}`")),
+            )
+        }
+        _ => return None,
+    };
+    let site = |shape, destination, endpoint, named_endpoint, literal_in_source, via| CallSite {
         function: f,
         file: ws.files[f.file].file.rel.clone(),
         span: call.span,
@@ -151,17 +189,19 @@ fn resolve_call(
         endpoint,
         named_endpoint,
         literal_in_source,
+        via,
+        receiver_unresolved: None,
     };
     if matches!(method.as_str(), "ForHost" | "WithOptions") {
         return None;
     }
     // An import alias is a package, not a value: `pkg.Request(…)` is a function call.
-    if let Expr::Ident(alias) = receiver.as_ref()
-        && scope.imported_package(alias).is_some()
+    if let Expr::Ident(alias) = receiver
+        && receiver_scope.imported_package(alias).is_some()
     {
         return None;
     }
-    let recv_value = scope.eval(receiver);
+    let recv_value = receiver_scope.eval(receiver);
     if let Value::Client(client) = recv_value {
         let api = catalog.api_packages.get(&client.api_package)?;
         let &id = api.endpoints.get(method)?;
@@ -196,11 +236,25 @@ fn resolve_call(
             HostChoice::Default => Some(id),
             _ => declared_at(catalog, &destination),
         };
-        return Some(site(shape, destination, endpoint, Some(id), true));
+        let via = method_value.or(client.via);
+        return Some(site(shape, destination, endpoint, Some(id), true, via));
     }
     if !matches!(method.as_str(), "Request" | "Publish") {
         return None;
     }
+    // A raw request is the connector's: on the connector or publisher, on an in-tree type that
+    // embeds it, or on an interface the connector may stand behind. Other `Request` and
+    // `Publish` methods (a NATS connection, an HTTP client, an in-tree wrapper) are not
+    // Microbus requests.
+    let receiver_unresolved = match types.lookup(
+        &types.type_of(&receiver_scope, receiver),
+        method.as_str(),
+        0,
+    ) {
+        Member::Connector | Member::Interface { .. } => None,
+        Member::Unknown(reason) => Some(reason),
+        _ => return None,
+    };
     let imports_pub = ws
         .go(f.file)
         .imports
@@ -288,16 +342,19 @@ fn resolve_call(
             )
         }
     };
-    let endpoint = declared_at(catalog, &destination);
-    Some(site(
+    let endpoint = declared_at(catalog, &destination).filter(|_| receiver_unresolved.is_none());
+    let mut site = site(
         Shape::Raw {
             publish: method == "Publish",
         },
         destination,
         endpoint,
         None,
-        literal,
-    ))
+        literal && method_value.is_none(),
+        method_value,
+    );
+    site.receiver_unresolved = receiver_unresolved;
+    Some(site)
 }
 
 /// The endpoint declared at a static destination that accepts its method.
@@ -341,7 +398,7 @@ mod tests {
         write(
             "caller/service.go",
             &format!(
-                "package caller\nimport (\n\t\"fmt\"\n\tbt \"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi\"\n\t\"github.com/microbus-io/fabric/httpx\"\n\t\"github.com/microbus-io/fabric/pub\"\n\t\"example.com/app/roles/rolesapi\"\n)\nconst rolesHost = \"roles.app\"\nconst grantPath = \":666/grant\"\n{body}\n"
+                "package caller\nimport (\n\t\"fmt\"\n\tbt \"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi\"\n\t\"github.com/microbus-io/fabric/httpx\"\n\t\"github.com/microbus-io/fabric/pub\"\n\t\"github.com/microbus-io/fabric/service\"\n\t\"example.com/app/roles/rolesapi\"\n\t\"github.com/nats-io/nats.go\"\n)\nconst rolesHost = \"roles.app\"\nconst grantPath = \":666/grant\"\n{body}\n"
             ),
         );
         let a = analyze(dir.path(), &Options::default());
@@ -428,35 +485,39 @@ mod tests {
     #[test]
     fn raw_requests_from_literals_constants_and_helpers() {
         assert_eq!(
-            one("func f(svc any) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }"),
+            one(
+                "func f(svc service.Publisher) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }"
+            ),
             granted("roles.app", "/grant", "POST")
         );
         // pub.URL without pub.Method goes out as POST.
         assert_eq!(
-            one("func f(svc any) { svc.Request(nil, pub.URL(\"https://roles.app:666/grant\")) }"),
-            granted("roles.app", "/grant", "POST")
-        );
-        assert_eq!(
             one(
-                "func f(svc any) { svc.Request(nil, pub.Method(rolesapi.Grant.Method), pub.URL(rolesapi.Grant.URL())) }"
+                "func f(svc service.Publisher) { svc.Request(nil, pub.URL(\"https://roles.app:666/grant\")) }"
             ),
             granted("roles.app", "/grant", "POST")
         );
         assert_eq!(
             one(
-                "func f(svc any) { svc.Publish(nil, pub.POST(httpx.JoinHostAndPath(rolesapi.Hostname, grantPath))) }"
+                "func f(svc service.Publisher) { svc.Request(nil, pub.Method(rolesapi.Grant.Method), pub.URL(rolesapi.Grant.URL())) }"
             ),
             granted("roles.app", "/grant", "POST")
         );
         assert_eq!(
             one(
-                "func f(svc any) { u := fmt.Sprintf(\"https://%s%s\", rolesHost, grantPath); svc.Request(nil, pub.POST(u)) }"
+                "func f(svc service.Publisher) { svc.Publish(nil, pub.POST(httpx.JoinHostAndPath(rolesapi.Hostname, grantPath))) }"
             ),
             granted("roles.app", "/grant", "POST")
         );
         assert_eq!(
             one(
-                "func f(svc any) { opts := []pub.Option{pub.Method(\"POST\")}\n opts = append(opts, pub.URL(\"https://\" + rolesHost + \":666/grant\"))\n svc.Request(nil, opts...) }"
+                "func f(svc service.Publisher) { u := fmt.Sprintf(\"https://%s%s\", rolesHost, grantPath); svc.Request(nil, pub.POST(u)) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc service.Publisher) { opts := []pub.Option{pub.Method(\"POST\")}\n opts = append(opts, pub.URL(\"https://\" + rolesHost + \":666/grant\"))\n svc.Request(nil, opts...) }"
             ),
             granted("roles.app", "/grant", "POST")
         );
@@ -464,19 +525,61 @@ mod tests {
 
     #[test]
     fn give_up_cases_say_why() {
-        let (_, host, ..) = one("func f(svc any, u string) { svc.Request(nil, pub.URL(u)) }");
+        let (_, host, ..) =
+            one("func f(svc service.Publisher, u string) { svc.Request(nil, pub.URL(u)) }");
         assert_eq!(host, "?the parameter `u`");
         let (_, host, ..) =
-            one("func f(svc any, opts ...pub.Option) { svc.Request(nil, opts...) }");
+            one("func f(svc service.Publisher, opts ...pub.Option) { svc.Request(nil, opts...) }");
         assert_eq!(host, "?options spread from the parameter `opts`");
-        let (_, host, ..) = one("func f(svc any) { svc.Request(nil, pub.URL(lookup())) }");
-        assert_eq!(host, "?the result of `lookup(…)`");
         let (_, host, ..) =
-            one("func f(svc any, x struct{u string}) { svc.Request(nil, pub.URL(x.u)) }");
+            one("func f(svc service.Publisher) { svc.Request(nil, pub.URL(lookup())) }");
+        assert_eq!(host, "?the result of `lookup(…)`");
+        let (_, host, ..) = one(
+            "func f(svc service.Publisher, x struct{u string}) { svc.Request(nil, pub.URL(x.u)) }",
+        );
         assert_eq!(host, "?the field `x.u`");
         let (_, host, ..) = one(
-            "func f(svc any, b bool) { u := \"https://a.app\"\n if b { u = \"https://b.app\" }\n svc.Request(nil, pub.URL(u)) }",
+            "func f(svc service.Publisher, b bool) { u := \"https://a.app\"\n if b { u = \"https://b.app\" }\n svc.Request(nil, pub.URL(u)) }",
         );
         assert_eq!(host, "?`u`, which is assigned more than once");
+    }
+
+    #[test]
+    fn request_and_publish_on_other_types_are_not_microbus_requests() {
+        assert!(
+            sites("func f(nc *nats.Conn) { nc.Publish(\"x\", nil); nc.Request(\"y\", nil, 0) }")
+                .is_empty()
+        );
+        assert!(sites("type W struct{}\nfunc (W) Request(a, b any) {}\nfunc f(w W) { w.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }").is_empty());
+        assert!(
+            sites(
+                "func f(svc any) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn method_values_and_fields_reach_clients() {
+        assert_eq!(
+            one("func f(svc service.Publisher) { g := rolesapi.NewClient(svc).Grant\n g(nil) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one("type S struct{ roles rolesapi.Client }\nfunc (s *S) f() { s.roles.Grant(nil) }"),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "type S struct{ service.Publisher }\nfunc (s *S) c() rolesapi.Client { return rolesapi.NewClient(s) }\nfunc (s *S) f() { s.c().Grant(nil) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
+        assert_eq!(
+            one(
+                "func f(svc service.Publisher) { r := svc.Request\n r(nil, pub.POST(\"https://roles.app:666/grant\")) }"
+            ),
+            granted("roles.app", "/grant", "POST")
+        );
     }
 }

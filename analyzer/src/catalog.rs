@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::facts::go::Expr;
+use crate::facts::go::{Expr, TypeExpr};
 use crate::facts::manifest::EndpointKind;
 use crate::route::{self, Target};
 use crate::span::Span;
@@ -153,9 +153,17 @@ impl Catalog {
                             ty: Some(ty),
                             elements,
                         }) => {
-                            let kind = match ty.qualifier.as_deref() {
-                                Some("define") => EndpointKind::from_define_type(&ty.name),
-                                None if ty.name == "Def" => Some(EndpointKind::Function),
+                            let kind = match ty {
+                                TypeExpr::Named {
+                                    qualifier: Some(q),
+                                    name,
+                                    ..
+                                } if q == "define" => EndpointKind::from_define_type(name),
+                                TypeExpr::Named {
+                                    qualifier: None,
+                                    name,
+                                    ..
+                                } if name == "Def" => Some(EndpointKind::Function),
                                 _ => None,
                             };
                             if let Some(kind) = kind {

@@ -55,13 +55,19 @@ fn mentions(ac: &AhoCorasick, text: &str) -> bool {
 }
 
 pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
-    // Pass 1: constants, imports and comments only, which is all the catalog needs.
+    // Pass 1: constants, variables, types, imports and comments: what the catalog needs, and
+    // what types are resolved against.
     let mut keep: Vec<Vec<bool>> = sources
         .iter()
         .map(|s| {
             s.chunks
                 .iter()
-                .map(|c| matches!(c.kind, ChunkKind::Keep | ChunkKind::Values))
+                .map(|c| {
+                    matches!(
+                        c.kind,
+                        ChunkKind::Keep | ChunkKind::Values | ChunkKind::Type
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -158,6 +164,19 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
         })
         .map(|(path, _)| path.as_str())
         .collect();
+    // A :666 endpoint's name: a typed call may reach its client through a field, a function's
+    // result or a method value, which no import alias in the chunk shows.
+    let trust_names: Vec<&str> = catalog
+        .api_packages
+        .values()
+        .flat_map(|api| api.endpoints.iter())
+        .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
+        .map(|(name, _)| name.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let trust_names = (!trust_names.is_empty())
+        .then(|| AhoCorasick::new(&trust_names).expect("identifiers are plain strings"));
     let trust_api_dirs: BTreeSet<&str> = trust_apis
         .iter()
         .filter_map(|p| ws.dir_by_import.get(*p))
@@ -166,12 +185,14 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
     // Package-level variables that hold a typed client: their uses are typed calls too.
     let mut client_vars: std::collections::HashMap<&str, Vec<String>> =
         std::collections::HashMap::new();
+    let types = crate::types::Types::new(ws, catalog);
     for package in ws.packages.values() {
         for &fi in &package.go_files {
             for v in &ws.go(fi).values {
                 let scope = crate::values::Scope {
                     ws,
                     catalog,
+                    types: &types,
                     file: fi,
                     function: None,
                     at: u32::MAX,
@@ -228,6 +249,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                     ChunkKind::Func => {
                         in_api
                             || uses.as_ref().is_some_and(|ac| mentions(ac, chunk))
+                            || trust_names.as_ref().is_some_and(|ac| mentions(ac, chunk))
                             || (triggers.is_match(chunk)
                                 && !only_harmless_requests(&triggers, chunk, pub_alias, catalog))
                     }
@@ -252,6 +274,20 @@ fn on_paths(
 ) -> Vec<(usize, usize)> {
     let mut called: BTreeSet<&str> = BTreeSet::new();
     let mut parsed: Vec<&crate::facts::go::GoFunction> = Vec::new();
+    // A method call whose result is selected on or bound (`svc.deps().roles`, `d :=
+    // svc.deps()`): its declared result type types what follows.
+    fn typed_results<'a>(e: &'a Expr, out: &mut BTreeSet<&'a str>) {
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            if let Expr::Selector(base, _) | Expr::Index(base, _) = e
+                && let Expr::Call(c) = &**base
+                && let Expr::Selector(_, m) = &c.callee
+            {
+                out.insert(m);
+            }
+            stack.extend(e.children());
+        }
+    }
     for p in ws.packages.values() {
         for &f in &p.go_files {
             let imports = &ws.go(f).imports;
@@ -266,7 +302,19 @@ fn on_paths(
                         {
                             called.insert(n);
                         }
-                        _ => {}
+                        callee => typed_results(callee, &mut called),
+                    }
+                }
+                for b in &func.bindings {
+                    if let crate::facts::go::BindingValue::Expr(e)
+                    | crate::facts::go::BindingValue::Tuple { call: e, .. } = &b.value
+                    {
+                        if let Expr::Call(c) = e
+                            && let Expr::Selector(_, m) = &c.callee
+                        {
+                            called.insert(m);
+                        }
+                        typed_results(e, &mut called);
                     }
                 }
             }
@@ -283,7 +331,20 @@ fn on_paths(
             break;
         }
     }
-    let names: Vec<&String> = reaching.iter().collect();
+    // The types whose methods reach a call site: where their values are created decides which
+    // interface calls can dispatch to them.
+    let receiver_types: BTreeSet<&str> = parsed
+        .iter()
+        .filter(|f| reaching.contains(&f.name))
+        .filter_map(|f| f.receiver_type.as_deref())
+        .collect();
+    let names: Vec<&str> = reaching
+        .iter()
+        .map(String::as_str)
+        .chain(receiver_types)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let ac = (!names.is_empty())
         .then(|| AhoCorasick::new(&names).expect("identifiers are plain strings"));
     sources

@@ -21,6 +21,7 @@ pub mod route;
 pub mod span;
 pub mod subject;
 pub mod triage;
+pub mod types;
 pub mod values;
 pub mod workspace;
 
@@ -35,6 +36,30 @@ use crate::catalog::{Catalog, ExternalEndpoint};
 use crate::discover::{DiscoverOptions, Skipped};
 use crate::facts::Problem;
 use crate::workspace::Workspace;
+
+/// Stack size of the threads that extract facts: expressions and types nest up to
+/// [`facts::go::MAX_NESTING`] levels, and unoptimized builds use large frames.
+pub const WORKER_STACK: usize = 32 * 1024 * 1024;
+
+/// The most worker threads `-j` may ask for; more is refused rather than attempted.
+pub const MAX_THREADS: usize = 256;
+
+/// Starts the global worker pool with `threads` threads (default: one per core), each with
+/// [`WORKER_STACK`] of stack. Call once, before the first analysis.
+pub fn init_threads(threads: Option<usize>) -> Result<(), String> {
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
+    if let Some(n) = threads {
+        if n == 0 || n > MAX_THREADS {
+            return Err(format!(
+                "`-j {n}`: the thread count must be between 1 and {MAX_THREADS}"
+            ));
+        }
+        builder = builder.num_threads(n);
+    }
+    builder
+        .build_global()
+        .map_err(|e| format!("cannot start the worker threads: {e}"))
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -65,6 +90,9 @@ pub struct Analysis {
     /// For each call site (same index), the services that reach it.
     pub attributions: Vec<Vec<Attribution>>,
     pub bundles: Vec<bundles::Bundle>,
+    /// Calls rootlint could not resolve that may reach a function making a :666 call, with
+    /// those functions: no edge, no grant, and the grants are incomplete.
+    pub unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
     pub problems: Vec<Problem>,
     pub skipped: Skipped,
 }
@@ -160,10 +188,11 @@ pub fn finish_with(
         message: format!("could not walk this path: {message}"),
     }));
     problems.sort();
-    let attributions = attribute(&workspace, &graph, &call_sites);
+    let (attributions, unresolved) = attribute(&workspace, &catalog, &graph, &call_sites);
     let bundles = bundles::find(&workspace, &catalog);
     Analysis {
         bundles,
+        unresolved,
         root: root.to_path_buf(),
         workspace,
         catalog,
@@ -175,26 +204,124 @@ pub fn finish_with(
     }
 }
 
-/// Entry points are the functions of each service's root package; a call site belongs to every
-/// service that reaches the function holding it.
-fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<Attribution>> {
-    let useful = graph.reaching(sites.iter().map(|s| s.function));
-    let reaches: Vec<callgraph::Reach> = ws
-        .services
-        .par_iter()
-        .map(|s| {
-            let entries: Vec<_> = ws
-                .packages
-                .get(&s.dir)
-                .map(|p| {
-                    p.go_files
-                        .iter()
-                        .flat_map(|&file| ws.functions(file))
-                        .collect()
+/// What the framework runs for one service: the exported methods of its service types (the
+/// types that embed the connector, which the generated code registers as handlers, sinks,
+/// tickers and lifecycle callbacks), and the `init` functions and package-level variable
+/// initializers of its package and every in-tree package it imports. When the root package has
+/// no service type rootlint recognises, every exported function and method of it counts.
+/// Functions registered as values (`svc.Subscribe(…, svc.handler)`) are reached through the
+/// function-value edges of whoever registers them.
+fn entry_points(
+    ws: &Workspace,
+    types: &types::Types,
+    service: &workspace::Service,
+) -> (Vec<callsites::FunctionRef>, Vec<std::sync::Arc<str>>) {
+    let Some(root) = ws.packages.get(&service.dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let root_dir = root.dir.as_str();
+    let mut service_types: Vec<&str> = root
+        .go_files
+        .iter()
+        .flat_map(|&f| ws.go(f).types.iter())
+        .map(|t| t.name.as_str())
+        .filter(|name| {
+            *name == "Service"
+                || types.embeds_connector(types::TypeKey {
+                    dir: root_dir,
+                    name,
                 })
-                .unwrap_or_default();
-            graph.reach(&entries, &useful)
         })
+        .collect();
+    service_types.extend(root.generated_connector_types.iter().map(String::as_str));
+    service_types.sort();
+    service_types.dedup();
+    let exported = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+    let mut entries = Vec::new();
+    for &file in &root.go_files {
+        for f in ws.functions(file) {
+            let func = &ws.go(file).functions[f.function];
+            let is_entry = func.name == facts::go::INITIALIZERS
+                || match &func.receiver_type {
+                    Some(t) if !service_types.is_empty() => {
+                        service_types.contains(&t.as_str()) && exported(&func.name)
+                    }
+                    _ => service_types.is_empty() && exported(&func.name),
+                };
+            if is_entry {
+                entries.push(f);
+            }
+        }
+    }
+    // Package initialization of everything the service imports from the tree.
+    let mut seen: std::collections::HashSet<&str> = [root_dir].into();
+    let mut stack = vec![root_dir];
+    while let Some(dir) = stack.pop() {
+        let Some(p) = ws.packages.get(dir) else {
+            continue;
+        };
+        if dir != root_dir {
+            for &file in &p.go_files {
+                entries.extend(
+                    ws.functions(file).filter(|f| {
+                        ws.go(file).functions[f.function].name == facts::go::INITIALIZERS
+                    }),
+                );
+            }
+        }
+        for &file in &p.go_files {
+            for import in &ws.go(file).imports {
+                if let Some(d) = ws.dir_by_import.get(&import.path)
+                    && seen.insert(d.as_str())
+                {
+                    stack.push(d.as_str());
+                }
+            }
+        }
+    }
+    entries.sort();
+    entries.dedup();
+    let assumed = service_types
+        .into_iter()
+        .map(|name| {
+            std::sync::Arc::from(types.type_name(types::TypeKey {
+                dir: root_dir,
+                name,
+            }))
+        })
+        .collect();
+    (entries, assumed)
+}
+
+type Attributions = Vec<Vec<Attribution>>;
+type LostCalls = Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>;
+
+/// A call site belongs to every service whose entry points reach the function holding it.
+fn attribute(
+    ws: &Workspace,
+    catalog: &Catalog,
+    graph: &CallGraph,
+    sites: &[CallSite],
+) -> (Attributions, LostCalls) {
+    let types = types::Types::new(ws, catalog);
+    let per_service: Vec<_> = ws
+        .services
+        .iter()
+        .map(|s| entry_points(ws, &types, s))
+        .collect();
+    let all_entries: Vec<_> = per_service
+        .iter()
+        .flat_map(|(e, _)| e.iter().copied())
+        .collect();
+    let assumed: Vec<_> = per_service
+        .iter()
+        .flat_map(|(_, a)| a.iter().cloned())
+        .collect();
+    let program = graph.program(&all_entries, &assumed);
+    let useful = graph.reaching(sites.iter().map(|s| s.function));
+    let reaches: Vec<callgraph::Reach> = per_service
+        .par_iter()
+        .map(|(entries, _)| graph.reach(entries, &useful, &program))
         .collect();
     // Walk each service's (small) reached set rather than asking every service about every site.
     let mut sites_of: HashMap<callsites::FunctionRef, Vec<usize>> = HashMap::new();
@@ -215,5 +342,53 @@ fn attribute(ws: &Workspace, graph: &CallGraph, sites: &[CallSite]) -> Vec<Vec<A
     for a in &mut out {
         a.sort_by_key(|a| a.service);
     }
+    (out, lost_calls(ws, graph, sites, &program))
+}
+
+/// Unresolved calls in code the program runs that may reach a function making a :666 call (or
+/// a call whose port is unknown): the methods of that name and arity that could have been the
+/// target.
+fn lost_calls(
+    ws: &Workspace,
+    graph: &CallGraph,
+    sites: &[CallSite],
+    program: &callgraph::Program,
+) -> LostCalls {
+    let trust = graph.reaching(
+        sites
+            .iter()
+            .filter(|s| s.destination.port.as_ref().is_err() || s.destination.is_trust_root())
+            .map(|s| s.function),
+    );
+    let mut by_name: HashMap<&str, Vec<(callsites::FunctionRef, usize, bool)>> = HashMap::new();
+    for f in &trust {
+        let func = &ws.go(f.file).functions[f.function];
+        if func.receiver_type.is_some() {
+            let variadic = func.params.last().is_some_and(|p| p.variadic);
+            by_name
+                .entry(func.name.as_str())
+                .or_default()
+                .push((*f, func.params.len(), variadic));
+        }
+    }
+    let mut out: LostCalls = graph
+        .nodes()
+        .filter(|n| program.reached.contains(&n.function))
+        .flat_map(|n| n.unresolved.iter())
+        .filter_map(|u| {
+            let mut candidates: Vec<callsites::FunctionRef> = by_name
+                .get(u.name.as_str())?
+                .iter()
+                .filter(|(_, params, variadic)| {
+                    *params == u.args || (*variadic && u.args + 1 >= *params)
+                })
+                .map(|(f, _, _)| *f)
+                .collect();
+            candidates.sort();
+            (!candidates.is_empty()).then(|| (u.clone(), candidates))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
     out
 }

@@ -50,9 +50,44 @@ pub fn is_generated_go(src: &str) -> bool {
     false
 }
 
+/// The struct types of a generated file that embed the framework's connector
+/// (`type Intermediate struct {\n\t*connector.Connector …`), read from the bytes: generated files
+/// are not parsed. gofmt writes one field per line, which the generator's output always is.
+pub fn connector_types(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<&str> = None;
+    for line in src.lines() {
+        if let Some(rest) = line.strip_prefix("type ") {
+            current = rest
+                .strip_suffix("struct {")
+                .map(str::trim)
+                .filter(|n| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+            continue;
+        }
+        if line.starts_with('}') {
+            current = None;
+            continue;
+        }
+        if let Some(name) = current {
+            let field = line.trim().trim_start_matches('*');
+            if field == "connector.Connector" || field.starts_with("connector.Connector ") {
+                out.push(name.to_string());
+                current = None;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connector_types_of_generated_files() {
+        let src = "// Code generated. DO NOT EDIT.\npackage a\ntype Intermediate struct {\n\t*connector.Connector\n\tToDo\n}\ntype Other struct {\n\tx int\n}\ntype Mock struct {\n\t*connector.Connector // c\n}\n";
+        assert_eq!(connector_types(src), ["Intermediate", "Mock"]);
+    }
 
     #[test]
     fn generated_header_must_precede_package() {

@@ -7,7 +7,8 @@
 //! client constructors) are modelled.
 
 use crate::catalog::{Catalog, EndpointId};
-use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeRef};
+use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeExpr};
+use crate::types::{Ty, Types};
 use crate::workspace::Workspace;
 
 pub const PUB: &str = "github.com/microbus-io/fabric/pub";
@@ -81,6 +82,9 @@ pub struct Client {
     pub host: HostChoice,
     /// The client came in as a parameter or receiver: its host is assumed to be the default.
     pub from_parameter: Option<String>,
+    /// How the client was reached when gencreds' scan would not follow it (a struct field, a
+    /// function's result, a dot import, …): `gencreds_blind_spot` names it.
+    pub via: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +127,7 @@ impl Value {
 pub struct Scope<'a> {
     pub ws: &'a Workspace,
     pub catalog: &'a Catalog,
+    pub types: &'a Types<'a>,
     pub file: usize,
     pub function: Option<&'a GoFunction>,
     /// Byte offset of the expression: only bindings before it count.
@@ -154,17 +159,25 @@ impl<'a> Scope<'a> {
         self.import_path(alias)
     }
 
-    /// Bindings of `name` that precede the evaluation point.
+    /// Bindings of `name` that precede the evaluation point and are in scope there.
     pub fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
         self.function.map_or_else(Vec::new, |f| {
             f.bindings
                 .iter()
-                .filter(|b| b.name == name && b.span.start_byte < self.at)
+                .filter(|b| b.name == name && b.visible_at(self.at))
                 .collect()
         })
     }
 
-    pub fn param_type(&self, name: &str) -> Option<Option<&'a TypeRef>> {
+    /// The declaration of a local `name` in scope at the evaluation point, if any.
+    pub fn binding(&self, name: &str) -> Option<&'a Binding> {
+        self.function?
+            .bindings
+            .iter()
+            .rfind(|b| b.declares && b.name == name && b.visible_at(self.at))
+    }
+
+    pub fn param_type(&self, name: &str) -> Option<Option<&'a TypeExpr>> {
         let f = self.function?;
         if f.receiver_name.as_deref() == Some(name) {
             return Some(None);
@@ -177,13 +190,14 @@ impl<'a> Scope<'a> {
     }
 
     /// Whether `ty` names an api package's typed client (`api.Client`, `*api.MulticastClient`).
-    pub fn client_type(&self, ty: &TypeRef) -> Option<Client> {
-        let multicast = match ty.name.as_str() {
+    pub fn client_type(&self, ty: &TypeExpr) -> Option<Client> {
+        let (qualifier, name) = ty.base_name()?;
+        let multicast = match name {
             "Client" => false,
             "MulticastClient" => true,
             _ => return None,
         };
-        let api_package = match &ty.qualifier {
+        let api_package = match qualifier {
             Some(q) => self.import_path(q)?.to_string(),
             // A method of the api package itself (a helper wrapping a typed call).
             None => self
@@ -201,14 +215,59 @@ impl<'a> Scope<'a> {
                 multicast,
                 host: HostChoice::Default,
                 from_parameter: None,
+                via: None,
             })
     }
 
-    pub fn eval(&self, expr: &Expr) -> Value {
+    pub fn eval(&self, expr: &'a Expr) -> Value {
         self.eval_depth(expr, 0)
     }
 
-    fn eval_depth(&self, expr: &Expr, depth: u32) -> Value {
+    /// A value rootlint could not follow whose static type is a typed client: a client held in
+    /// a struct field, returned by a function, ranged over. Its host is the api package's own,
+    /// unless the function that returns it calls `ForHost`.
+    fn typed_client(&self, expr: &'a Expr, value: Value) -> Value {
+        if !matches!(value, Value::Unknown(_)) {
+            return value;
+        }
+        let Ty::Client {
+            api_package,
+            multicast,
+        } = self.types.type_of(self, expr).pointee().clone()
+        else {
+            return value;
+        };
+        let what = describe(expr);
+        let (via, host) = match expr {
+            Expr::Selector(..) => (format!("the struct field `{what}`"), HostChoice::Default),
+            Expr::Call(call) => {
+                let host = match self.types.type_of(self, &call.callee) {
+                    Ty::Func { targets, .. } => targets
+                        .iter()
+                        .find(|f| sets_host(&self.ws.go(f.file).functions[f.function]))
+                        .map(|f| {
+                            HostChoice::Dynamic(format!(
+                                "the host `{}` sets with `ForHost`",
+                                self.ws.go(f.file).functions[f.function].name
+                            ))
+                        })
+                        .unwrap_or(HostChoice::Default),
+                    _ => HostChoice::Default,
+                };
+                (format!("the result of `{what}`"), host)
+            }
+            _ => (format!("`{what}`"), HostChoice::Default),
+        };
+        Value::Client(Client {
+            api_package: api_package.to_string(),
+            multicast,
+            host,
+            from_parameter: Some(what),
+            via: Some(via),
+        })
+    }
+
+    fn eval_depth(&self, expr: &'a Expr, depth: u32) -> Value {
         if depth > MAX_DEPTH {
             return Value::Unknown("a definition chain too deep to follow".into());
         }
@@ -216,9 +275,18 @@ impl<'a> Scope<'a> {
         match expr {
             Expr::Str(s) => Value::Str(Template::lit(s.clone())),
             Expr::Int(i) => Value::Int(*i),
-            Expr::Ident(name) => self.ident(name, d),
-            Expr::Selector(base, field) => self.selector(base, field, d),
-            Expr::Call(call) => self.call(&call.callee, &call.args, call.spread, d),
+            Expr::Ident(name) => {
+                let v = self.ident(name, d);
+                self.typed_client(expr, v)
+            }
+            Expr::Selector(base, field) => {
+                let v = self.selector(base, field, d);
+                self.typed_client(expr, v)
+            }
+            Expr::Call(call) => {
+                let v = self.call(&call.callee, &call.args, call.spread, d);
+                self.typed_client(expr, v)
+            }
             Expr::Binary(op, l, r) if op == "+" => {
                 match (self.eval_depth(l, d), self.eval_depth(r, d)) {
                     (Value::Int(a), Value::Int(b)) => Value::Int(a.wrapping_add(b)),
@@ -227,9 +295,9 @@ impl<'a> Scope<'a> {
             }
             Expr::Binary(op, _, _) => Value::Unknown(format!("the result of the operator `{op}`")),
             Expr::Composite {
-                ty: Some(ty),
+                ty: Some(TypeExpr::Slice(element)),
                 elements,
-            } if ty.slice && ty.name == "Option" && self.is_pub(ty.qualifier.as_deref()) => {
+            } if matches!(element.base_name(), Some((q, "Option")) if self.is_pub(q)) => {
                 let mut items = Vec::new();
                 let mut unknown = Vec::new();
                 for (_, e) in elements {
@@ -239,6 +307,11 @@ impl<'a> Scope<'a> {
             }
             Expr::Composite { .. } => Value::Unknown("a composite literal".into()),
             Expr::AddressOf(_) => Value::Unknown("a pointer".into()),
+            Expr::Index(..) | Expr::TypeAssert(..) | Expr::Deref(_) => {
+                let v = Value::Unknown(format!("the value of `{}`", describe(expr)));
+                self.typed_client(expr, v)
+            }
+            Expr::Type(_) => Value::Unknown("a type".into()),
             Expr::FuncLit => Value::Unknown("a function literal".into()),
             Expr::Other(kind) => {
                 Value::Unknown(format!("a `{}` expression", kind.replace('_', " ")))
@@ -265,7 +338,7 @@ impl<'a> Scope<'a> {
         }
     }
 
-    fn ident(&self, name: &str, d: u32) -> Value {
+    fn ident(&self, name: &'a str, d: u32) -> Value {
         let bindings = self.bindings_before(name);
         if let Some(latest) = bindings.last() {
             let earlier_roots = bindings[..bindings.len() - 1]
@@ -274,7 +347,8 @@ impl<'a> Scope<'a> {
                 .count();
             if !refers_to_itself(latest) && earlier_roots > 0 {
                 // `x := a; if … { x = b }`: which value reaches the use depends on control flow.
-                let values: Vec<Value> = bindings.iter().map(|b| self.binding(b, d)).collect();
+                let values: Vec<Value> =
+                    bindings.iter().map(|b| self.binding_value(b, d)).collect();
                 if values.windows(2).all(|w| w[0] == w[1]) {
                     return values
                         .into_iter()
@@ -283,7 +357,7 @@ impl<'a> Scope<'a> {
                 }
                 return Value::Unknown(format!("`{name}`, which is assigned more than once"));
             }
-            return self.binding(latest, d);
+            return self.binding_value(latest, d);
         }
         if let Some(ty) = self.param_type(name) {
             if let Some(mut client) = ty.and_then(|t| self.client_type(t)) {
@@ -296,12 +370,7 @@ impl<'a> Scope<'a> {
                 && f.receiver_name.as_deref() == Some(name)
                 && let Some(recv_ty) = &f.receiver_type
             {
-                let ty = TypeRef {
-                    qualifier: None,
-                    name: recv_ty.clone(),
-                    pointer: false,
-                    slice: false,
-                };
+                let ty = TypeExpr::named(None, recv_ty);
                 if let Some(mut client) = self.client_type(&ty) {
                     client.from_parameter = Some(name.to_string());
                     return Value::Client(client);
@@ -310,6 +379,7 @@ impl<'a> Scope<'a> {
             return Value::Unknown(format!("the parameter `{name}`"));
         }
         self.package_value(self.package_dir(), name, d)
+            .or_else(|| self.dot_imported(name, d))
             .unwrap_or_else(|| {
                 Value::Unknown(format!(
                     "`{name}`, which is not a constant rootlint can see"
@@ -317,7 +387,23 @@ impl<'a> Scope<'a> {
             })
     }
 
-    fn binding(&self, b: &Binding, d: u32) -> Value {
+    /// A name of a dot-imported package (`import . "…/rolesapi"`).
+    fn dot_imported(&self, name: &str, d: u32) -> Option<Value> {
+        let paths: Vec<&'a str> = self
+            .ws
+            .go(self.file)
+            .imports
+            .iter()
+            .filter(|i| i.is_dot())
+            .map(|i| i.path.as_str())
+            .collect();
+        paths.into_iter().find_map(|path| {
+            let v = self.qualified(path, name, d);
+            (!matches!(v, Value::Unknown(_))).then_some(v)
+        })
+    }
+
+    fn binding_value(&self, b: &'a Binding, d: u32) -> Value {
         let inner = Scope {
             at: b.span.start_byte,
             ..*self
@@ -336,6 +422,9 @@ impl<'a> Scope<'a> {
             },
             BindingValue::Tuple { .. } => {
                 Value::Unknown(format!("`{}`, one result of a multi-value call", b.name))
+            }
+            BindingValue::Range { .. } => {
+                Value::Unknown(format!("`{}`, a range loop variable", b.name))
             }
             BindingValue::Opaque(what) => Value::Unknown(format!("`{}`, set by {what}", b.name)),
         }
@@ -366,7 +455,7 @@ impl<'a> Scope<'a> {
         None
     }
 
-    fn selector(&self, base: &Expr, field: &str, d: u32) -> Value {
+    fn selector(&self, base: &'a Expr, field: &str, d: u32) -> Value {
         if let Expr::Ident(alias) = base
             && let Some(path) = self.imported_package(alias)
         {
@@ -407,7 +496,7 @@ impl<'a> Scope<'a> {
         ))
     }
 
-    fn call(&self, callee: &Expr, args: &[Expr], spread: bool, d: u32) -> Value {
+    fn call(&self, callee: &'a Expr, args: &'a [Expr], spread: bool, d: u32) -> Value {
         let arg = |i: usize| {
             args.get(i)
                 .map_or(Value::Unknown("a missing argument".into()), |a| {
@@ -464,6 +553,32 @@ impl<'a> Scope<'a> {
                     _ => Value::Unknown(format!("the result of `{}.{method}(…)`", describe(base))),
                 }
             }
+            // A function of a dot-imported package (`NewClient(svc)` after `import . "…api"`).
+            Expr::Ident(name)
+                if self.bindings_before(name).is_empty()
+                    && self.param_type(name).is_none()
+                    && self.package_value(self.package_dir(), name, d).is_none() =>
+            {
+                let dot: Vec<&'a str> = self
+                    .ws
+                    .go(self.file)
+                    .imports
+                    .iter()
+                    .filter(|i| i.is_dot())
+                    .map(|i| i.path.as_str())
+                    .collect();
+                for path in dot {
+                    match self.package_call(path, ".", name, args, spread, d) {
+                        Value::Unknown(_) => {}
+                        Value::Client(mut c) => {
+                            c.via = Some(format!("the dot import of `{path}`"));
+                            return Value::Client(c);
+                        }
+                        v => return v,
+                    }
+                }
+                Value::Unknown(format!("the result of `{}(…)`", describe(callee)))
+            }
             _ => Value::Unknown(format!("the result of `{}(…)`", describe(callee))),
         }
     }
@@ -473,7 +588,7 @@ impl<'a> Scope<'a> {
         path: &str,
         alias: &str,
         f: &str,
-        args: &[Expr],
+        args: &'a [Expr],
         spread: bool,
         d: u32,
     ) -> Value {
@@ -526,6 +641,7 @@ impl<'a> Scope<'a> {
                     multicast: f == "NewMulticastClient",
                     host: HostChoice::Default,
                     from_parameter: None,
+                    via: None,
                 })
             }
             _ => Value::Unknown(format!("the result of `{alias}.{f}(…)`")),
@@ -538,17 +654,14 @@ fn is_literal(args: &[Expr]) -> bool {
 }
 
 fn refers_to_itself(b: &Binding) -> bool {
-    fn mentions(e: &Expr, name: &str) -> bool {
-        match e {
-            Expr::Ident(n) => n == name,
-            Expr::Selector(b, _) | Expr::AddressOf(b) => mentions(b, name),
-            Expr::Call(c) => mentions(&c.callee, name) || c.args.iter().any(|a| mentions(a, name)),
-            Expr::Binary(_, l, r) => mentions(l, name) || mentions(r, name),
-            Expr::Composite { elements, .. } => elements.iter().any(|(_, e)| mentions(e, name)),
-            _ => false,
-        }
-    }
-    matches!(&b.value, BindingValue::Expr(e) if mentions(e, &b.name))
+    matches!(&b.value, BindingValue::Expr(e) if e.any(&mut |x| matches!(x, Expr::Ident(n) if *n == b.name)))
+}
+
+/// Whether a function sets a client's host (`ForHost`) anywhere in its body.
+fn sets_host(f: &GoFunction) -> bool {
+    f.calls
+        .iter()
+        .any(|c| matches!(&c.callee, Expr::Selector(_, m) if m == "ForHost"))
 }
 
 /// A short rendering of an expression for messages.
@@ -557,6 +670,9 @@ pub fn describe(e: &Expr) -> String {
         Expr::Ident(n) => n.clone(),
         Expr::Selector(b, f) => format!("{}.{f}", describe(b)),
         Expr::Call(c) => format!("{}(…)", describe(&c.callee)),
+        Expr::Index(b, _) => format!("{}[…]", describe(b)),
+        Expr::Deref(b) => format!("*{}", describe(b)),
+        Expr::TypeAssert(b, _) => format!("{}.(…)", describe(b)),
         Expr::Str(s) => format!("{s:?}"),
         _ => "…".into(),
     }

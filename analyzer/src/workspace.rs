@@ -20,6 +20,8 @@ pub struct Package {
     /// Indices into `Workspace::files` of the package's parsed, hand-written Go files.
     pub go_files: Vec<usize>,
     pub has_generated_files: bool,
+    /// Struct types of the package's generated files that embed the connector.
+    pub generated_connector_types: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -64,11 +66,11 @@ impl Workspace {
                     .or_default()
                     .go_files
                     .push(i),
-                Facts::GeneratedGo => {
-                    packages
-                        .entry(dir.to_string())
-                        .or_default()
-                        .has_generated_files = true
+                Facts::GeneratedGo { connector_types } => {
+                    let p = packages.entry(dir.to_string()).or_default();
+                    p.has_generated_files = true;
+                    p.generated_connector_types
+                        .extend(connector_types.iter().cloned());
                 }
                 _ => {}
             }

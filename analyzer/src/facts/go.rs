@@ -1,24 +1,35 @@
 //! Go facts: what rootlint needs from one Go file, as plain data.
 //!
-//! The extractor walks a tree-sitter-go syntax tree once and keeps only imports, package-level
-//! constants and variables, functions with their parameters, local bindings and calls, and
-//! `//rootlint:` directives. Everything after this stage works on these facts, never on syntax
-//! nodes, so facts can be cached per file and shared by the CLI and the language server.
+//! The extractor walks a tree-sitter-go syntax tree once and keeps imports, type declarations,
+//! package-level constants and variables, functions with their parameters, scoped local
+//! bindings and calls, the types their bodies instantiate, and `//rootlint:` directives.
+//! Everything after this stage works on these facts, never on syntax nodes, so facts can be
+//! cached per file and shared by the CLI and the language server.
+//!
+//! Hostile input: every walk is iterative or bounded by [`MAX_NESTING`]; a file nested deeper
+//! is reported (`nesting_limit`) rather than half-read.
 
 use serde::{Deserialize, Serialize};
 use tree_sitter::Node;
 
 use crate::span::{LineIndex, Span};
 
+/// How deep an expression or a type may nest before the extractor gives up on the file. Real
+/// Go stays far below it; a hostile file past it is reported as not analyzed.
+pub const MAX_NESTING: u32 = 200;
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GoFileFacts {
     pub package: String,
     pub imports: Vec<GoImport>,
+    pub types: Vec<TypeDecl>,
     pub values: Vec<PackageValue>,
     pub functions: Vec<GoFunction>,
     pub directives: Vec<Directive>,
     /// Where tree-sitter had to recover from a syntax error, if anywhere.
     pub syntax_error: Option<Span>,
+    /// Where an expression or type nested deeper than [`MAX_NESTING`], if anywhere.
+    pub nesting_limit: Option<Span>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -37,26 +48,130 @@ impl GoImport {
             None => Some(default_package_name(&self.path)),
         }
     }
+
+    /// A dot import (`import . "…/rolesapi"`): the package's names are used unqualified.
+    pub fn is_dot(&self) -> bool {
+        self.alias.as_deref() == Some(".")
+    }
 }
 
-/// The package name Go assumes for an import path: its last element, skipping a `/vN` suffix.
+/// The package name assumed for an import path when the import gives no alias, as goimports
+/// assumes it: the last element, skipping a `/vN` suffix, without a `go-` prefix, cut at the
+/// first character that cannot be in an identifier (`nats.go` → `nats`, `yaml.v3` → `yaml`).
 pub fn default_package_name(path: &str) -> &str {
     let mut parts = path.rsplit('/');
     let last = parts.next().unwrap_or(path);
     let is_version =
         last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
-    if is_version {
+    let base = if is_version {
         parts.next().unwrap_or(last)
     } else {
         last
+    };
+    let base = base.strip_prefix("go-").unwrap_or(base);
+    let end = base
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(base.len());
+    &base[..end]
+}
+
+/// A Go type as written.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TypeExpr {
+    /// `T`, `pkg.T`, `T[A, B]`.
+    Named {
+        qualifier: Option<String>,
+        name: String,
+        args: Vec<TypeExpr>,
+    },
+    Pointer(Box<TypeExpr>),
+    /// Slices and arrays.
+    Slice(Box<TypeExpr>),
+    Map(Box<TypeExpr>, Box<TypeExpr>),
+    Chan(Box<TypeExpr>),
+    Func(Box<Signature>),
+    Struct(Vec<Field>),
+    Interface(Vec<InterfaceElem>),
+    /// A type rootlint does not model, by its syntax kind.
+    Other(String),
+}
+
+impl TypeExpr {
+    pub fn named(qualifier: Option<&str>, name: &str) -> TypeExpr {
+        TypeExpr::Named {
+            qualifier: qualifier.map(str::to_string),
+            name: name.to_string(),
+            args: Vec::new(),
+        }
     }
+
+    /// `(qualifier, name)` of a named type, through any pointers.
+    pub fn base_name(&self) -> Option<(Option<&str>, &str)> {
+        match self {
+            TypeExpr::Named {
+                qualifier, name, ..
+            } => Some((qualifier.as_deref(), name.as_str())),
+            TypeExpr::Pointer(inner) => inner.base_name(),
+            _ => None,
+        }
+    }
+
+    /// The element type of a slice or array.
+    pub fn slice_element(&self) -> Option<&TypeExpr> {
+        match self {
+            TypeExpr::Slice(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Signature {
+    pub params: Vec<Param>,
+    pub results: Vec<Param>,
+}
+
+/// A struct field; `name` is `None` for an embedded field.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Field {
+    pub name: Option<String>,
+    pub ty: TypeExpr,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InterfaceElem {
+    Method {
+        name: String,
+        params: usize,
+        results: Vec<TypeExpr>,
+    },
+    /// An embedded interface.
+    Embed(TypeExpr),
+    /// A type set term (`~int | string`): constraints only, no methods.
+    Terms,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeParam {
+    pub name: String,
+    pub constraint: TypeExpr,
+}
+
+/// `type Name[P C] T` or `type Name = T`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TypeDecl {
+    pub name: String,
+    pub span: Span,
+    pub type_params: Vec<TypeParam>,
+    pub alias: bool,
+    pub ty: TypeExpr,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct PackageValue {
     pub name: String,
     pub is_const: bool,
-    pub ty: Option<TypeRef>,
+    pub ty: Option<TypeExpr>,
     pub value: Option<Expr>,
     pub span: Span,
     /// For a composite literal value: the span of each keyed field's value (`Route: ":666/x"`).
@@ -64,54 +179,75 @@ pub struct PackageValue {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TypeRef {
-    /// Package qualifier as written (`bt` in `*bt.Client`).
-    pub qualifier: Option<String>,
-    pub name: String,
-    pub pointer: bool,
-    pub slice: bool,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Param {
     pub name: String,
-    pub ty: Option<TypeRef>,
+    pub ty: Option<TypeExpr>,
     pub variadic: bool,
 }
+
+/// The name Go gives the functions that hold a file's package-level variable initializers:
+/// they run as part of package initialization, as `init` functions do.
+pub const INITIALIZERS: &str = "init";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GoFunction {
     pub name: String,
-    /// Receiver type name of a method, without pointer (`Service` in `(svc *Service)`).
+    /// Receiver type name of a method, without pointer or type arguments (`Service` in
+    /// `(svc *Service)`, `List` in `(l *List[T])`).
     pub receiver_type: Option<String>,
     pub receiver_name: Option<String>,
+    /// Type parameters of a generic function, or of a generic receiver type (their names, with
+    /// the receiver type's constraints unknown here: `any`).
+    pub type_params: Vec<TypeParam>,
     pub params: Vec<Param>,
     pub results: Vec<Param>,
     /// Span of the function's name.
     pub span: Span,
     pub bindings: Vec<Binding>,
-    /// Every call in the body, nested ones included, in source order.
+    /// Every call in the body, nested ones and those in closures included, in source order.
     pub calls: Vec<CallExpr>,
+    /// Types whose values the body creates (`T{…}`, `&T{…}`, `new(T)`), for interface dispatch.
+    pub instantiates: Vec<TypeExpr>,
+    /// Not a declared function: the package-level variable initializers of the file.
+    pub synthetic: bool,
 }
 
-/// A local name given a value: `x := e`, `var x T = e`, `x = e`, `x = append(x, …)`.
+/// A local name given a value: `x := e`, `var x T = e`, `x = e`, a closure's parameter, a range
+/// variable, a type switch's variable.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Binding {
     pub name: String,
-    pub ty: Option<TypeRef>,
+    pub ty: Option<TypeExpr>,
     pub value: BindingValue,
     pub span: Span,
+    /// The block the name is declared in (`:=`, `var`, parameters); for a plain assignment
+    /// (`x = e`), the whole function: the assignment outlives the block it is in.
+    pub scope: Span,
+    /// Declares the name (`:=`, `var`, a parameter), rather than assigning to it.
+    pub declares: bool,
+}
+
+impl Binding {
+    /// Whether the binding is in scope at a byte offset after it.
+    pub fn visible_at(&self, at: u32) -> bool {
+        self.span.start_byte < at && at <= self.scope.end_byte
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum BindingValue {
     Expr(Expr),
-    /// One result of a multi-value call (`a, b := f()`).
+    /// One result of a multi-value call (`a, b := f()`), or the `ok` of a type assertion.
     Tuple {
         call: Expr,
         index: usize,
     },
-    /// A declaration without a value (`var c api.Client`).
+    /// A range loop variable: the key (0) or element (1) of ranging over `over`.
+    Range {
+        over: Expr,
+        index: usize,
+    },
+    /// A declaration without a value (`var c api.Client`, a closure's parameter).
     Declared,
     /// A value Go computes at run time from an operation rootlint does not model.
     Opaque(String),
@@ -139,10 +275,18 @@ pub enum Expr {
     Call(Box<CallExpr>),
     Binary(String, Box<Expr>, Box<Expr>),
     Composite {
-        ty: Option<TypeRef>,
+        ty: Option<TypeExpr>,
         elements: Vec<(Option<String>, Expr)>,
     },
     AddressOf(Box<Expr>),
+    /// `*x`: a dereference, or a pointer type in expression position (`(*T).M`).
+    Deref(Box<Expr>),
+    /// `x[i]`, or a generic instantiation `F[T]`.
+    Index(Box<Expr>, Vec<Expr>),
+    /// `x.(T)`; `None` for the `x.(type)` of a type switch.
+    TypeAssert(Box<Expr>, Option<TypeExpr>),
+    /// A type in expression position (`[]byte` in `[]byte(s)`, `T[int]` in a conversion).
+    Type(TypeExpr),
     FuncLit,
     Other(String),
 }
@@ -156,6 +300,44 @@ pub struct Directive {
     pub trailing: bool,
 }
 
+impl Expr {
+    /// The direct sub-expressions (not those of types).
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![b],
+            Expr::TypeAssert(b, _) => vec![b],
+            Expr::Call(c) => std::iter::once(&c.callee).chain(&c.args).collect(),
+            Expr::Binary(_, l, r) => vec![l, r],
+            Expr::Composite { elements, .. } => elements.iter().map(|(_, e)| e).collect(),
+            Expr::Index(b, i) => std::iter::once(&**b).chain(i).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the expression or any sub-expression satisfies `f` (bounded by the nesting limit
+    /// the extractor enforces).
+    pub fn any(&self, f: &mut dyn FnMut(&Expr) -> bool) -> bool {
+        f(self) || self.children().into_iter().any(|c| c.any(f))
+    }
+}
+
+impl Expr {
+    fn children_mut(&mut self) -> Vec<&mut Expr> {
+        match self {
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![&mut **b],
+            Expr::TypeAssert(b, _) => vec![&mut **b],
+            Expr::Call(c) => {
+                let c = &mut **c;
+                std::iter::once(&mut c.callee).chain(&mut c.args).collect()
+            }
+            Expr::Binary(_, l, r) => vec![&mut **l, &mut **r],
+            Expr::Composite { elements, .. } => elements.iter_mut().map(|(_, e)| e).collect(),
+            Expr::Index(b, i) => std::iter::once(&mut **b).chain(i.iter_mut()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl GoFileFacts {
     /// Moves every byte offset by the shift of its line (facts of a compacted source).
     pub fn shift_bytes(&mut self, shift: &dyn Fn(u32) -> u32) {
@@ -164,27 +346,19 @@ impl GoFileFacts {
             s.end_byte += shift(s.end_line);
         };
         fn fix_expr(e: &mut Expr, fix: &dyn Fn(&mut Span)) {
-            match e {
-                Expr::Call(c) => fix_call(c, fix),
-                Expr::Selector(b, _) | Expr::AddressOf(b) => fix_expr(b, fix),
-                Expr::Binary(_, l, r) => {
-                    fix_expr(l, fix);
-                    fix_expr(r, fix);
-                }
-                Expr::Composite { elements, .. } => {
-                    elements.iter_mut().for_each(|(_, e)| fix_expr(e, fix))
-                }
-                _ => {}
+            if let Expr::Call(c) = e {
+                fix(&mut c.span);
+                c.arg_spans.iter_mut().for_each(fix);
+            }
+            for child in e.children_mut() {
+                fix_expr(child, fix);
             }
         }
-        fn fix_call(c: &mut CallExpr, fix: &dyn Fn(&mut Span)) {
-            fix(&mut c.span);
-            c.arg_spans.iter_mut().for_each(fix);
-            fix_expr(&mut c.callee, fix);
-            c.args.iter_mut().for_each(|a| fix_expr(a, fix));
-        }
-        if let Some(s) = &mut self.syntax_error {
+        for s in self.syntax_error.iter_mut().chain(&mut self.nesting_limit) {
             fix(s);
+        }
+        for t in &mut self.types {
+            fix(&mut t.span);
         }
         for v in &mut self.values {
             fix(&mut v.span);
@@ -200,14 +374,20 @@ impl GoFileFacts {
             fix(&mut f.span);
             for b in &mut f.bindings {
                 fix(&mut b.span);
+                fix(&mut b.scope);
                 match &mut b.value {
-                    BindingValue::Expr(e) | BindingValue::Tuple { call: e, .. } => {
-                        fix_expr(e, &fix)
-                    }
+                    BindingValue::Expr(e)
+                    | BindingValue::Tuple { call: e, .. }
+                    | BindingValue::Range { over: e, .. } => fix_expr(e, &fix),
                     _ => {}
                 }
             }
-            f.calls.iter_mut().for_each(|c| fix_call(c, &fix));
+            for c in &mut f.calls {
+                fix(&mut c.span);
+                c.arg_spans.iter_mut().for_each(fix);
+                fix_expr(&mut c.callee, &fix);
+                c.args.iter_mut().for_each(|a| fix_expr(a, &fix));
+            }
         }
     }
 }
@@ -227,6 +407,20 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
     if root.has_error() {
         x.facts.syntax_error = first_error(root).map(|n| x.span(n));
     }
+    let mut initializers = GoFunction {
+        name: INITIALIZERS.to_string(),
+        receiver_type: None,
+        receiver_name: None,
+        type_params: Vec::new(),
+        params: Vec::new(),
+        results: Vec::new(),
+        span: x.span(root),
+        bindings: Vec::new(),
+        calls: Vec::new(),
+        instantiates: Vec::new(),
+        synthetic: true,
+    };
+    let mut initializer_at: Option<Span> = None;
     let mut cursor = root.walk();
     for child in root.children(&mut cursor) {
         match child.kind() {
@@ -236,26 +430,54 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
                 }
             }
             "import_declaration" => x.imports(child),
-            "const_declaration" | "var_declaration" => x.package_values(child),
+            "const_declaration" | "var_declaration" => {
+                x.package_values(child, &mut initializers, &mut initializer_at)
+            }
+            "type_declaration" => x.types(child),
             "function_declaration" | "method_declaration" => x.function(child),
             "comment" => x.comment(child),
             _ => x.comments_within(child),
         }
     }
+    if let Some(span) = initializer_at {
+        initializers.span = span;
+        x.facts.functions.push(initializers);
+    }
     x.facts
 }
 
-fn first_error(node: Node) -> Option<Node> {
-    if node.is_error() || node.is_missing() {
-        return Some(node);
-    }
-    let mut cursor = node.walk();
-    for child in node.children(&mut cursor) {
-        if child.has_error() {
-            return first_error(child).or(Some(child));
+/// The innermost node tree-sitter marked as an error (iterative: hostile files nest deeply).
+fn first_error(root: Node) -> Option<Node> {
+    let mut node = root;
+    loop {
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        let mut cursor = node.walk();
+        let next = node.children(&mut cursor).find(|c| c.has_error());
+        match next {
+            Some(child) => node = child,
+            None => return (node != root).then_some(node),
         }
     }
-    None
+}
+
+/// Syntax kinds that open a scope for the names declared directly inside them.
+fn opens_scope(kind: &str) -> bool {
+    matches!(
+        kind,
+        "block"
+            | "if_statement"
+            | "for_statement"
+            | "expression_switch_statement"
+            | "type_switch_statement"
+            | "select_statement"
+            | "expression_case"
+            | "type_case"
+            | "default_case"
+            | "communication_case"
+            | "func_literal"
+    )
 }
 
 struct Extractor<'a> {
@@ -273,10 +495,17 @@ impl<'a> Extractor<'a> {
         self.lines.span(node.start_byte(), node.end_byte())
     }
 
+    /// Records that `node` nests past the limit (the first place only).
+    fn too_deep(&mut self, node: Node) {
+        if self.facts.nesting_limit.is_none() {
+            self.facts.nesting_limit = Some(self.span(node));
+        }
+    }
+
     fn imports(&mut self, decl: Node) {
-        visit(decl, &mut |n| {
+        for n in descendants(decl) {
             if n.kind() != "import_spec" {
-                return true;
+                continue;
             }
             let alias = n
                 .child_by_field_name("name")
@@ -287,33 +516,90 @@ impl<'a> Extractor<'a> {
             {
                 self.facts.imports.push(GoImport { alias, path });
             }
-            false
-        });
+        }
+        self.comments_within(decl);
     }
 
-    fn package_values(&mut self, decl: Node) {
-        let is_const = decl.kind() == "const_declaration";
-        let mut specs = Vec::new();
-        visit(decl, &mut |n| {
-            if matches!(n.kind(), "const_spec" | "var_spec") {
-                specs.push(n);
-                false
-            } else {
-                true
+    fn types(&mut self, decl: Node) {
+        for spec in named_children(decl) {
+            let alias = match spec.kind() {
+                "type_spec" => false,
+                "type_alias" => true,
+                _ => continue,
+            };
+            let (Some(name), Some(ty)) = (
+                spec.child_by_field_name("name"),
+                spec.child_by_field_name("type"),
+            ) else {
+                continue;
+            };
+            let type_params = spec
+                .child_by_field_name("type_parameters")
+                .map(|l| self.type_params(l))
+                .unwrap_or_default();
+            let ty = self.type_expr(ty, 0);
+            self.facts.types.push(TypeDecl {
+                name: self.text(name).to_string(),
+                span: self.span(name),
+                type_params,
+                alias,
+                ty,
+            });
+        }
+        self.comments_within(decl);
+    }
+
+    fn type_params(&mut self, list: Node) -> Vec<TypeParam> {
+        let mut out = Vec::new();
+        for decl in named_children(list) {
+            if decl.kind() != "type_parameter_declaration" {
+                continue;
             }
-        });
+            let constraint = decl
+                .child_by_field_name("type")
+                .map(|t| {
+                    let inner = if t.kind() == "type_constraint" {
+                        t.named_child(0).unwrap_or(t)
+                    } else {
+                        t
+                    };
+                    self.type_expr(inner, 0)
+                })
+                .unwrap_or(TypeExpr::Other("constraint".into()));
+            for name in field_children(decl, "name") {
+                out.push(TypeParam {
+                    name: self.text(name).to_string(),
+                    constraint: constraint.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn package_values(
+        &mut self,
+        decl: Node,
+        initializers: &mut GoFunction,
+        initializer_at: &mut Option<Span>,
+    ) {
+        let is_const = decl.kind() == "const_declaration";
+        let specs: Vec<Node> = descendants(decl)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "const_spec" | "var_spec"))
+            .collect();
+        let file_scope = self.span(decl.parent().unwrap_or(decl));
         for spec in specs {
             let ty = spec
                 .child_by_field_name("type")
-                .and_then(|t| self.type_ref(t));
+                .map(|t| self.type_expr(t, 0));
             let names = field_children(spec, "name");
             let values: Vec<Node> = spec
                 .child_by_field_name("value")
-                .map(|list| named_children(list))
+                .map(named_children)
                 .unwrap_or_default();
             for (i, name) in names.iter().enumerate() {
                 let value = if values.len() == names.len() {
-                    Some(self.expr(values[i]))
+                    Some(self.expr(values[i], 0))
                 } else if values.is_empty() {
                     None
                 } else {
@@ -332,6 +618,18 @@ impl<'a> Extractor<'a> {
                     span: self.span(*name),
                     field_spans,
                 });
+            }
+            // Variable initializers run at package initialization: their calls are the
+            // calls of the package's synthetic initializer function.
+            if !is_const {
+                for v in &values {
+                    let before = (initializers.calls.len(), initializers.instantiates.len());
+                    self.walk(*v, initializers, file_scope, file_scope);
+                    let after = (initializers.calls.len(), initializers.instantiates.len());
+                    if before != after && initializer_at.is_none() {
+                        *initializer_at = names.first().map(|n| self.span(*n));
+                    }
+                }
             }
         }
         self.comments_within(decl);
@@ -368,46 +666,73 @@ impl<'a> Extractor<'a> {
         let Some(name_node) = decl.child_by_field_name("name") else {
             return;
         };
+        let mut type_params = decl
+            .child_by_field_name("type_parameters")
+            .map(|l| self.type_params(l))
+            .unwrap_or_default();
         let (receiver_type, receiver_name) = match decl.child_by_field_name("receiver") {
-            Some(recv) => {
-                let params = self.params(recv);
-                match params.into_iter().next() {
-                    Some(p) => (p.ty.map(|t| t.name), Some(p.name).filter(|n| !n.is_empty())),
-                    None => (None, None),
+            Some(recv) => match self.params(recv).into_iter().next() {
+                Some(p) => {
+                    // `(l *List[T])`: T is a type parameter of the method's body.
+                    if let Some(TypeExpr::Named { args, .. }) = p.ty.as_ref().map(strip_pointer) {
+                        for a in args {
+                            if let TypeExpr::Named { name, .. } = a {
+                                type_params.push(TypeParam {
+                                    name: name.clone(),
+                                    constraint: TypeExpr::Other("receiver type parameter".into()),
+                                });
+                            }
+                        }
+                    }
+                    (
+                        p.ty.as_ref()
+                            .and_then(|t| t.base_name())
+                            .map(|(_, n)| n.to_string()),
+                        Some(p.name).filter(|n| !n.is_empty()),
+                    )
                 }
-            }
+                None => (None, None),
+            },
             None => (None, None),
         };
         let params = decl
             .child_by_field_name("parameters")
             .map(|p| self.params(p))
             .unwrap_or_default();
-        let results = match decl.child_by_field_name("result") {
-            Some(r) if r.kind() == "parameter_list" => self.params(r),
-            Some(r) => vec![Param {
-                name: String::new(),
-                ty: self.type_ref(r),
-                variadic: false,
-            }],
-            None => Vec::new(),
-        };
+        let results = self.results(decl);
         let mut function = GoFunction {
             name: self.text(name_node).to_string(),
             receiver_type,
             receiver_name,
+            type_params,
             params,
             results,
             span: self.span(name_node),
             bindings: Vec::new(),
             calls: Vec::new(),
+            instantiates: Vec::new(),
+            synthetic: false,
         };
         if let Some(body) = decl.child_by_field_name("body") {
-            self.body(body, &mut function);
+            let whole = self.span(decl);
+            self.walk(body, &mut function, whole, whole);
         }
         self.facts.functions.push(function);
     }
 
-    fn params(&self, list: Node) -> Vec<Param> {
+    fn results(&mut self, decl: Node) -> Vec<Param> {
+        match decl.child_by_field_name("result") {
+            Some(r) if r.kind() == "parameter_list" => self.params(r),
+            Some(r) => vec![Param {
+                name: String::new(),
+                ty: Some(self.type_expr(r, 0)),
+                variadic: false,
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    fn params(&mut self, list: Node) -> Vec<Param> {
         let mut out = Vec::new();
         for decl in named_children(list) {
             let variadic = decl.kind() == "variadic_parameter_declaration";
@@ -416,7 +741,7 @@ impl<'a> Extractor<'a> {
             }
             let ty = decl
                 .child_by_field_name("type")
-                .and_then(|t| self.type_ref(t));
+                .map(|t| self.type_expr(t, 0));
             let names = field_children(decl, "name");
             if names.is_empty() {
                 out.push(Param {
@@ -436,72 +761,227 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    fn type_ref(&self, node: Node) -> Option<TypeRef> {
+    fn type_expr(&mut self, node: Node, depth: u32) -> TypeExpr {
+        if depth > MAX_NESTING {
+            self.too_deep(node);
+            return TypeExpr::Other("a type nested too deeply".into());
+        }
+        let d = depth + 1;
+        let child = |field: &str| node.child_by_field_name(field);
         match node.kind() {
-            "type_identifier" => Some(TypeRef {
-                qualifier: None,
-                name: self.text(node).to_string(),
-                pointer: false,
-                slice: false,
-            }),
-            "qualified_type" => Some(TypeRef {
-                qualifier: node
-                    .child_by_field_name("package")
-                    .map(|p| self.text(p).to_string()),
-                name: self.text(node.child_by_field_name("name")?).to_string(),
-                pointer: false,
-                slice: false,
-            }),
-            "pointer_type" => {
-                let mut inner = self.type_ref(node.named_child(0)?)?;
-                inner.pointer = true;
-                Some(inner)
+            "type_identifier" | "identifier" => TypeExpr::named(None, self.text(node)),
+            "qualified_type" => match (child("package"), child("name")) {
+                (Some(p), Some(n)) => TypeExpr::named(Some(self.text(p)), self.text(n)),
+                _ => TypeExpr::Other(node.kind().into()),
+            },
+            "generic_type" => {
+                let base = child("type").map(|t| self.type_expr(t, d));
+                let args = child("type_arguments")
+                    .map(|a| {
+                        named_children(a)
+                            .into_iter()
+                            .map(|t| self.type_expr(t, d))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                match base {
+                    Some(TypeExpr::Named {
+                        qualifier, name, ..
+                    }) => TypeExpr::Named {
+                        qualifier,
+                        name,
+                        args,
+                    },
+                    _ => TypeExpr::Other(node.kind().into()),
+                }
             }
-            "slice_type" => {
-                let mut inner = self.type_ref(node.child_by_field_name("element")?)?;
-                inner.slice = true;
-                Some(inner)
+            "pointer_type" => match node.named_child(0) {
+                Some(inner) => TypeExpr::Pointer(Box::new(self.type_expr(inner, d))),
+                None => TypeExpr::Other(node.kind().into()),
+            },
+            "slice_type" | "array_type" | "implicit_length_array_type" => match child("element") {
+                Some(e) => TypeExpr::Slice(Box::new(self.type_expr(e, d))),
+                None => TypeExpr::Other(node.kind().into()),
+            },
+            "map_type" => match (child("key"), child("value")) {
+                (Some(k), Some(v)) => TypeExpr::Map(
+                    Box::new(self.type_expr(k, d)),
+                    Box::new(self.type_expr(v, d)),
+                ),
+                _ => TypeExpr::Other(node.kind().into()),
+            },
+            "channel_type" => match child("value") {
+                Some(v) => TypeExpr::Chan(Box::new(self.type_expr(v, d))),
+                None => TypeExpr::Other(node.kind().into()),
+            },
+            "function_type" => {
+                let params = child("parameters")
+                    .map(|p| self.params(p))
+                    .unwrap_or_default();
+                let results = self.results(node);
+                TypeExpr::Func(Box::new(Signature { params, results }))
             }
-            "generic_type" => self.type_ref(node.child_by_field_name("type")?),
-            "parenthesized_type" => self.type_ref(node.named_child(0)?),
-            _ => None,
+            "struct_type" => TypeExpr::Struct(self.fields(node, d)),
+            "interface_type" => TypeExpr::Interface(self.interface_elems(node, d)),
+            "parenthesized_type" | "type_elem" | "type_constraint"
+                if node.named_child_count() == 1 =>
+            {
+                match node.named_child(0) {
+                    Some(inner) => self.type_expr(inner, d),
+                    None => TypeExpr::Other(node.kind().into()),
+                }
+            }
+            other => TypeExpr::Other(other.to_string()),
         }
     }
 
-    /// Collects bindings and calls of a function body, closures included: a call inside a
-    /// closure runs on behalf of the function that builds it.
-    fn body(&mut self, body: Node, function: &mut GoFunction) {
-        visit(body, &mut |n| {
-            match n.kind() {
-                "short_var_declaration" | "assignment_statement" => self.assignment(n, function),
-                "var_spec" | "const_spec" => self.local_var(n, function),
-                "range_clause" => {
-                    if let Some(left) = n.child_by_field_name("left") {
-                        for name in named_children(left) {
-                            if name.kind() == "identifier" {
-                                function.bindings.push(Binding {
-                                    name: self.text(name).to_string(),
-                                    ty: None,
-                                    value: BindingValue::Opaque("a range loop variable".into()),
-                                    span: self.span(name),
-                                });
-                            }
-                        }
-                    }
-                }
-                "call_expression" => {
-                    if let Expr::Call(call) = self.expr(n) {
-                        function.calls.push(*call);
-                    }
-                }
-                "comment" => self.comment(n),
-                _ => {}
+    fn fields(&mut self, node: Node, d: u32) -> Vec<Field> {
+        let mut out = Vec::new();
+        let Some(list) = named_children(node)
+            .into_iter()
+            .find(|n| n.kind() == "field_declaration_list")
+        else {
+            return out;
+        };
+        for decl in named_children(list) {
+            if decl.kind() != "field_declaration" {
+                continue;
             }
-            true
-        });
+            let Some(ty_node) = decl.child_by_field_name("type") else {
+                continue;
+            };
+            let mut ty = self.type_expr(ty_node, d);
+            let names = field_children(decl, "name");
+            if names.is_empty() {
+                // An embedded field: `*T` may be written with the star outside the type node.
+                let starred = self.src[decl.start_byte()..ty_node.start_byte()].contains('*');
+                if starred && !matches!(ty, TypeExpr::Pointer(_)) {
+                    ty = TypeExpr::Pointer(Box::new(ty));
+                }
+                out.push(Field { name: None, ty });
+            } else {
+                for name in names {
+                    out.push(Field {
+                        name: Some(self.text(name).to_string()),
+                        ty: ty.clone(),
+                    });
+                }
+            }
+        }
+        out
     }
 
-    fn assignment(&mut self, stmt: Node, function: &mut GoFunction) {
+    fn interface_elems(&mut self, node: Node, d: u32) -> Vec<InterfaceElem> {
+        let mut out = Vec::new();
+        for el in named_children(node) {
+            match el.kind() {
+                "method_elem" | "method_spec" => {
+                    let Some(name) = el.child_by_field_name("name") else {
+                        continue;
+                    };
+                    let params = el
+                        .child_by_field_name("parameters")
+                        .map(|p| self.params(p).len())
+                        .unwrap_or(0);
+                    let results = self.results(el).into_iter().filter_map(|p| p.ty).collect();
+                    out.push(InterfaceElem::Method {
+                        name: self.text(name).to_string(),
+                        params,
+                        results,
+                    });
+                }
+                "type_elem" | "constraint_elem" if el.named_child_count() == 1 => {
+                    let inner = el.named_child(0).unwrap_or(el);
+                    match inner.kind() {
+                        "type_identifier" | "qualified_type" | "generic_type" => {
+                            out.push(InterfaceElem::Embed(self.type_expr(inner, d)))
+                        }
+                        _ => out.push(InterfaceElem::Terms),
+                    }
+                }
+                "type_identifier" | "qualified_type" => {
+                    out.push(InterfaceElem::Embed(self.type_expr(el, d)))
+                }
+                "comment" => {}
+                _ => out.push(InterfaceElem::Terms),
+            }
+        }
+        out
+    }
+
+    /// Collects bindings, calls and instantiations under `root`, closures included: a call
+    /// inside a closure runs on behalf of the function that builds it. Iterative, each node
+    /// carrying the scope it is in.
+    fn walk(&mut self, root: Node, function: &mut GoFunction, scope: Span, whole: Span) {
+        let mut stack: Vec<(Node, Span)> = vec![(root, scope)];
+        while let Some((n, scope)) = stack.pop() {
+            if !self.walk_node(n, scope, whole, function) {
+                continue;
+            }
+            let inner = if opens_scope(n.kind()) {
+                self.span(n)
+            } else {
+                scope
+            };
+            let mut cursor = n.walk();
+            let children: Vec<Node> = n.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, inner)));
+        }
+    }
+
+    /// Records what one node of a body says; returns whether to look inside it.
+    fn walk_node(&mut self, n: Node, scope: Span, whole: Span, function: &mut GoFunction) -> bool {
+        match n.kind() {
+            "short_var_declaration" => self.assignment(n, function, scope, true),
+            "assignment_statement" => self.assignment(n, function, whole, false),
+            "var_spec" | "const_spec" => self.local_var(n, function, scope),
+            "range_clause" => self.range(n, function, scope, whole),
+            "type_switch_statement" => self.type_switch(n, function),
+            "func_literal" => {
+                let own = self.span(n);
+                if let Some(list) = n.child_by_field_name("parameters") {
+                    for p in self.params(list) {
+                        if p.name.is_empty() || p.name == "_" {
+                            continue;
+                        }
+                        function.bindings.push(Binding {
+                            name: p.name,
+                            ty: p.ty,
+                            value: BindingValue::Declared,
+                            span: Span {
+                                end_byte: list.end_byte() as u32,
+                                ..self.span(list)
+                            },
+                            scope: own,
+                            declares: true,
+                        });
+                    }
+                }
+            }
+            "call_expression" | "type_conversion_expression" => {
+                if let Expr::Call(call) = self.expr(n, 0) {
+                    if let (Expr::Ident(f), Some(arg)) = (&call.callee, call.args.first())
+                        && f == "new"
+                        && let Some(ty) = expr_as_type(arg)
+                    {
+                        function.instantiates.push(ty);
+                    }
+                    function.calls.push(*call);
+                }
+            }
+            "composite_literal" => {
+                if let Some(t) = n.child_by_field_name("type") {
+                    let ty = self.type_expr(t, 0);
+                    function.instantiates.push(ty);
+                }
+            }
+            "comment" => self.comment(n),
+            _ => {}
+        }
+        true
+    }
+
+    fn assignment(&mut self, stmt: Node, function: &mut GoFunction, scope: Span, declares: bool) {
         let (Some(left), Some(right)) = (
             stmt.child_by_field_name("left"),
             stmt.child_by_field_name("right"),
@@ -520,10 +1000,10 @@ impl<'a> Extractor<'a> {
             let value = if operator != "=" && operator != ":=" {
                 BindingValue::Opaque(format!("the compound assignment `{operator}`"))
             } else if rights.len() == lefts.len() {
-                BindingValue::Expr(self.expr(rights[i]))
+                BindingValue::Expr(self.expr(rights[i], 0))
             } else if rights.len() == 1 {
                 BindingValue::Tuple {
-                    call: self.expr(rights[0]),
+                    call: self.expr(rights[0], 0),
                     index: i,
                 }
             } else {
@@ -534,14 +1014,16 @@ impl<'a> Extractor<'a> {
                 ty: None,
                 value,
                 span: self.span(*target),
+                scope,
+                declares,
             });
         }
     }
 
-    fn local_var(&mut self, spec: Node, function: &mut GoFunction) {
+    fn local_var(&mut self, spec: Node, function: &mut GoFunction, scope: Span) {
         let ty = spec
             .child_by_field_name("type")
-            .and_then(|t| self.type_ref(t));
+            .map(|t| self.type_expr(t, 0));
         let names = field_children(spec, "name");
         let values: Vec<Node> = spec
             .child_by_field_name("value")
@@ -551,10 +1033,10 @@ impl<'a> Extractor<'a> {
             let value = if values.is_empty() {
                 BindingValue::Declared
             } else if values.len() == names.len() {
-                BindingValue::Expr(self.expr(values[i]))
+                BindingValue::Expr(self.expr(values[i], 0))
             } else {
                 BindingValue::Tuple {
-                    call: self.expr(values[0]),
+                    call: self.expr(values[0], 0),
                     index: i,
                 }
             };
@@ -563,11 +1045,90 @@ impl<'a> Extractor<'a> {
                 ty: ty.clone(),
                 value,
                 span: self.span(*name),
+                scope,
+                declares: true,
             });
         }
     }
 
-    fn expr(&self, node: Node) -> Expr {
+    fn range(&mut self, clause: Node, function: &mut GoFunction, scope: Span, whole: Span) {
+        let (Some(left), Some(right)) = (
+            clause.child_by_field_name("left"),
+            clause.child_by_field_name("right"),
+        ) else {
+            return;
+        };
+        let declares = self.src[left.end_byte()..clause.end_byte()]
+            .trim_start()
+            .starts_with(":=");
+        let over = self.expr(right, 0);
+        for (index, name) in named_children(left).into_iter().enumerate() {
+            if name.kind() != "identifier" || self.text(name) == "_" {
+                continue;
+            }
+            function.bindings.push(Binding {
+                name: self.text(name).to_string(),
+                ty: None,
+                value: BindingValue::Range {
+                    over: over.clone(),
+                    index,
+                },
+                span: self.span(name),
+                scope: if declares { scope } else { whole },
+                declares,
+            });
+        }
+    }
+
+    /// `switch v := x.(type) { case T: … }`: in a clause with one type, `v` has that type.
+    fn type_switch(&mut self, stmt: Node, function: &mut GoFunction) {
+        let Some(alias) = stmt
+            .child_by_field_name("alias")
+            .and_then(|a| named_children(a).into_iter().next())
+        else {
+            return;
+        };
+        let Some(value) = stmt.child_by_field_name("value") else {
+            return;
+        };
+        let operand = self.expr(value, 0);
+        let name = self.text(alias).to_string();
+        for case in named_children(stmt) {
+            if !matches!(case.kind(), "type_case" | "default_case") {
+                continue;
+            }
+            let types = field_children(case, "type");
+            let value = match types.as_slice() {
+                [one] if case.kind() == "type_case" => {
+                    let ty = self.type_expr(*one, 0);
+                    Expr::TypeAssert(Box::new(operand.clone()), Some(ty))
+                }
+                _ => operand.clone(),
+            };
+            let case_span = self.span(case);
+            function.bindings.push(Binding {
+                name: name.clone(),
+                ty: None,
+                value: BindingValue::Expr(value),
+                span: Span {
+                    end_byte: case_span.start_byte,
+                    end_line: case_span.start_line,
+                    end_column: case_span.start_column,
+                    ..case_span
+                },
+                scope: case_span,
+                declares: true,
+            });
+        }
+    }
+
+    fn expr(&mut self, node: Node, depth: u32) -> Expr {
+        if depth > MAX_NESTING {
+            self.too_deep(node);
+            return Expr::Other("an expression nested too deeply".into());
+        }
+        let d = depth + 1;
+        let child = |field: &str| node.child_by_field_name(field);
         match node.kind() {
             "interpreted_string_literal" | "raw_string_literal" => string_literal(node, self.src)
                 .map_or(Expr::Other("string literal".into()), Expr::Str),
@@ -579,84 +1140,127 @@ impl<'a> Extractor<'a> {
             "identifier" | "field_identifier" | "package_identifier" | "type_identifier" => {
                 Expr::Ident(self.text(node).to_string())
             }
-            "selector_expression" => {
-                let (Some(operand), Some(field)) = (
-                    node.child_by_field_name("operand"),
-                    node.child_by_field_name("field"),
-                ) else {
-                    return Expr::Other(node.kind().into());
-                };
-                Expr::Selector(Box::new(self.expr(operand)), self.text(field).to_string())
-            }
-            "qualified_type" => match (
-                node.child_by_field_name("package"),
-                node.child_by_field_name("name"),
-            ) {
+            "selector_expression" => match (child("operand"), child("field")) {
+                (Some(operand), Some(field)) => Expr::Selector(
+                    Box::new(self.expr(operand, d)),
+                    self.text(field).to_string(),
+                ),
+                _ => Expr::Other(node.kind().into()),
+            },
+            "qualified_type" => match (child("package"), child("name")) {
                 (Some(p), Some(n)) => Expr::Selector(
                     Box::new(Expr::Ident(self.text(p).to_string())),
                     self.text(n).to_string(),
                 ),
                 _ => Expr::Other(node.kind().into()),
             },
+            "generic_type" => {
+                let base =
+                    child("type").map_or(Expr::Other("generic_type".into()), |t| self.expr(t, d));
+                let args = child("type_arguments")
+                    .map(|a| {
+                        named_children(a)
+                            .into_iter()
+                            .map(|t| Expr::Type(self.type_expr(t, d)))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Expr::Index(Box::new(base), args)
+            }
             "call_expression" => {
-                let Some(function) = node.child_by_field_name("function") else {
+                let Some(function) = child("function") else {
                     return Expr::Other(node.kind().into());
                 };
+                let mut callee = self.expr(function, d);
+                if let Some(targs) = child("type_arguments") {
+                    let args = named_children(targs)
+                        .into_iter()
+                        .map(|t| Expr::Type(self.type_expr(t, d)))
+                        .collect();
+                    callee = Expr::Index(Box::new(callee), args);
+                }
                 let mut args = Vec::new();
                 let mut arg_spans = Vec::new();
                 let mut spread = false;
-                if let Some(list) = node.child_by_field_name("arguments") {
+                if let Some(list) = child("arguments") {
                     for arg in named_children(list) {
                         if arg.kind() == "variadic_argument" {
                             spread = true;
                             args.push(
                                 arg.named_child(0)
-                                    .map_or(Expr::Other("variadic".into()), |a| self.expr(a)),
+                                    .map_or(Expr::Other("variadic".into()), |a| self.expr(a, d)),
                             );
                         } else {
-                            args.push(self.expr(arg));
+                            args.push(self.expr(arg, d));
                         }
                         arg_spans.push(self.span(arg));
                     }
                 }
                 Expr::Call(Box::new(CallExpr {
-                    callee: self.expr(function),
+                    callee,
                     args,
                     spread,
                     span: self.span(node),
                     arg_spans,
                 }))
             }
-            "binary_expression" => {
-                let (Some(l), Some(op), Some(r)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("operator"),
-                    node.child_by_field_name("right"),
-                ) else {
+            // `T(x)` for a type that is not a plain name, and generic calls with one argument
+            // (`F[T](x)` parses as a conversion to the "type" `F[T]`).
+            "type_conversion_expression" => {
+                let (Some(ty), Some(operand)) = (child("type"), child("operand")) else {
                     return Expr::Other(node.kind().into());
                 };
-                Expr::Binary(
-                    self.text(op).to_string(),
-                    Box::new(self.expr(l)),
-                    Box::new(self.expr(r)),
-                )
+                let callee = match ty.kind() {
+                    "generic_type" => self.expr(ty, d),
+                    _ => Expr::Type(self.type_expr(ty, d)),
+                };
+                Expr::Call(Box::new(CallExpr {
+                    callee,
+                    args: vec![self.expr(operand, d)],
+                    spread: false,
+                    span: self.span(node),
+                    arg_spans: vec![self.span(operand)],
+                }))
             }
-            "parenthesized_expression" => node
-                .named_child(0)
-                .map_or(Expr::Other(node.kind().into()), |n| self.expr(n)),
-            "unary_expression" => match (
-                node.child_by_field_name("operator").map(|o| self.text(o)),
-                node.child_by_field_name("operand"),
-            ) {
-                (Some("&"), Some(operand)) => Expr::AddressOf(Box::new(self.expr(operand))),
+            "binary_expression" => match (child("left"), child("operator"), child("right")) {
+                (Some(l), Some(op), Some(r)) => Expr::Binary(
+                    self.text(op).to_string(),
+                    Box::new(self.expr(l, d)),
+                    Box::new(self.expr(r, d)),
+                ),
                 _ => Expr::Other(node.kind().into()),
             },
+            "parenthesized_expression" => match node.named_child(0) {
+                Some(n) => self.expr(n, d),
+                None => Expr::Other(node.kind().into()),
+            },
+            "unary_expression" => match (child("operator").map(|o| self.text(o)), child("operand"))
+            {
+                (Some("&"), Some(operand)) => Expr::AddressOf(Box::new(self.expr(operand, d))),
+                (Some("*"), Some(operand)) => Expr::Deref(Box::new(self.expr(operand, d))),
+                _ => Expr::Other(node.kind().into()),
+            },
+            "index_expression" => {
+                let operand = child("operand")
+                    .map_or(Expr::Other("index_expression".into()), |o| self.expr(o, d));
+                let operand_id = child("operand").map(|o| o.id());
+                let index = named_children(node)
+                    .into_iter()
+                    .filter(|n| Some(n.id()) != operand_id)
+                    .map(|n| self.expr(n, d))
+                    .collect();
+                Expr::Index(Box::new(operand), index)
+            }
+            "type_assertion_expression" => {
+                let operand = child("operand")
+                    .map_or(Expr::Other("type assertion".into()), |o| self.expr(o, d));
+                let ty = child("type").map(|t| self.type_expr(t, d));
+                Expr::TypeAssert(Box::new(operand), ty)
+            }
             "composite_literal" => {
-                let ty = node
-                    .child_by_field_name("type")
-                    .and_then(|t| self.type_ref(t));
+                let ty = child("type").map(|t| self.type_expr(t, d));
                 let mut elements = Vec::new();
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = child("body") {
                     for el in named_children(body) {
                         match el.kind() {
                             "keyed_element" => {
@@ -664,15 +1268,19 @@ impl<'a> Extractor<'a> {
                                     .child_by_field_name("key")
                                     .and_then(|k| k.named_child(0))
                                     .map(|k| self.text(k).to_string());
-                                let value = el
+                                let value = match el
                                     .child_by_field_name("value")
                                     .and_then(|v| v.named_child(0))
-                                    .map_or(Expr::Other("element".into()), |v| self.expr(v));
+                                {
+                                    Some(v) => self.expr(v, d),
+                                    None => Expr::Other("element".into()),
+                                };
                                 elements.push((key, value));
                             }
                             "literal_element" => {
                                 if let Some(v) = el.named_child(0) {
-                                    elements.push((None, self.expr(v)));
+                                    let v = self.expr(v, d);
+                                    elements.push((None, v));
                                 }
                             }
                             _ => {}
@@ -682,6 +1290,10 @@ impl<'a> Extractor<'a> {
                 Expr::Composite { ty, elements }
             }
             "func_literal" => Expr::FuncLit,
+            "pointer_type" | "slice_type" | "array_type" | "map_type" | "channel_type"
+            | "function_type" | "struct_type" | "interface_type" => {
+                Expr::Type(self.type_expr(node, d))
+            }
             other => Expr::Other(other.to_string()),
         }
     }
@@ -706,32 +1318,54 @@ impl<'a> Extractor<'a> {
     }
 
     fn comments_within(&mut self, node: Node) {
-        let mut comments = Vec::new();
-        visit(node, &mut |n| {
-            if n.kind() == "comment" {
-                comments.push(n);
+        for c in descendants(node) {
+            if c.kind() == "comment" {
+                self.comment(c);
             }
-            true
-        });
-        for c in comments {
-            self.comment(c);
         }
     }
 }
 
-/// Pre-order walk; the callback returns whether to descend into the node's children.
-fn visit<'t>(node: Node<'t>, f: &mut dyn FnMut(Node<'t>) -> bool) {
+fn strip_pointer(t: &TypeExpr) -> &TypeExpr {
+    match t {
+        TypeExpr::Pointer(inner) => strip_pointer(inner),
+        other => other,
+    }
+}
+
+/// The type an expression names, when it is written like one (`T`, `pkg.T`, `*T`).
+pub fn expr_as_type(e: &Expr) -> Option<TypeExpr> {
+    match e {
+        Expr::Ident(n) => Some(TypeExpr::named(None, n)),
+        Expr::Selector(b, n) => match &**b {
+            Expr::Ident(q) => Some(TypeExpr::named(Some(q), n)),
+            _ => None,
+        },
+        Expr::Deref(inner) => Some(TypeExpr::Pointer(Box::new(expr_as_type(inner)?))),
+        Expr::Type(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+/// Every node under `node` (itself included), in pre-order, without recursion.
+fn descendants(node: Node) -> Vec<Node> {
+    let mut out = Vec::new();
     let mut cursor = node.walk();
-    if !f(node) {
-        return;
-    }
-    if !cursor.goto_first_child() {
-        return;
-    }
     loop {
-        visit(cursor.node(), f);
-        if !cursor.goto_next_sibling() {
-            break;
+        out.push(cursor.node());
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == node {
+                return out;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
         }
     }
 }
@@ -843,8 +1477,11 @@ func (s *Service) Do(ctx context.Context, c *bt.Client, opts ...pub.Option) (n i
         let func = &f.functions[0];
         assert_eq!(func.receiver_type.as_deref(), Some("Service"));
         assert_eq!(
-            func.params[1].ty.as_ref().unwrap().qualifier.as_deref(),
-            Some("bt")
+            func.params[1].ty,
+            Some(TypeExpr::Pointer(Box::new(TypeExpr::named(
+                Some("bt"),
+                "Client"
+            ))))
         );
         assert!(func.params[2].variadic);
         let bound: Vec<_> = func.bindings.iter().map(|b| b.name.as_str()).collect();
@@ -852,6 +1489,114 @@ func (s *Service) Do(ctx context.Context, c *bt.Client, opts ...pub.Option) (n i
         let request = func.calls.iter().find(|c| c.spread).expect("spread call");
         assert_eq!(request.args.len(), 2);
         assert!(func.calls.iter().any(|c| c.args == [Expr::Str("A".into())]));
+    }
+
+    #[test]
+    fn types_fields_embedding_and_interfaces() {
+        let f = facts(
+            "package a\ntype S struct {\n\t*Intermediate\n\tBase\n\tmux sync.Mutex\n\troles, more rolesapi.Client\n}\ntype I interface {\n\tIssue(ctx context.Context, sub string) (string, error)\n\tio.Closer\n}\ntype A = rolesapi.Client\ntype L[T Minter] struct{ x T }\n",
+        );
+        let s = &f.types[0];
+        let TypeExpr::Struct(fields) = &s.ty else {
+            panic!("{s:?}")
+        };
+        assert_eq!(
+            fields[0],
+            Field {
+                name: None,
+                ty: TypeExpr::Pointer(Box::new(TypeExpr::named(None, "Intermediate")))
+            }
+        );
+        assert_eq!(fields[1].name, None);
+        assert_eq!(fields[2].name.as_deref(), Some("mux"));
+        assert_eq!(fields[4].name.as_deref(), Some("more"));
+        let TypeExpr::Interface(elems) = &f.types[1].ty else {
+            panic!()
+        };
+        assert!(
+            matches!(&elems[0], InterfaceElem::Method { name, params: 2, .. } if name == "Issue")
+        );
+        assert_eq!(
+            elems[1],
+            InterfaceElem::Embed(TypeExpr::named(Some("io"), "Closer"))
+        );
+        assert!(f.types[2].alias);
+        assert_eq!(f.types[3].type_params[0].name, "T");
+    }
+
+    #[test]
+    fn generic_calls_method_values_and_scopes() {
+        let f = facts(
+            "package a\nfunc f(svc S) {\n\tG[int](svc)\n\tH[int, string](svc, 1)\n\tm := c.Mint\n\tm(ctx)\n\tif x := g(); x {\n\t\tc := other\n\t\t_ = c\n\t}\n\tfor _, v := range clients { v.Grant() }\n\tswitch v := x.(type) {\n\tcase *Foo:\n\t\tv.M()\n\t}\n\tgo func(p *rolesapi.Client) { p.Grant() }(nil)\n\t_ = &Bearer{}\n\t_ = new(Robot)\n}\n",
+        );
+        let func = &f.functions[0];
+        let callees: Vec<&Expr> = func.calls.iter().map(|c| &c.callee).collect();
+        assert!(matches!(callees[0], Expr::Index(b, _) if **b == Expr::Ident("G".into())));
+        assert!(matches!(callees[1], Expr::Index(b, _) if **b == Expr::Ident("H".into())));
+        assert!(callees.contains(&&Expr::Ident("m".into())));
+        let c = func.bindings.iter().find(|b| b.name == "c").unwrap();
+        // The inner `c` is visible inside its block only.
+        assert!(c.visible_at(c.span.end_byte + 1));
+        assert!(!c.visible_at(c.scope.end_byte + 1));
+        let v = func.bindings.iter().find(|b| b.name == "v").unwrap();
+        assert!(matches!(v.value, BindingValue::Range { index: 1, .. }));
+        let switched = func.bindings.iter().rfind(|b| b.name == "v").unwrap();
+        assert!(matches!(
+            &switched.value,
+            BindingValue::Expr(Expr::TypeAssert(_, Some(_)))
+        ));
+        let p = func.bindings.iter().find(|b| b.name == "p").unwrap();
+        assert!(matches!(p.value, BindingValue::Declared));
+        assert_eq!(
+            func.instantiates,
+            [
+                TypeExpr::named(None, "Bearer"),
+                TypeExpr::named(None, "Robot")
+            ]
+        );
+    }
+
+    #[test]
+    fn package_initializers_are_a_function() {
+        let f = facts("package a\nvar x = newThing()\nvar y = 3\nfunc g() {}\n");
+        let init = f
+            .functions
+            .iter()
+            .find(|f| f.synthetic)
+            .expect("initializers");
+        assert_eq!(init.name, INITIALIZERS);
+        assert_eq!(init.calls.len(), 1);
+        assert_eq!(init.span.start_line, 2);
+    }
+
+    #[test]
+    fn hostile_nesting_is_bounded() {
+        let terms = "\"a\" + ".repeat(5_000);
+        let src = format!(
+            "package a\nconst U = {terms}\"b\"\nvar p = {}1{}\n",
+            "(".repeat(5_000),
+            ")".repeat(5_000)
+        );
+        // On a small stack: the extractor must not recurse per level.
+        let f = std::thread::Builder::new()
+            .stack_size(crate::WORKER_STACK)
+            .spawn(move || facts(&src))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert!(f.nesting_limit.is_some());
+        let braces = format!(
+            "package a\nfunc f() {}{}\n",
+            "{".repeat(8_000),
+            "}".repeat(8_000)
+        );
+        let f = std::thread::Builder::new()
+            .stack_size(crate::WORKER_STACK)
+            .spawn(move || facts(&braces))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(f.functions.len(), 1);
     }
 
     #[test]
@@ -867,5 +1612,8 @@ func (s *Service) Do(ctx context.Context, c *bt.Client, opts ...pub.Option) (n i
     fn default_package_names_skip_major_versions() {
         assert_eq!(default_package_name("a/b/v2"), "b");
         assert_eq!(default_package_name("a/vendor"), "vendor");
+        assert_eq!(default_package_name("github.com/nats-io/nats.go"), "nats");
+        assert_eq!(default_package_name("gopkg.in/yaml.v3"), "yaml");
+        assert_eq!(default_package_name("github.com/x/go-redis"), "redis");
     }
 }

@@ -14,8 +14,13 @@ use crate::triage::{self, Decoded};
 #[derive(Clone, Debug)]
 pub enum Facts {
     Go(go::GoFileFacts),
-    /// A generated Go file: framework plumbing whose internals are not call sites.
-    GeneratedGo,
+    /// A generated Go file: framework plumbing whose internals are not call sites. It is not
+    /// parsed; a byte scan keeps the names of its struct types that embed the framework's
+    /// connector (the generated `Intermediate` and `Mock`), which hand-written service types
+    /// embed in turn.
+    GeneratedGo {
+        connector_types: Vec<String>,
+    },
     Manifest(manifest::ManifestFacts),
     GoMod {
         module: Option<String>,
@@ -46,6 +51,8 @@ pub struct Source {
     pub text: Result<String, Problem>,
     /// A generated Go file (`// Code generated … DO NOT EDIT.`).
     pub generated: bool,
+    /// For a generated file: its struct types that embed the connector.
+    pub connector_types: Vec<String>,
     /// Top-level declarations of a hand-written Go file.
     pub chunks: Vec<triage::Chunk>,
 }
@@ -70,6 +77,10 @@ pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
     };
     let go = file.kind == FileKind::Go;
     let generated = go && text.as_deref().is_ok_and(triage::is_generated_go);
+    let connector_types = match (&text, generated) {
+        (Ok(t), true) => triage::connector_types(t),
+        _ => Vec::new(),
+    };
     // Generated files are never parsed: their text need not stay in memory.
     let text = if generated {
         text.map(|_| String::new())
@@ -84,6 +95,7 @@ pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
         file: file.clone(),
         text,
         generated,
+        connector_types,
         chunks,
     }
 }
@@ -132,7 +144,9 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                 Facts::Unreadable
             }
         },
-        FileKind::Go if source.generated => Facts::GeneratedGo,
+        FileKind::Go if source.generated => Facts::GeneratedGo {
+            connector_types: source.connector_types.clone(),
+        },
         FileKind::Go => match go_facts(text, &source.chunks, selection) {
             None => {
                 problems.push(problem("tree-sitter could not parse the file".into(), None));
@@ -142,6 +156,15 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                 if let Some(span) = facts.syntax_error {
                     problems.push(problem(
                         "the file has a Go syntax error; call sites after it may be missed".into(),
+                        Some(span),
+                    ));
+                }
+                if let Some(span) = facts.nesting_limit {
+                    problems.push(problem(
+                        format!(
+                            "an expression or type nests deeper than {} levels; rootlint stopped reading it there",
+                            go::MAX_NESTING
+                        ),
                         Some(span),
                     ));
                 }

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Login(ctx context.Context) {
 	accesstokenapi.NewClient(svc).Mint(ctx, nil)

@@ -6,7 +6,10 @@ import (
 	"example.com/app/internal/mint"
 )
 
-type Service struct{ issuer mint.Issuer }
+type Service struct {
+	*Intermediate
+	issuer mint.Issuer
+}
 
 // Login calls through a struct field of interface type: rootlint cannot tell the concrete type
 // and falls back to every method named Issue.

@@ -7,7 +7,7 @@ import (
 	"github.com/microbus-io/fabric/service"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 type minter func(context.Context, service.Publisher) (string, error)
 

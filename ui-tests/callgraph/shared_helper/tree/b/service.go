@@ -5,7 +5,7 @@ import (
 	"example.com/app/internal/tokens"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Run(ctx context.Context) {
 	tokens.Direct(ctx, svc)

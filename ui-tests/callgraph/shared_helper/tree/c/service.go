@@ -4,6 +4,6 @@ import (
 	"context"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Run(ctx context.Context) {}

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Forward(ctx context.Context, target string) {
 	svc.Request(ctx, pub.URL(target))

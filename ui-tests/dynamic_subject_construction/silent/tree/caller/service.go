@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Keys(ctx context.Context, host string) {
 	svc.Request(ctx, pub.GET("https://"+host+":888/jwks"))

@@ -6,7 +6,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
 	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil)

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 const issuer = "access.token.core"
 

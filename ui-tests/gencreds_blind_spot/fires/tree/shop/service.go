@@ -7,7 +7,7 @@ import (
 	"example.com/app/roles/rolesapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Checkout(ctx context.Context) {
 	auth.MintFor(svc, ctx, "customer")

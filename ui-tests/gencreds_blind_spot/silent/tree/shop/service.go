@@ -6,7 +6,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Checkout(ctx context.Context) {
 	bearertokenapi.NewClient(svc).Mint(ctx, "customer")

@@ -2,7 +2,7 @@ package caller
 
 import "context"
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Login(ctx context.Context) (string, error) {
 	return minter.Mint(ctx, map[string]any{"sub": "x"})

@@ -8,7 +8,7 @@ import (
 	"example.com/app/roles/rolesapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Chain(ctx context.Context) {
 	at.NewClient(svc).WithOptions(pub.Timeout(1)).Mint(ctx, nil)

@@ -4,7 +4,7 @@ import (
 	"github.com/microbus-io/fabric/sub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Init() {
 	svc.Subscribe("POST", ":444/run", svc.run, sub.RequiredClaims("roles.ops ||"))

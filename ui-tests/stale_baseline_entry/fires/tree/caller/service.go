@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Grant(ctx context.Context) {
 	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
 	//rootlint:ignore dynamic_trust_root_host issuers are the regional token services, reviewed in SEC-142

@@ -7,7 +7,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Run(ctx context.Context, u string) {
 	svc.Request(ctx, pub.URL(u))

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Probe(ctx context.Context) {
 	//rootlint:ignore trust_root_port_mismatch negative probe: asserts :443 never reaches the grant endpoint

@@ -6,7 +6,7 @@ import (
 	"github.com/microbus-io/fabric/pub"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Typo(ctx context.Context) {
 	svc.Request(ctx, pub.POST("https://roles.app:666/grnat"))

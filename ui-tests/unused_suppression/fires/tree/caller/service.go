@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) Static(ctx context.Context) {
 	//rootlint:ignore dynamic_trust_root_host the host used to be dynamic

@@ -5,7 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 )
 
-type Service struct{}
+type Service struct{ *Intermediate }
 
 func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
 	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil) //rootlint:ignore dynamic_trust_root_host regional issuers only

@@ -1,0 +1,1258 @@
+//! Resolution, part one: the static types of Go expressions, as far as source shows them.
+//!
+//! This is what lets the call graph resolve a method call through its receiver's type rather
+//! than its name (`svc.mux.Unlock()` on a `sync.Mutex` is not the `Unlock` handler of another
+//! service), as `golang.org/x/tools/go/callgraph` does with the type checker's answers. The
+//! model is deliberately small: declared types of variables, parameters, results and fields;
+//! embedding and promoted methods; aliases, dot imports, generic type parameters (through their
+//! constraints) and explicit or inferred type arguments; result types of in-tree functions and
+//! of the framework's constructors. Three answers are kept apart, because they lead to
+//! different outcomes:
+//! - an in-tree type: its methods are the call's targets;
+//! - a type from outside the tree ([`Ty::Outside`]): no method of the tree can run, so no edge
+//!   and no finding;
+//! - a type rootlint could not work out although it may be in the tree ([`Ty::Unknown`], with
+//!   the reason): no edge either, and the call graph reports the call when a function it might
+//!   have reached makes a :666 call.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::callsites::FunctionRef;
+use crate::catalog::Catalog;
+use crate::facts::go::{
+    BindingValue, Expr, Field, GoFunction, InterfaceElem, PackageValue, TypeDecl, TypeExpr,
+};
+use crate::values::Scope;
+use crate::workspace::Workspace;
+
+/// Packages whose types are the framework's connector or publisher: `Request` and `Publish`
+/// on them are Microbus requests.
+pub const CONNECTOR_PACKAGES: &[&str] = &[
+    "github.com/microbus-io/fabric/connector",
+    "github.com/microbus-io/fabric/service",
+];
+
+/// How deep type resolution follows definitions before it gives up (and says so).
+const MAX_DEPTH: u32 = 32;
+
+/// An in-tree named type: its package folder and name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeKey<'a> {
+    pub dir: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ty<'a> {
+    /// An in-tree named type, with its type arguments.
+    Named(TypeKey<'a>, Vec<Ty<'a>>),
+    Pointer(Box<Ty<'a>>),
+    Slice(Box<Ty<'a>>),
+    /// A map, by its value type.
+    Map(Box<Ty<'a>>),
+    Chan(Box<Ty<'a>>),
+    /// A function value: the in-tree functions it is known to be (none when it is not traced)
+    /// and its result types.
+    Func {
+        targets: Vec<FunctionRef>,
+        results: Vec<Ty<'a>>,
+    },
+    /// An interface written in place (a constraint, a parameter type), in the file that wrote it.
+    InlineInterface(usize, &'a [InterfaceElem]),
+    /// A typed client of an api package.
+    Client {
+        api_package: &'a str,
+        multicast: bool,
+    },
+    /// The framework's connector or publisher.
+    Connector,
+    /// A value or type from outside the tree (standard library, third party, generated
+    /// plumbing): none of the tree's methods can run on it.
+    Outside,
+    /// Strings, numbers, booleans, `error`, anonymous structs: no methods of the tree.
+    Basic,
+    /// An imported package (by import path).
+    Package(&'a str),
+    /// The expression names a type (a conversion, a method expression).
+    TypeName(Box<Ty<'a>>),
+    /// rootlint could not tell, and the value may be of an in-tree type.
+    Unknown(String),
+}
+
+impl<'a> Ty<'a> {
+    /// The type with any pointers taken off.
+    pub fn pointee(&self) -> &Ty<'a> {
+        match self {
+            Ty::Pointer(inner) => inner.pointee(),
+            other => other,
+        }
+    }
+
+    /// The in-tree named type behind any pointers.
+    pub fn key(&self) -> Option<TypeKey<'a>> {
+        match self.pointee() {
+            Ty::Named(k, _) => Some(*k),
+            _ => None,
+        }
+    }
+}
+
+/// What a name selected on a value (`x.name`) is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Member<'a> {
+    Field(Ty<'a>),
+    /// Methods of an in-tree type (several only when build variants declare it twice), and the
+    /// type that declares them when it is not the receiver's own (a promoted method).
+    Methods {
+        methods: Vec<FunctionRef>,
+        declared_on: TypeKey<'a>,
+        promoted: bool,
+    },
+    /// A method of an interface: which implementation runs is decided by the call graph.
+    Interface {
+        methods: Vec<(&'a str, usize)>,
+        name: String,
+    },
+    /// A method of a typed client (`Mint`, `ForHost`, …).
+    Client {
+        api_package: &'a str,
+        multicast: bool,
+    },
+    /// A method of the connector (`Request`, `Publish`, …).
+    Connector,
+    Outside,
+    Unknown(String),
+    NotFound,
+}
+
+/// A type's methods: name, parameter count, and the in-tree functions implementing it.
+type MethodSet<'a> = Vec<(&'a str, usize, Vec<FunctionRef>)>;
+
+/// Everything type resolution needs to look up, indexed once per analysis.
+pub struct Types<'a> {
+    ws: &'a Workspace,
+    catalog: &'a Catalog,
+    decls: HashMap<(&'a str, &'a str), (usize, &'a TypeDecl)>,
+    methods: HashMap<(&'a str, &'a str, &'a str), Vec<FunctionRef>>,
+    /// Declared methods of each in-tree type: name and parameter count.
+    method_sets: HashMap<(&'a str, &'a str), Vec<(&'a str, usize)>>,
+    funcs: HashMap<(&'a str, &'a str), Vec<FunctionRef>>,
+    values: HashMap<(&'a str, &'a str), (usize, &'a PackageValue)>,
+    connector_types: HashSet<(&'a str, &'a str)>,
+}
+
+const PREDECLARED: &[&str] = &[
+    "bool",
+    "string",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "byte",
+    "rune",
+    "error",
+    "any",
+    "comparable",
+];
+
+const BUILTIN_FUNCS: &[&str] = &[
+    "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+    "min", "new", "panic", "print", "println", "real", "recover",
+];
+
+impl<'a> Types<'a> {
+    pub fn new(ws: &'a Workspace, catalog: &'a Catalog) -> Types<'a> {
+        let mut t = Types {
+            ws,
+            catalog,
+            decls: HashMap::new(),
+            methods: HashMap::new(),
+            method_sets: HashMap::new(),
+            funcs: HashMap::new(),
+            values: HashMap::new(),
+            connector_types: HashSet::new(),
+        };
+        for package in ws.packages.values() {
+            let dir = package.dir.as_str();
+            for name in &package.generated_connector_types {
+                t.connector_types.insert((dir, name.as_str()));
+            }
+            for &file in &package.go_files {
+                let facts = ws.go(file);
+                for decl in &facts.types {
+                    t.decls
+                        .entry((dir, decl.name.as_str()))
+                        .or_insert((file, decl));
+                }
+                for value in &facts.values {
+                    t.values
+                        .entry((dir, value.name.as_str()))
+                        .or_insert((file, value));
+                }
+                for (i, func) in facts.functions.iter().enumerate() {
+                    if func.synthetic {
+                        continue;
+                    }
+                    let f = FunctionRef {
+                        file,
+                        offset: func.span.start_byte,
+                        function: i,
+                    };
+                    match &func.receiver_type {
+                        Some(recv) => {
+                            t.methods
+                                .entry((dir, recv.as_str(), func.name.as_str()))
+                                .or_default()
+                                .push(f);
+                            t.method_sets
+                                .entry((dir, recv.as_str()))
+                                .or_default()
+                                .push((func.name.as_str(), func.params.len()));
+                        }
+                        None => t
+                            .funcs
+                            .entry((dir, func.name.as_str()))
+                            .or_default()
+                            .push(f),
+                    }
+                }
+            }
+        }
+        for list in t.methods.values_mut() {
+            list.sort();
+        }
+        for list in t.funcs.values_mut() {
+            list.sort();
+        }
+        t
+    }
+
+    pub fn workspace(&'a self) -> &'a Workspace {
+        self.ws
+    }
+
+    /// The package-level functions named `name` in `dir`.
+    pub fn functions(&'a self, dir: &'a str, name: &'a str) -> &'a [FunctionRef] {
+        self.funcs.get(&(dir, name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The methods named `name` declared on the type `name` of `dir`.
+    pub fn methods_of(&'a self, key: TypeKey<'a>, name: &'a str) -> &'a [FunctionRef] {
+        self.methods
+            .get(&(key.dir, key.name, name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The display name of an in-tree type: `import/path.Name`.
+    pub fn type_name(&'a self, key: TypeKey) -> String {
+        let package = self
+            .ws
+            .packages
+            .get(key.dir)
+            .and_then(|p| p.import_path.clone())
+            .unwrap_or_else(|| key.dir.to_string());
+        format!("{package}.{}", key.name)
+    }
+
+    fn dir_of(&'a self, file: usize) -> &'a str {
+        self.ws.files[file].file.dir()
+    }
+
+    fn import_path(&'a self, file: usize, alias: &str) -> Option<&'a str> {
+        self.ws
+            .go(file)
+            .imports
+            .iter()
+            .find(|i| i.local_name() == Some(alias))
+            .map(|i| i.path.as_str())
+    }
+
+    /// Whether the file imports a package from outside the tree (whose real name may differ
+    /// from the one assumed from its path).
+    fn imports_from_outside(&'a self, file: usize) -> bool {
+        self.ws
+            .go(file)
+            .imports
+            .iter()
+            .any(|i| !self.ws.dir_by_import.contains_key(&i.path))
+    }
+
+    fn dot_imports(&'a self, file: usize) -> impl Iterator<Item = &'a str> + 'a {
+        self.ws
+            .go(file)
+            .imports
+            .iter()
+            .filter(|i| i.is_dot())
+            .map(|i| i.path.as_str())
+    }
+
+    // ---- declared types -------------------------------------------------------------------
+
+    /// A type as written in `file`, inside `function` (whose type parameters it may name), with
+    /// `subst` giving the type arguments of a generic instantiation.
+    pub fn resolve(
+        &'a self,
+        file: usize,
+        function: Option<&'a GoFunction>,
+        subst: &[(&'a str, Ty<'a>)],
+        t: &'a TypeExpr,
+        depth: u32,
+    ) -> Ty<'a> {
+        if depth > MAX_DEPTH {
+            return Ty::Unknown("a type defined through too many steps".into());
+        }
+        let d = depth + 1;
+        match t {
+            TypeExpr::Named {
+                qualifier: None,
+                name,
+                args,
+            } => {
+                if let Some((_, ty)) = subst.iter().find(|(n, _)| n == name) {
+                    return ty.clone();
+                }
+                if let Some(f) = function
+                    && let Some(p) = f.type_params.iter().find(|p| &p.name == name)
+                {
+                    return self.type_param_constraint(file, f, p, d);
+                }
+                if PREDECLARED.contains(&name.as_str()) {
+                    return Ty::Basic;
+                }
+                let args = args
+                    .iter()
+                    .map(|a| self.resolve(file, function, subst, a, d))
+                    .collect();
+                self.named_in(file, self.dir_of(file), name, args, d)
+                    .or_else(|| {
+                        self.dot_imports(file).find_map(|path| {
+                            self.member_type(path, name, d).or_else(|| {
+                                (!self.ws.dir_by_import.contains_key(path)).then_some(Ty::Outside)
+                            })
+                        })
+                    })
+                    .unwrap_or_else(|| {
+                        Ty::Unknown(format!("the type `{name}`, which rootlint cannot find"))
+                    })
+            }
+            TypeExpr::Named {
+                qualifier: Some(q),
+                name,
+                ..
+            } => match self.import_path(file, q) {
+                Some(path) => self.member_type(path, name, d).unwrap_or_else(|| {
+                    Ty::Unknown(format!("the type `{q}.{name}`, which rootlint cannot find"))
+                }),
+                // Names of packages from outside the tree are only assumed from their paths.
+                None if self.imports_from_outside(file) => Ty::Outside,
+                None => Ty::Unknown(format!("`{q}.{name}`, whose package is not imported")),
+            },
+            TypeExpr::Pointer(inner) => {
+                Ty::Pointer(Box::new(self.resolve(file, function, subst, inner, d)))
+            }
+            TypeExpr::Slice(inner) => {
+                Ty::Slice(Box::new(self.resolve(file, function, subst, inner, d)))
+            }
+            TypeExpr::Map(_, v) => Ty::Map(Box::new(self.resolve(file, function, subst, v, d))),
+            TypeExpr::Chan(v) => Ty::Chan(Box::new(self.resolve(file, function, subst, v, d))),
+            TypeExpr::Func(sig) => Ty::Func {
+                targets: Vec::new(),
+                results: sig
+                    .results
+                    .iter()
+                    .map(|r| match &r.ty {
+                        Some(t) => self.resolve(file, function, subst, t, d),
+                        None => Ty::Basic,
+                    })
+                    .collect(),
+            },
+            TypeExpr::Interface(elems) => Ty::InlineInterface(file, elems),
+            TypeExpr::Struct(_) | TypeExpr::Other(_) => Ty::Basic,
+        }
+    }
+
+    /// A named type of the package in `dir` (aliases followed).
+    fn named_in(
+        &'a self,
+        _file: usize,
+        dir: &'a str,
+        name: &'a str,
+        args: Vec<Ty<'a>>,
+        d: u32,
+    ) -> Option<Ty<'a>> {
+        if let Some(&(decl_file, decl)) = self.decls.get(&(dir, name)) {
+            if decl.alias {
+                return Some(self.resolve(decl_file, None, &[], &decl.ty, d));
+            }
+            return Some(Ty::Named(
+                TypeKey {
+                    dir,
+                    name: decl.name.as_str(),
+                },
+                args,
+            ));
+        }
+        if self.connector_types.contains(&(dir, name)) {
+            return Some(Ty::Connector);
+        }
+        // A type declared in generated code: its hand-written methods are still in the tree.
+        if let Some(((_, n), _)) = self.method_sets.get_key_value(&(dir, name)) {
+            return Some(Ty::Named(TypeKey { dir, name: n }, args));
+        }
+        None
+    }
+
+    /// `path.name` as a type: a typed client, the connector, an in-tree type or one from outside.
+    fn member_type(&'a self, path: &'a str, name: &'a str, d: u32) -> Option<Ty<'a>> {
+        if let Some((api_package, _)) = self.catalog.api_packages.get_key_value(path) {
+            match name {
+                "Client" => {
+                    return Some(Ty::Client {
+                        api_package,
+                        multicast: false,
+                    });
+                }
+                "MulticastClient" => {
+                    return Some(Ty::Client {
+                        api_package,
+                        multicast: true,
+                    });
+                }
+                _ => {}
+            }
+        }
+        if CONNECTOR_PACKAGES.contains(&path) {
+            return Some(Ty::Connector);
+        }
+        match self.ws.dir_by_import.get(path) {
+            Some(dir) => self
+                .named_in(0, dir.as_str(), name, Vec::new(), d)
+                .or_else(|| {
+                    // Types of generated files (request and response structs): data, no methods.
+                    self.ws
+                        .packages
+                        .get(dir.as_str())
+                        .is_some_and(|p| p.has_generated_files)
+                        .then_some(Ty::Outside)
+                }),
+            None => Some(Ty::Outside),
+        }
+    }
+
+    /// A type parameter stands for its constraint; a receiver's type parameter takes the
+    /// constraint its type declares.
+    fn type_param_constraint(
+        &'a self,
+        file: usize,
+        f: &'a GoFunction,
+        p: &'a crate::facts::go::TypeParam,
+        d: u32,
+    ) -> Ty<'a> {
+        if let TypeExpr::Other(_) = p.constraint
+            && let Some(recv) = &f.receiver_type
+            && let Some(&(decl_file, decl)) = self.decls.get(&(self.dir_of(file), recv.as_str()))
+        {
+            let position = f
+                .type_params
+                .iter()
+                .filter(|tp| matches!(tp.constraint, TypeExpr::Other(_)))
+                .position(|tp| tp.name == p.name);
+            return match position.and_then(|i| decl.type_params.get(i)) {
+                Some(tp) => self.resolve(decl_file, None, &[], &tp.constraint, d),
+                None => Ty::Unknown(format!("the type parameter `{}`", p.name)),
+            };
+        }
+        self.resolve(file, Some(f), &[], &p.constraint, d)
+    }
+
+    // ---- expressions ------------------------------------------------------------------------
+
+    /// The static type of an expression evaluated in `scope`.
+    pub fn type_of(&'a self, scope: &Scope<'a>, e: &'a Expr) -> Ty<'a> {
+        self.type_at(scope, e, 0)
+    }
+
+    fn type_at(&'a self, scope: &Scope<'a>, e: &'a Expr, depth: u32) -> Ty<'a> {
+        if depth > MAX_DEPTH {
+            return Ty::Unknown("an expression defined through too many steps".into());
+        }
+        let d = depth + 1;
+        match e {
+            Expr::Str(_) | Expr::Int(_) | Expr::Binary(..) => Ty::Basic,
+            Expr::Ident(name) => self.ident(scope, name, d),
+            Expr::Selector(base, name) => {
+                if let Expr::Ident(alias) = &**base
+                    && let Some(path) = scope.imported_package(alias)
+                {
+                    return self.package_member(path, name, d);
+                }
+                match self.type_at(scope, base, d) {
+                    Ty::TypeName(t) => match self.lookup(&t, name, d) {
+                        // A method expression `T.M`: a function value.
+                        Member::Methods { methods, .. } => Ty::Func {
+                            results: self.results_of(methods.first().copied(), &[], d),
+                            targets: methods,
+                        },
+                        _ => Ty::Outside,
+                    },
+                    base_ty => self.member_ty(self.lookup(&base_ty, name, d), d),
+                }
+            }
+            Expr::Call(call) => self.call_result(scope, &call.callee, &call.args, d),
+            Expr::Composite { ty: Some(t), .. } => {
+                self.resolve(scope.file, scope.function, &[], t, d)
+            }
+            Expr::Composite { ty: None, .. } => Ty::Basic,
+            Expr::AddressOf(inner) => Ty::Pointer(Box::new(self.type_at(scope, inner, d))),
+            Expr::Deref(inner) => match self.type_at(scope, inner, d) {
+                Ty::Pointer(t) => *t,
+                Ty::TypeName(t) => Ty::TypeName(Box::new(Ty::Pointer(t))),
+                other => other,
+            },
+            Expr::Index(inner, args) => match self.type_at(scope, inner, d) {
+                Ty::Slice(t) | Ty::Map(t) => *t,
+                // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
+                f @ Ty::Func { .. } => self.instantiate(scope, inner, args, f, d),
+                other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
+                _ => Ty::Basic,
+            },
+            Expr::TypeAssert(_, Some(t)) => self.resolve(scope.file, scope.function, &[], t, d),
+            Expr::TypeAssert(inner, None) => self.type_at(scope, inner, d),
+            Expr::Type(t) => Ty::TypeName(Box::new(self.resolve(
+                scope.file,
+                scope.function,
+                &[],
+                t,
+                d,
+            ))),
+            Expr::FuncLit => Ty::Func {
+                targets: Vec::new(),
+                results: Vec::new(),
+            },
+            Expr::Other(kind) => Ty::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
+        }
+    }
+
+    fn member_ty(&'a self, m: Member<'a>, d: u32) -> Ty<'a> {
+        match m {
+            Member::Field(t) => t,
+            Member::Methods { methods, .. } => Ty::Func {
+                results: self.results_of(methods.first().copied(), &[], d),
+                targets: methods,
+            },
+            // A typed client's method value, the connector's: results from outside the tree,
+            // except the client's own builders.
+            Member::Client { .. } | Member::Connector | Member::Outside | Member::NotFound => {
+                Ty::Outside
+            }
+            Member::Interface { .. } => Ty::Func {
+                targets: Vec::new(),
+                results: vec![Ty::Outside],
+            },
+            Member::Unknown(r) => Ty::Unknown(r),
+        }
+    }
+
+    /// Type arguments of `F[A, B]` given explicitly.
+    fn instantiate(
+        &'a self,
+        scope: &Scope<'a>,
+        generic: &'a Expr,
+        args: &'a [Expr],
+        f: Ty<'a>,
+        d: u32,
+    ) -> Ty<'a> {
+        let Ty::Func { targets, .. } = &f else {
+            return f;
+        };
+        let Some(&target) = targets.first() else {
+            return f;
+        };
+        let decl = &self.ws.go(target.file).functions[target.function];
+        let subst: Vec<(&'a str, Ty<'a>)> = decl
+            .type_params
+            .iter()
+            .zip(args)
+            .map(|(p, a)| (p.name.as_str(), self.type_at(scope, a, d).type_value()))
+            .collect();
+        let _ = generic;
+        Ty::Func {
+            results: self.results_of(Some(target), &subst, d),
+            targets: targets.clone(),
+        }
+    }
+
+    /// The declared result types of a function, in its own file.
+    fn results_of(
+        &'a self,
+        f: Option<FunctionRef>,
+        subst: &[(&'a str, Ty<'a>)],
+        d: u32,
+    ) -> Vec<Ty<'a>> {
+        let Some(f) = f else { return Vec::new() };
+        let decl: &'a GoFunction = &self.ws.go(f.file).functions[f.function];
+        decl.results
+            .iter()
+            .map(|r| match &r.ty {
+                Some(t) => self.resolve(f.file, Some(decl), subst, t, d),
+                None => Ty::Basic,
+            })
+            .collect()
+    }
+
+    fn ident(&'a self, scope: &Scope<'a>, name: &'a str, d: u32) -> Ty<'a> {
+        if let Some(b) = scope.binding(name) {
+            let inner = Scope {
+                at: b.span.start_byte,
+                ..*scope
+            };
+            if let Some(t) = &b.ty {
+                return self.resolve(scope.file, scope.function, &[], t, d);
+            }
+            return match &b.value {
+                BindingValue::Expr(v) => self.type_at(&inner, v, d),
+                BindingValue::Tuple { call, index } => match call {
+                    Expr::TypeAssert(..) | Expr::Index(..) if *index == 1 => Ty::Basic,
+                    Expr::TypeAssert(..) | Expr::Index(..) => self.type_at(&inner, call, d),
+                    Expr::Call(c) => match self.callee_type(&inner, &c.callee, &c.args, d) {
+                        Ty::Func { results, .. } => {
+                            results.into_iter().nth(*index).unwrap_or(Ty::Basic)
+                        }
+                        Ty::Outside | Ty::Basic => Ty::Outside,
+                        Ty::Unknown(r) => Ty::Unknown(r),
+                        _ => Ty::Outside,
+                    },
+                    _ => Ty::Basic,
+                },
+                BindingValue::Range { over, index } => {
+                    match (self.type_at(&inner, over, d), index) {
+                        (Ty::Slice(_) | Ty::Map(_), 0) => Ty::Basic,
+                        (Ty::Slice(t) | Ty::Map(t) | Ty::Chan(t), _) => *t,
+                        (Ty::Unknown(r), _) => Ty::Unknown(r),
+                        (Ty::Outside, _) => Ty::Outside,
+                        _ => Ty::Basic,
+                    }
+                }
+                BindingValue::Declared => Ty::Unknown(format!("`{name}`, declared without a type")),
+                BindingValue::Opaque(what) => Ty::Unknown(format!("`{name}`, set by {what}")),
+            };
+        }
+        if let Some(f) = scope.function {
+            if f.receiver_name.as_deref() == Some(name)
+                && let Some(recv) = &f.receiver_type
+            {
+                let dir = scope.package_dir();
+                return self
+                    .named_in(scope.file, dir, recv, Vec::new(), d)
+                    .unwrap_or(Ty::Named(TypeKey { dir, name: recv }, Vec::new()));
+            }
+            if let Some(p) = f.params.iter().chain(&f.results).find(|p| p.name == name) {
+                return match &p.ty {
+                    Some(t) if p.variadic => Ty::Slice(Box::new(self.resolve(
+                        scope.file,
+                        scope.function,
+                        &[],
+                        t,
+                        d,
+                    ))),
+                    Some(t) => self.resolve(scope.file, scope.function, &[], t, d),
+                    None => Ty::Unknown(format!("the parameter `{name}`")),
+                };
+            }
+        }
+        if matches!(name, "nil" | "true" | "false" | "iota") || BUILTIN_FUNCS.contains(&name) {
+            return Ty::Basic;
+        }
+        if let Some(t) = self.in_package(scope.package_dir(), name, d) {
+            return t;
+        }
+        if scope.import_path(name).is_some() {
+            return Ty::Package(scope.import_path(name).unwrap_or_default());
+        }
+        for path in self.dot_imports(scope.file) {
+            let t = self.package_member(path, name, d);
+            if t != Ty::Outside || !self.ws.dir_by_import.contains_key(path) {
+                return t;
+            }
+        }
+        if PREDECLARED.contains(&name) {
+            return Ty::TypeName(Box::new(Ty::Basic));
+        }
+        // Most likely a package from outside the tree whose name is not the one its path suggests.
+        if self.imports_from_outside(scope.file) {
+            return Ty::Outside;
+        }
+        Ty::Unknown(format!("`{name}`, which rootlint cannot find"))
+    }
+
+    /// A package-level name of the package in `dir`: a value, a function or a type.
+    fn in_package(&'a self, dir: &'a str, name: &'a str, d: u32) -> Option<Ty<'a>> {
+        if let Some(&(file, v)) = self.values.get(&(dir, name)) {
+            let scope = Scope {
+                ws: self.ws,
+                catalog: self.catalog,
+                types: self,
+                file,
+                function: None,
+                at: u32::MAX,
+            };
+            return Some(match (&v.ty, &v.value) {
+                (Some(t), _) => self.resolve(file, None, &[], t, d),
+                (None, Some(e)) => self.type_at(&scope, e, d),
+                (None, None) => Ty::Unknown(format!("`{name}`, declared without a type")),
+            });
+        }
+        if let Some(fs) = self.funcs.get(&(dir, name)) {
+            return Some(Ty::Func {
+                targets: fs.clone(),
+                results: self.results_of(fs.first().copied(), &[], d),
+            });
+        }
+        self.named_in(0, dir, name, Vec::new(), d)
+            .map(|t| Ty::TypeName(Box::new(t)))
+    }
+
+    /// `pkg.Name` for an imported package.
+    fn package_member(&'a self, path: &'a str, name: &'a str, d: u32) -> Ty<'a> {
+        if let Some(dir) = self.ws.dir_by_import.get(path)
+            && let Some(t) = self.in_package(dir.as_str(), name, d)
+        {
+            return t;
+        }
+        match self.member_type(path, name, d) {
+            Some(t @ (Ty::Client { .. } | Ty::Connector | Ty::Named(..))) => {
+                Ty::TypeName(Box::new(t))
+            }
+            _ => Ty::Outside,
+        }
+    }
+
+    /// The type of `callee(args)`.
+    fn call_result(
+        &'a self,
+        scope: &Scope<'a>,
+        callee: &'a Expr,
+        args: &'a [Expr],
+        d: u32,
+    ) -> Ty<'a> {
+        match self.callee_type(scope, callee, args, d) {
+            Ty::Func { results, .. } => results.into_iter().next().unwrap_or(Ty::Basic),
+            Ty::TypeName(t) => *t,
+            other => other,
+        }
+    }
+
+    /// The type of what is called: a function value with its results, or a type (conversion).
+    fn callee_type(
+        &'a self,
+        scope: &Scope<'a>,
+        callee: &'a Expr,
+        args: &'a [Expr],
+        d: u32,
+    ) -> Ty<'a> {
+        if let Expr::Ident(name) = callee
+            && scope.binding(name).is_none()
+            && scope.param_type(name).is_none()
+        {
+            match name.as_str() {
+                "new" => {
+                    return Ty::Func {
+                        targets: Vec::new(),
+                        results: vec![Ty::Pointer(Box::new(
+                            args.first()
+                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d).type_value()),
+                        ))],
+                    };
+                }
+                "make" => {
+                    return Ty::Func {
+                        targets: Vec::new(),
+                        results: vec![
+                            args.first()
+                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d).type_value()),
+                        ],
+                    };
+                }
+                "append" => {
+                    return Ty::Func {
+                        targets: Vec::new(),
+                        results: vec![
+                            args.first()
+                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d)),
+                        ],
+                    };
+                }
+                n if BUILTIN_FUNCS.contains(&n) => return Ty::Basic,
+                _ => {}
+            }
+        }
+        // The framework's constructors and the client's builders.
+        if let Some(client) = self.client_constructor(scope, callee, d) {
+            return Ty::Func {
+                targets: Vec::new(),
+                results: vec![client],
+            };
+        }
+        let t = self.type_at(scope, callee, d);
+        match t {
+            // A generic function called with inferred type arguments.
+            Ty::Func { ref targets, .. } if !targets.is_empty() && !args.is_empty() => {
+                self.infer(scope, targets, args, d).unwrap_or(t)
+            }
+            other => other,
+        }
+    }
+
+    /// `api.NewClient(x)`, `api.NewMulticastClient(x)`, `c.ForHost(h)`, `c.WithOptions(…)`.
+    fn client_constructor(&'a self, scope: &Scope<'a>, callee: &'a Expr, d: u32) -> Option<Ty<'a>> {
+        let (path, name) = match callee {
+            Expr::Selector(base, name) => match &**base {
+                Expr::Ident(alias) if scope.imported_package(alias).is_some() => {
+                    (scope.imported_package(alias)?, name.as_str())
+                }
+                _ => {
+                    if matches!(name.as_str(), "ForHost" | "WithOptions")
+                        && let c @ Ty::Client { .. } = self.type_at(scope, base, d)
+                    {
+                        return Some(c);
+                    }
+                    return None;
+                }
+            },
+            Expr::Ident(name) if scope.binding(name).is_none() => {
+                let path = self
+                    .dot_imports(scope.file)
+                    .find(|p| self.catalog.api_packages.contains_key(*p))?;
+                (path, name.as_str())
+            }
+            _ => return None,
+        };
+        let (api_package, _) = self.catalog.api_packages.get_key_value(path)?;
+        match name {
+            "NewClient" => Some(Ty::Client {
+                api_package,
+                multicast: false,
+            }),
+            "NewMulticastClient" => Some(Ty::Client {
+                api_package,
+                multicast: true,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Type arguments inferred from the arguments: a parameter declared as a bare type
+    /// parameter (`x T`, `x *T`, `xs []T`) binds it.
+    fn infer(
+        &'a self,
+        scope: &Scope<'a>,
+        targets: &[FunctionRef],
+        args: &'a [Expr],
+        d: u32,
+    ) -> Option<Ty<'a>> {
+        let target = *targets.first()?;
+        let decl: &'a GoFunction = &self.ws.go(target.file).functions[target.function];
+        if decl.type_params.is_empty() {
+            return None;
+        }
+        let mut subst: Vec<(&'a str, Ty<'a>)> = Vec::new();
+        for (p, a) in decl.params.iter().zip(args) {
+            let Some(t) = &p.ty else { continue };
+            let mut arg = self.type_at(scope, a, d);
+            let mut t = t;
+            loop {
+                match (t, arg) {
+                    (TypeExpr::Pointer(inner), Ty::Pointer(a))
+                    | (TypeExpr::Slice(inner), Ty::Slice(a)) => {
+                        t = inner;
+                        arg = *a;
+                    }
+                    (
+                        TypeExpr::Named {
+                            qualifier: None,
+                            name,
+                            ..
+                        },
+                        a,
+                    ) => {
+                        if decl.type_params.iter().any(|tp| &tp.name == name)
+                            && !subst.iter().any(|(n, _)| n == name)
+                        {
+                            subst.push((name.as_str(), a));
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        Some(Ty::Func {
+            results: self.results_of(Some(target), &subst, d),
+            targets: targets.to_vec(),
+        })
+    }
+
+    // ---- members ----------------------------------------------------------------------------
+
+    /// What `name` selects on a value of type `ty`: fields and methods, promoted ones included
+    /// (the shallowest embedding wins, as in Go).
+    pub fn lookup(&'a self, ty: &Ty<'a>, name: &'a str, depth: u32) -> Member<'a> {
+        match ty.pointee() {
+            Ty::Named(key, args) => self.lookup_named(*key, args, name, depth),
+            Ty::Client {
+                api_package,
+                multicast,
+            } => {
+                // Hand-written helper methods of an in-tree api package's client.
+                if let Some(dir) = self.ws.dir_by_import.get(*api_package) {
+                    let key = TypeKey {
+                        dir: dir.as_str(),
+                        name: if *multicast {
+                            "MulticastClient"
+                        } else {
+                            "Client"
+                        },
+                    };
+                    let methods = self.methods_of(key, name);
+                    if !methods.is_empty() {
+                        let declared_on = self.key_of_method(methods[0]).unwrap_or(key);
+                        return Member::Methods {
+                            methods: methods.to_vec(),
+                            declared_on,
+                            promoted: false,
+                        };
+                    }
+                }
+                Member::Client {
+                    api_package,
+                    multicast: *multicast,
+                }
+            }
+            Ty::Connector => Member::Connector,
+            Ty::InlineInterface(..) => match self.interface_methods(ty.pointee(), depth) {
+                Some(methods) if methods.iter().any(|(m, _)| *m == name) => Member::Interface {
+                    methods,
+                    name: "an interface".into(),
+                },
+                _ => Member::NotFound,
+            },
+            Ty::Unknown(r) => Member::Unknown(r.clone()),
+            Ty::Func { .. } | Ty::Slice(_) | Ty::Map(_) | Ty::Chan(_) | Ty::Basic => {
+                Member::NotFound
+            }
+            Ty::Outside | Ty::Package(_) | Ty::TypeName(_) | Ty::Pointer(_) => Member::Outside,
+        }
+    }
+
+    fn key_of_method(&'a self, f: FunctionRef) -> Option<TypeKey<'a>> {
+        let decl = &self.ws.go(f.file).functions[f.function];
+        let dir = self.dir_of(f.file);
+        Some(TypeKey {
+            dir,
+            name: decl.receiver_type.as_deref()?,
+        })
+    }
+
+    fn lookup_named(
+        &'a self,
+        key: TypeKey<'a>,
+        args: &[Ty<'a>],
+        name: &'a str,
+        depth: u32,
+    ) -> Member<'a> {
+        // Breadth-first over embedded fields, one level at a time.
+        let mut level: Vec<(Ty<'a>, bool)> = vec![(Ty::Named(key, args.to_vec()), false)];
+        let mut seen: HashSet<TypeKey<'a>> = HashSet::new();
+        let mut outside_embed = false;
+        for _ in 0..8 {
+            let mut found: Vec<Member<'a>> = Vec::new();
+            let mut next: Vec<(Ty<'a>, bool)> = Vec::new();
+            for (t, promoted) in &level {
+                match t.pointee() {
+                    Ty::Named(k, args) => {
+                        if !seen.insert(*k) {
+                            continue;
+                        }
+                        let methods = self.methods_of(*k, name);
+                        if !methods.is_empty() {
+                            found.push(Member::Methods {
+                                methods: methods.to_vec(),
+                                declared_on: *k,
+                                promoted: *promoted,
+                            });
+                            continue;
+                        }
+                        let Some(&(file, decl)) = self.decls.get(&(k.dir, k.name)) else {
+                            continue;
+                        };
+                        let subst: Vec<(&'a str, Ty<'a>)> = decl
+                            .type_params
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .zip(args.iter().cloned())
+                            .collect();
+                        match &decl.ty {
+                            TypeExpr::Struct(fields) => {
+                                for Field { name: n, ty } in fields {
+                                    let resolved = self.resolve(file, None, &subst, ty, depth + 1);
+                                    match n {
+                                        Some(n) if n == name => found.push(Member::Field(resolved)),
+                                        Some(_) => {}
+                                        None => {
+                                            let embedded_name = match ty {
+                                                TypeExpr::Pointer(inner) => inner.base_name(),
+                                                other => other.base_name(),
+                                            }
+                                            .map(|(_, n)| n);
+                                            if embedded_name == Some(name) {
+                                                // The embedded field itself, by its type's name.
+                                                found.push(Member::Field(resolved));
+                                            } else {
+                                                next.push((resolved, true));
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            TypeExpr::Interface(_) => {
+                                let iface = Ty::Named(*k, args.clone());
+                                if let Some(methods) = self.interface_methods(&iface, depth)
+                                    && methods.iter().any(|(m, _)| *m == name)
+                                {
+                                    found.push(Member::Interface {
+                                        methods,
+                                        name: self.type_name(*k),
+                                    });
+                                }
+                            }
+                            // A defined type: `type X Y` has Y's fields, not its methods.
+                            _ => {
+                                let underlying =
+                                    self.resolve(file, None, &subst, &decl.ty, depth + 1);
+                                if matches!(underlying, Ty::Outside | Ty::Connector) {
+                                    outside_embed = true;
+                                }
+                            }
+                        }
+                    }
+                    other => match self.lookup(other, name, depth + 1) {
+                        Member::NotFound => {}
+                        Member::Outside => outside_embed = true,
+                        m => {
+                            if let Ty::Connector | Ty::Client { .. } = other {
+                                // Only names such a type really has are promoted from it.
+                                if matches!(m, Member::Connector) && !is_connector_method(name) {
+                                    outside_embed = true;
+                                    continue;
+                                }
+                            }
+                            found.push(m)
+                        }
+                    },
+                }
+            }
+            if let Some(first) = found.into_iter().next() {
+                return first;
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        if outside_embed {
+            Member::Outside
+        } else {
+            Member::NotFound
+        }
+    }
+
+    // ---- interfaces -------------------------------------------------------------------------
+
+    /// The methods (name, parameter count) of an interface type; `None` when `ty` is not one.
+    /// Methods of embedded interfaces from outside the tree are not known and left out, so that
+    /// more types qualify as implementations, never fewer.
+    pub fn interface_methods(&'a self, ty: &Ty<'a>, depth: u32) -> Option<Vec<(&'a str, usize)>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let (file, elems): (usize, &'a [InterfaceElem]) = match ty {
+            Ty::InlineInterface(file, elems) => (*file, elems),
+            Ty::Named(k, _) => {
+                let &(file, decl) = self.decls.get(&(k.dir, k.name))?;
+                match &decl.ty {
+                    TypeExpr::Interface(elems) => (file, elems.as_slice()),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let mut out = Vec::new();
+        for el in elems {
+            match el {
+                InterfaceElem::Method { name, params, .. } => out.push((name.as_str(), *params)),
+                InterfaceElem::Embed(t) => {
+                    let embedded = self.resolve(file, None, &[], t, depth + 1);
+                    if let Some(more) = self.interface_methods(&embedded, depth + 1) {
+                        out.extend(more);
+                    }
+                }
+                InterfaceElem::Terms => {}
+            }
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
+    }
+
+    /// In-tree named types that implement an interface with these methods: each method is
+    /// declared on the type or promoted to it with the same parameter count, or the type embeds
+    /// something from outside the tree that might provide it. For each, the method `name`'s
+    /// in-tree implementation, if any.
+    pub fn implementations(
+        &'a self,
+        methods: &[(&'a str, usize)],
+        name: &'a str,
+    ) -> Vec<(TypeKey<'a>, Vec<FunctionRef>)> {
+        let mut candidates: Vec<TypeKey<'a>> = self
+            .method_sets
+            .keys()
+            .map(|&(dir, name)| TypeKey { dir, name })
+            .chain(self.decls.iter().filter_map(|(&(dir, name), (_, decl))| {
+                matches!(&decl.ty, TypeExpr::Struct(fs) if fs.iter().any(|f| f.name.is_none()))
+                    .then_some(TypeKey { dir, name })
+            }))
+            .filter(|k| {
+                !matches!(self.decls.get(&(k.dir, k.name)), Some((_, d)) if matches!(d.ty, TypeExpr::Interface(_)))
+            })
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        let mut out = Vec::new();
+        for key in candidates {
+            let (set, open) = self.method_set(key);
+            let has = |m: &str, n: usize| set.iter().any(|(x, c, _)| *x == m && *c == n);
+            if !methods.iter().all(|&(m, n)| has(m, n) || open) {
+                continue;
+            }
+            let impls: Vec<FunctionRef> = set
+                .iter()
+                .filter(|(x, _, _)| *x == name)
+                .flat_map(|(_, _, fs)| fs.iter().copied())
+                .collect();
+            out.push((key, impls));
+        }
+        out
+    }
+
+    /// The full method set of an in-tree type (promoted methods included), and whether it
+    /// embeds something from outside the tree whose methods are unknown.
+    fn method_set(&'a self, key: TypeKey<'a>) -> (MethodSet<'a>, bool) {
+        let mut out: Vec<(&'a str, usize, Vec<FunctionRef>)> = Vec::new();
+        let mut open = false;
+        let mut level = vec![key];
+        let mut seen = HashSet::new();
+        for _ in 0..8 {
+            let mut next = Vec::new();
+            let mut this_level: Vec<(&'a str, usize, Vec<FunctionRef>)> = Vec::new();
+            for k in level {
+                if !seen.insert(k) {
+                    continue;
+                }
+                for &(m, n) in self
+                    .method_sets
+                    .get(&(k.dir, k.name))
+                    .map_or(&[][..], |v| v)
+                {
+                    if !out.iter().any(|(x, _, _)| *x == m) {
+                        this_level.push((m, n, self.methods_of(k, m).to_vec()));
+                    }
+                }
+                let Some(&(file, decl)) = self.decls.get(&(k.dir, k.name)) else {
+                    continue;
+                };
+                if let TypeExpr::Struct(fields) = &decl.ty {
+                    for f in fields.iter().filter(|f| f.name.is_none()) {
+                        match self.resolve(file, None, &[], &f.ty, 1).pointee() {
+                            Ty::Named(k, _) => next.push(*k),
+                            _ => open = true,
+                        }
+                    }
+                }
+            }
+            out.extend(this_level);
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        (out, open)
+    }
+
+    /// The in-tree types a type's values carry with them by value (embedded or plain fields
+    /// that are not pointers): creating the one creates zero values of the others.
+    pub fn value_fields(&'a self, key: TypeKey<'a>) -> Vec<TypeKey<'a>> {
+        let Some(&(file, decl)) = self.decls.get(&(key.dir, key.name)) else {
+            return Vec::new();
+        };
+        let TypeExpr::Struct(fields) = &decl.ty else {
+            return Vec::new();
+        };
+        fields
+            .iter()
+            .filter_map(|f| match self.resolve(file, None, &[], &f.ty, 1) {
+                Ty::Named(k, _) => Some(k),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether the type embeds the connector (directly or through in-tree types): a service.
+    pub fn embeds_connector(&'a self, key: TypeKey<'a>) -> bool {
+        matches!(self.lookup_named(key, &[], "Request", 0), Member::Connector)
+    }
+}
+
+impl<'a> Ty<'a> {
+    /// The type an expression denotes when it is used as a type (`T` in `new(T)`).
+    fn type_value(self) -> Ty<'a> {
+        match self {
+            Ty::TypeName(t) => *t,
+            other => other,
+        }
+    }
+}
+
+/// Methods of the framework's connector that rootlint knows to exist (those a service type
+/// gets by embedding it, as far as they matter here).
+fn is_connector_method(name: &str) -> bool {
+    matches!(
+        name,
+        "Request"
+            | "Publish"
+            | "Go"
+            | "Parallel"
+            | "Subscribe"
+            | "Unsubscribe"
+            | "SetOnStartup"
+            | "SetOnShutdown"
+            | "Hostname"
+            | "Lifetime"
+            | "LogInfo"
+            | "LogDebug"
+            | "LogWarn"
+            | "LogError"
+            | "StartTicker"
+            | "Deployment"
+    )
+}
