@@ -114,3 +114,76 @@ fn every_lint_has_a_firing_and_a_silent_case() {
         missing.join(", ")
     );
 }
+
+/// Checks one grant file's evidence: every step after the entry point names how it was
+/// resolved, and a method step names the static type it was selected on, whose method it is.
+/// An edge found by a method's name alone cannot pass: it has no receiver type to name.
+fn type_resolved_evidence(grants: &serde_json::Value) -> Result<usize, String> {
+    let mut steps = 0;
+    for service in grants["services"].as_array().into_iter().flatten() {
+        for grant in service["pub"].as_array().into_iter().flatten() {
+            for site in grant["callSites"].as_array().into_iter().flatten() {
+                let via = site["via"].as_array().ok_or("a call site without `via`")?;
+                for (i, step) in via.iter().enumerate() {
+                    steps += 1;
+                    let edge = step["edge"].as_str().ok_or("a step without `edge`")?;
+                    let function = step["function"].as_str().unwrap_or_default();
+                    let receiver = step["receiver"].as_str();
+                    let ok = match (i, edge) {
+                        (0, "entry") => true,
+                        (0, _) | (_, "entry") => false,
+                        (_, "call" | "methodValue" | "functionValue") => true,
+                        // The method is declared on the receiver's own type.
+                        (_, "method") => receiver.is_some_and(|r| {
+                            function.strip_prefix(r).is_some_and(|rest| {
+                                rest.starts_with('.') && !rest[1..].contains('.')
+                            })
+                        }),
+                        // Promoted from an embedded type: declared elsewhere than the receiver.
+                        (_, "promotedMethod") => {
+                            receiver.is_some_and(|r| !function.starts_with(&format!("{r}.")))
+                        }
+                        (_, "interfaceDispatch") => receiver.is_some(),
+                        _ => false,
+                    };
+                    if !ok {
+                        return Err(format!(
+                            "{} → step {i} `{function}` reached by `{edge}` (receiver {receiver:?}) is not resolved through types",
+                            grant["subject"]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(steps)
+}
+
+/// No grant in the ui-tests or the example deployment rests on an edge found by name alone.
+#[test]
+fn every_grant_edge_is_resolved_through_types() {
+    let mut files: Vec<PathBuf> = cases().iter().map(|c| c.join("grants.json")).collect();
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/shop.grants.json"));
+    let mut steps = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The ui-test files start with the exit code and any stderr.
+        let json = &text[text.find('{').expect("a JSON object")..];
+        let grants: serde_json::Value = serde_json::from_str(json).unwrap();
+        steps +=
+            type_resolved_evidence(&grants).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    assert!(steps > 20, "the check saw only {steps} steps");
+    // The check itself rejects what the old fallback produced: a method reached by name, with
+    // no receiver type (and a method attributed to a type it is not declared on).
+    let by_name = serde_json::json!({"services": [{"pub": [{"subject": "s", "callSites": [{"via": [
+        {"function": "m/a.Service.Serve", "edge": "entry"},
+        {"function": "m/ops.Service.Unlock", "edge": "interfaceDispatch"}
+    ]}]}]}]});
+    assert!(type_resolved_evidence(&by_name).is_err());
+    let wrong_type = serde_json::json!({"services": [{"pub": [{"subject": "s", "callSites": [{"via": [
+        {"function": "m/a.Service.Serve", "edge": "entry"},
+        {"function": "m/ops.Service.Unlock", "edge": "method", "receiver": "sync.Mutex"}
+    ]}]}]}]});
+    assert!(type_resolved_evidence(&wrong_type).is_err());
+}

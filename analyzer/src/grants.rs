@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::callgraph::{self, Precision};
+use crate::callgraph::{self, EdgeKind, Precision};
 use crate::catalog::{EndpointId, Origin};
 use crate::subject;
 
@@ -77,11 +77,19 @@ pub struct CallSiteEvidence {
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
 pub struct ViaStep {
     pub function: String,
     pub file: String,
     /// The line in this function of the call that leads to the next step (or the call site).
     pub line: u32,
+    /// How this function was reached from the previous step: `entry` for the service's entry
+    /// point, then `call`, `method`, `promotedMethod`, `methodValue`, `interfaceDispatch` or
+    /// `functionValue`. Every edge is resolved through types; none is found by name alone.
+    pub edge: EdgeKind,
+    /// The static type the method was selected on (the interface, for interface dispatch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receiver: Option<String>,
 }
 
 pub fn endpoint_ref(a: &Analysis, id: EndpointId) -> EndpointRef {
@@ -104,7 +112,8 @@ pub type Justified = BTreeMap<usize, String>;
 
 pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
     let ws = &a.workspace;
-    let mut complete = a.problems.is_empty();
+    // A call rootlint could not resolve may reach a :666 call: what it would grant is unknown.
+    let mut complete = a.problems.is_empty() && a.unresolved.is_empty();
     let mut by_service: Vec<BTreeMap<String, PubGrant>> =
         ws.services.iter().map(|_| BTreeMap::new()).collect();
     for (i, site) in a.call_sites.iter().enumerate() {
@@ -113,6 +122,10 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
             continue;
         }
         let attributions = &a.attributions[i];
+        if site.receiver_unresolved.is_some() {
+            complete &= attributions.is_empty();
+            continue;
+        }
         let (host, justification) = match (&d.host, justified_wildcards.get(&i)) {
             (Ok(h), _) if site.endpoint.is_some() => (h.clone(), None),
             (Err(_), Some(reason)) => ("*".to_string(), Some(reason.clone())),
@@ -206,6 +219,8 @@ fn via(a: &Analysis, path: &[callgraph::Step], call_line: u32) -> Vec<ViaStep> {
             function: callgraph::function_name(&a.workspace, step.function),
             file: a.workspace.files[step.function.file].file.rel.clone(),
             line: path.get(i + 1).map_or(call_line, |next| next.line),
+            edge: step.kind,
+            receiver: step.receiver.as_deref().map(str::to_string),
         })
         .collect()
 }

@@ -1,3 +1,4 @@
+use rootlint_analyzer::callgraph::EdgeKind;
 use rootlint_analyzer::callsites::Shape;
 
 use crate::{Diagnostic, LintContext, declare_lint};
@@ -55,7 +56,41 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
             .collect();
         outside.sort();
         let non_literal = matches!(site.shape, Shape::Raw { .. }) && !site.literal_in_source;
-        let reason = if !outside.is_empty() {
+        let attributed = !a.attributions[i].is_empty();
+        // Shapes gencreds' syntactic scan does not follow, named for the reviewer.
+        let holder = &a.workspace.go(site.function.file).functions[site.function.function];
+        let promoted = a.attributions[i]
+            .iter()
+            .any(|at| at.path.iter().any(|s| s.kind == EdgeKind::PromotedMethod));
+        let shape = if let Some(via) = &site.via {
+            Some(format!("the call reaches its client through {via}"))
+        } else if !holder.type_params.is_empty() {
+            Some(format!(
+                "the call is in the generic helper `{}`",
+                holder.name
+            ))
+        } else if promoted {
+            Some(format!(
+                "the call is in `{}`, a method promoted from an embedded struct",
+                holder.name
+            ))
+        } else {
+            None
+        };
+        let reason = if let (Some(shape), true) = (&shape, attributed) {
+            if outside.is_empty() {
+                shape.clone()
+            } else {
+                format!(
+                    "{shape}, outside the root folder of {}",
+                    outside
+                        .iter()
+                        .map(|h| format!("`{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        } else if !outside.is_empty() {
             format!(
                 "the call is outside the root folder of {}",
                 outside
@@ -64,7 +99,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                     .collect::<Vec<_>>()
                     .join(", ")
             )
-        } else if non_literal && !a.attributions[i].is_empty() {
+        } else if non_literal && attributed {
             "the URL is not a string literal".to_string()
         } else {
             continue;

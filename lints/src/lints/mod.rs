@@ -13,6 +13,7 @@ pub mod suppression_without_reason;
 pub mod trivial_required_claims;
 pub mod trust_root_bundled;
 pub mod trust_root_port_mismatch;
+pub mod unresolved_call_target;
 pub mod unresolved_trust_root_target;
 pub mod unreviewed_trust_root_grant;
 pub mod unused_suppression;
@@ -29,6 +30,7 @@ pub static ALL: &[&Lint] = &[
     &analysis_incomplete::ANALYSIS_INCOMPLETE,
     &dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST,
     &unresolved_trust_root_target::UNRESOLVED_TRUST_ROOT_TARGET,
+    &unresolved_call_target::UNRESOLVED_CALL_TARGET,
     &trust_root_port_mismatch::TRUST_ROOT_PORT_MISMATCH,
     &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
     &manifest_definition_drift::MANIFEST_DEFINITION_DRIFT,

@@ -1,0 +1,14 @@
+package dot
+
+import (
+	"context"
+
+	. "example.com/app/roles/rolesapi"
+)
+
+type Service struct{ *Intermediate }
+
+// Elevate calls the dot-imported api package.
+func (svc *Service) Elevate(ctx context.Context) error {
+	return NewClient(svc).Grant(ctx)
+}

@@ -1,0 +1,18 @@
+package returned
+
+import (
+	"context"
+
+	"example.com/app/roles/rolesapi"
+)
+
+type Service struct{ *Intermediate }
+
+func (svc *Service) rolesClient() rolesapi.Client {
+	return rolesapi.NewClient(svc)
+}
+
+// Offboard gets its client from a method.
+func (svc *Service) Offboard(ctx context.Context) error {
+	return svc.rolesClient().Revoke(ctx)
+}

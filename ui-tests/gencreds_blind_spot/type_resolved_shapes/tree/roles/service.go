@@ -1,0 +1,3 @@
+package roles
+
+type Service struct{ *Intermediate }
