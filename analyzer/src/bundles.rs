@@ -1,11 +1,9 @@
 //! Application bundles: the `main` packages that add services to one process with
 //! `app.Add(pkg.NewService(), …)` (or `application.New(…)`), as gencreds' `--bundle` reads them.
 
-use crate::catalog::Catalog;
 use crate::facts::go::Expr;
 use crate::span::Span;
 use crate::values::Scope;
-use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
 pub struct Member {
@@ -26,7 +24,8 @@ pub struct Bundle {
     pub members: Vec<Member>,
 }
 
-pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<Bundle> {
+pub fn find(types: &crate::types::Types) -> Vec<Bundle> {
+    let (ws, catalog) = (types.workspace(), types.catalog());
     let trust_hosts = catalog.hosts_with_trust_roots();
     let hostname_of = |package: &str| -> Option<String> {
         if let Some(s) = ws
@@ -42,7 +41,6 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<Bundle> {
             (parent == package).then(|| p.hostname.clone())
         })
     };
-    let types = crate::types::Types::new(ws, catalog);
     let mut out = Vec::new();
     for package in ws.packages.values() {
         let mut members = Vec::new();
@@ -66,7 +64,7 @@ pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<Bundle> {
                     let scope = Scope {
                         ws,
                         catalog,
-                        types: &types,
+                        types,
                         file: fi,
                         function: Some(func),
                         at: call.span.start_byte,

@@ -135,30 +135,20 @@ pub fn function_name(ws: &Workspace, f: FunctionRef) -> String {
     }
 }
 
-pub fn build(ws: &Workspace, catalog: &Catalog) -> CallGraph {
-    build_reusing(ws, catalog, None)
+pub fn build(types: &Types) -> CallGraph {
+    build_reusing(types, None)
 }
 
 /// Rebuilds the graph after the files `changed` were edited without changing their interface
 /// (types, package values, imports, function signatures; the caller checks): other files'
 /// nodes are kept.
-pub fn rebuild(
-    ws: &Workspace,
-    catalog: &Catalog,
-    previous: &CallGraph,
-    changed: &[usize],
-) -> CallGraph {
-    build_reusing(ws, catalog, Some((previous, changed)))
+pub fn rebuild(types: &Types, previous: &CallGraph, changed: &[usize]) -> CallGraph {
+    build_reusing(types, Some((previous, changed)))
 }
 
-fn build_reusing(
-    ws: &Workspace,
-    catalog: &Catalog,
-    reuse: Option<(&CallGraph, &[usize])>,
-) -> CallGraph {
+fn build_reusing(types: &Types, reuse: Option<(&CallGraph, &[usize])>) -> CallGraph {
     use rayon::prelude::*;
-    let types = Types::new(ws, catalog);
-    let types = &types;
+    let (ws, catalog) = (types.workspace(), types.catalog());
     let n = ws.files.len();
     let per_file = |file: usize| -> FileNodes {
         let nodes = match &ws.files[file].facts {

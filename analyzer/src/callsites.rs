@@ -12,7 +12,6 @@ use crate::route;
 use crate::span::Span;
 use crate::types::{Member, Types};
 use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
-use crate::workspace::Workspace;
 
 /// A function: its file, the byte offset of its name, and its index within the file's facts.
 /// It orders by file and offset, which do not depend on which functions of a file were parsed,
@@ -92,17 +91,19 @@ pub struct CallSite {
 }
 
 /// Finds and resolves the call sites of every function in the workspace.
-pub fn find(ws: &Workspace, catalog: &Catalog) -> Vec<CallSite> {
+pub fn find(types: &Types) -> Vec<CallSite> {
+    let ws = types.workspace();
     let files: Vec<usize> = ws
         .packages
         .values()
         .flat_map(|p| p.go_files.iter().copied())
         .collect();
-    find_in(ws, catalog, &files)
+    find_in(types, &files)
 }
 
 /// The call sites of the functions of some files (parsed Go files of the workspace), sorted.
-pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSite> {
+pub fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
+    let (ws, catalog) = (types.workspace(), types.catalog());
     use rayon::prelude::*;
     let functions: Vec<FunctionRef> = files
         .iter()
@@ -118,8 +119,6 @@ pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSi
         .chain(["Request", "Publish"])
         .collect();
     let names = &names;
-    let types = Types::new(ws, catalog);
-    let types = &types;
     let mut sites: Vec<CallSite> = functions
         .par_iter()
         .flat_map_iter(|&f| {
@@ -135,7 +134,7 @@ pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSi
                     }),
                     _ => false,
                 })
-                .filter_map(move |call| resolve_call(types, catalog, f, call))
+                .filter_map(move |call| resolve_call(types, f, call))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -143,13 +142,8 @@ pub fn find_in(ws: &Workspace, catalog: &Catalog, files: &[usize]) -> Vec<CallSi
     sites
 }
 
-fn resolve_call<'a>(
-    types: &'a Types<'a>,
-    catalog: &'a Catalog,
-    f: FunctionRef,
-    call: &'a CallExpr,
-) -> Option<CallSite> {
-    let ws = types.workspace();
+fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) -> Option<CallSite> {
+    let (ws, catalog) = (types.workspace(), types.catalog());
     let scope = Scope {
         ws,
         catalog,

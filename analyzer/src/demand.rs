@@ -26,6 +26,9 @@ use crate::workspace::Workspace;
 const CHUNK_TRIGGERS: &[&str] = &[
     "Request(",
     "Publish(",
+    // A method value (`r := svc.Request`) or a call with a comment before its parenthesis.
+    ".Request",
+    ".Publish",
     "ForHost(",
     ".URL()",
     "JoinHostAndPath",
@@ -55,19 +58,13 @@ fn mentions(ac: &AhoCorasick, text: &str) -> bool {
 }
 
 pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
-    // Pass 1: constants, variables, types, imports and comments: what the catalog needs, and
-    // what types are resolved against.
+    // Pass 1: constants, variables, imports and comments only, which is all the catalog needs.
     let mut keep: Vec<Vec<bool>> = sources
         .iter()
         .map(|s| {
             s.chunks
                 .iter()
-                .map(|c| {
-                    matches!(
-                        c.kind,
-                        ChunkKind::Keep | ChunkKind::Values | ChunkKind::Type
-                    )
-                })
+                .map(|c| matches!(c.kind, ChunkKind::Keep | ChunkKind::Values))
                 .collect()
         })
         .collect();
@@ -75,13 +72,17 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
     let ws = Workspace::new(files);
     let catalog = Catalog::build(&ws, external);
 
-    // Pass 2: chunks with a trigger string, and uses of a :666 api package's typed client.
-    let wanted = first_selection(sources, &ws, &catalog);
+    // Pass 2: chunks with a trigger string, uses of a :666 api package's typed client, and the
+    // type declarations those (and the values of pass 1) name, so that a file is parsed once for
+    // both.
+    let mut types = TypeClosure::new(sources, &ws);
+    let mut wanted = first_selection(sources, &ws, &catalog);
+    wanted.extend(types.grow(sources, &keep, &wanted));
     let mut files = match select(sources, &mut keep, wanted, ws.files) {
         Ok(files) | Err(files) => files,
     };
     let mut ws = Workspace::new(files);
-    let sites = callsites::find(&ws, &catalog);
+    let sites = callsites::find(&crate::types::Types::new(&ws, &catalog));
     let mut reaching: BTreeSet<String> = sites
         .iter()
         .filter(|s| attribution_matters(s, &catalog))
@@ -92,15 +93,158 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
         })
         .collect();
 
+    let trust_names: BTreeSet<String> = catalog
+        .api_packages
+        .values()
+        .flat_map(|api| api.endpoints.iter())
+        .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
+        .map(|(name, _)| name.clone())
+        .collect();
     // Then, until nothing new: whatever may lie on a path to those call sites.
     loop {
-        let wanted = on_paths(sources, &ws, &keep, &mut reaching);
+        let mut wanted = on_paths(sources, &ws, &keep, &mut reaching, &trust_names);
+        wanted.extend(types.grow(sources, &keep, &wanted));
         match select(sources, &mut keep, wanted, ws.files) {
             Ok(more) => files = more,
             Err(unchanged) => return (Workspace::new(unchanged), catalog),
         }
         ws = Workspace::new(files);
     }
+}
+
+/// Type declarations are parsed when something parsed names them: the closure over the names
+/// the parsed chunks mention, each chunk's bytes scanned once. What a type resolves against
+/// (field, parameter, result and embedded types, interfaces and their implementations) is
+/// always named by the parsed code that uses it, so resolution sees the same types as with
+/// `--no-triage`.
+struct TypeClosure {
+    /// (package folder, declared type name) → its chunks.
+    by_name: std::collections::HashMap<(String, String), Vec<(usize, usize)>>,
+    names: Option<AhoCorasick>,
+    patterns: Vec<String>,
+    /// For each file, the package folders its names can refer to: its own and the in-tree
+    /// packages it imports (read from the bytes: pass 1 may not have parsed the imports).
+    visible: Vec<Vec<String>>,
+    scanned: Vec<Vec<bool>>,
+}
+
+impl TypeClosure {
+    fn new(sources: &[Source], ws: &Workspace) -> TypeClosure {
+        let mut by_name: std::collections::HashMap<(String, String), Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        let mut visible = Vec::with_capacity(sources.len());
+        for (i, s) in sources.iter().enumerate() {
+            let text = s.text.as_deref().unwrap_or("");
+            let dir = s.file.dir();
+            for (ci, c) in s.chunks.iter().enumerate() {
+                if c.kind == ChunkKind::Type {
+                    for name in crate::triage::type_names(&text[c.start..c.end]) {
+                        by_name
+                            .entry((dir.to_string(), name.to_string()))
+                            .or_default()
+                            .push((i, ci));
+                    }
+                }
+            }
+            let mut dirs = vec![dir.to_string()];
+            dirs.extend(
+                import_lines(text).filter_map(|(_, path)| ws.dir_by_import.get(path).cloned()),
+            );
+            visible.push(dirs);
+        }
+        let mut patterns: Vec<String> = by_name.keys().map(|(_, n)| n.clone()).collect();
+        patterns.sort();
+        patterns.dedup();
+        let names = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).expect("identifiers are plain strings"));
+        TypeClosure {
+            by_name,
+            names,
+            patterns,
+            visible,
+            scanned: sources
+                .iter()
+                .map(|s| vec![false; s.chunks.len()])
+                .collect(),
+        }
+    }
+
+    /// Type chunks named by the kept chunks and `wanted`, transitively, not yet kept.
+    fn grow(
+        &mut self,
+        sources: &[Source],
+        keep: &[Vec<bool>],
+        wanted: &[(usize, usize)],
+    ) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.names else {
+            return Vec::new();
+        };
+        let mut frontier: Vec<(usize, usize)> = keep
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| {
+                k.iter()
+                    .enumerate()
+                    .filter(|(_, kept)| **kept)
+                    .map(move |(ci, _)| (i, ci))
+            })
+            .chain(wanted.iter().copied())
+            // Declarations only: a top-level comment naming a type needs no parse of it.
+            .filter(|&(i, ci)| {
+                !self.scanned[i][ci] && sources[i].chunks[ci].kind != ChunkKind::Keep
+            })
+            .collect();
+        let mut added: std::collections::BTreeSet<(usize, usize)> = Default::default();
+        while !frontier.is_empty() {
+            for &(i, ci) in &frontier {
+                self.scanned[i][ci] = true;
+            }
+            let found: Vec<(usize, usize)> = frontier
+                .par_iter()
+                .flat_map_iter(|&(i, ci)| {
+                    let s = &sources[i];
+                    let text = s.text.as_deref().unwrap_or("");
+                    let c = &s.chunks[ci];
+                    identifier_matches(ac, &text[c.start..c.end])
+                        .into_iter()
+                        .map(move |p| (i, p))
+                })
+                .collect();
+            let mut next = Vec::new();
+            for (file, p) in found {
+                for dir in &self.visible[file] {
+                    let key = (dir.clone(), self.patterns[p].clone());
+                    for &(i, ci) in self.by_name.get(&key).into_iter().flatten() {
+                        if !keep[i][ci] && added.insert((i, ci)) {
+                            next.push((i, ci));
+                        }
+                    }
+                }
+            }
+            next.retain(|&(i, ci)| !self.scanned[i][ci]);
+            next.sort();
+            next.dedup();
+            frontier = next;
+        }
+        added.into_iter().collect()
+    }
+}
+
+/// The patterns that occur in `text` as whole identifiers, once each.
+fn identifier_matches(ac: &AhoCorasick, text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out: Vec<usize> = ac
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).map(|i| b[i]);
+            let after = b.get(m.end()).copied();
+            !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
+        })
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Adds `wanted` chunks to the selection and re-extracts the files that changed; gives the
@@ -271,23 +415,10 @@ fn on_paths(
     ws: &Workspace,
     keep: &[Vec<bool>],
     reaching: &mut BTreeSet<String>,
+    trust_names: &BTreeSet<String>,
 ) -> Vec<(usize, usize)> {
     let mut called: BTreeSet<&str> = BTreeSet::new();
     let mut parsed: Vec<&crate::facts::go::GoFunction> = Vec::new();
-    // A method call whose result is selected on or bound (`svc.deps().roles`, `d :=
-    // svc.deps()`): its declared result type types what follows.
-    fn typed_results<'a>(e: &'a Expr, out: &mut BTreeSet<&'a str>) {
-        let mut stack = vec![e];
-        while let Some(e) = stack.pop() {
-            if let Expr::Selector(base, _) | Expr::Index(base, _) = e
-                && let Expr::Call(c) = &**base
-                && let Expr::Selector(_, m) = &c.callee
-            {
-                out.insert(m);
-            }
-            stack.extend(e.children());
-        }
-    }
     for p in ws.packages.values() {
         for &f in &p.go_files {
             let imports = &ws.go(f).imports;
@@ -302,19 +433,7 @@ fn on_paths(
                         {
                             called.insert(n);
                         }
-                        callee => typed_results(callee, &mut called),
-                    }
-                }
-                for b in &func.bindings {
-                    if let crate::facts::go::BindingValue::Expr(e)
-                    | crate::facts::go::BindingValue::Tuple { call: e, .. } = &b.value
-                    {
-                        if let Expr::Call(c) = e
-                            && let Expr::Selector(_, m) = &c.callee
-                        {
-                            called.insert(m);
-                        }
-                        typed_results(e, &mut called);
+                        _ => {}
                     }
                 }
             }
@@ -331,17 +450,47 @@ fn on_paths(
             break;
         }
     }
-    // The types whose methods reach a call site: where their values are created decides which
-    // interface calls can dispatch to them.
+    // Methods whose results type the receiver of a call that can matter (a method reaching a
+    // call site, a :666 endpoint, `Request`/`Publish`): `svc.deps().roles.Grant(…)`, `d :=
+    // svc.deps(); d.Grant(…)`. Their declared result types decide what the call reaches.
+    let matters = |m: &str| {
+        reaching.contains(m) || trust_names.contains(m) || matches!(m, "Request" | "Publish")
+    };
+    for f in &parsed {
+        for c in &f.calls {
+            let Expr::Selector(base, m) = &c.callee else {
+                continue;
+            };
+            if matters(m) {
+                receiver_methods(f, base, &mut called);
+            }
+        }
+    }
+    // The types whose methods reach a call site: which interface calls can dispatch to them
+    // depends on where their values are created (`T{`, `new(T)`, `T(x)`), so the functions that
+    // create them lie on paths too, and so do their callers.
     let receiver_types: BTreeSet<&str> = parsed
         .iter()
         .filter(|f| reaching.contains(&f.name))
         .filter_map(|f| f.receiver_type.as_deref())
         .collect();
+    for f in &parsed {
+        let creates = f.instantiates.iter().any(|t| {
+            t.base_name()
+                .is_some_and(|(_, n)| receiver_types.contains(n))
+        });
+        if creates && !reaching.contains(&f.name) {
+            reaching.insert(f.name.clone());
+        }
+    }
+    let creations: Vec<String> = receiver_types
+        .iter()
+        .flat_map(|t| [format!("{t}{{"), format!("new({t})"), format!("{t}(")])
+        .collect();
     let names: Vec<&str> = reaching
         .iter()
         .map(String::as_str)
-        .chain(receiver_types)
+        .chain(creations.iter().map(String::as_str))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -382,13 +531,15 @@ fn only_harmless_requests(
 ) -> bool {
     let Some(alias) = pub_alias else { return false };
     for m in triggers.find_iter(chunk) {
-        if !matches!(
-            CHUNK_TRIGGERS[m.pattern().as_usize()],
-            "Request(" | "Publish("
-        ) {
-            return false;
-        }
-        let Some(args) = call_arguments(&chunk[m.end() - 1..]) else {
+        let pattern = CHUNK_TRIGGERS[m.pattern().as_usize()];
+        // The argument list of the call: `.Request` directly followed by its parenthesis is
+        // the call; followed by anything else it is a method value or a call written oddly.
+        let open = match pattern {
+            "Request(" | "Publish(" => m.end() - 1,
+            ".Request" | ".Publish" if chunk[m.end()..].starts_with('(') => m.end(),
+            _ => return false,
+        };
+        let Some(args) = call_arguments(&chunk[open..]) else {
             return false;
         };
         if args.contains("...") || args.contains('`') || args.contains('\\') {
@@ -514,6 +665,40 @@ fn attribution_matters(site: &callsites::CallSite, catalog: &Catalog) -> bool {
     }
 }
 
+/// The methods called in a receiver expression, and in the values of the local names it starts
+/// from (bounded: a name bound to itself is not followed twice).
+fn receiver_methods<'a>(
+    f: &'a crate::facts::go::GoFunction,
+    receiver: &'a Expr,
+    out: &mut BTreeSet<&'a str>,
+) {
+    let mut stack = vec![receiver];
+    let mut seen_names: BTreeSet<&str> = BTreeSet::new();
+    while let Some(e) = stack.pop() {
+        match e {
+            Expr::Call(c) => {
+                if let Expr::Selector(_, m) = &c.callee {
+                    out.insert(m);
+                }
+                stack.push(&c.callee);
+            }
+            Expr::Ident(n) if seen_names.insert(n) => {
+                for b in f.bindings.iter().filter(|b| b.name == *n) {
+                    if let crate::facts::go::BindingValue::Expr(v)
+                    | crate::facts::go::BindingValue::Tuple { call: v, .. } = &b.value
+                    {
+                        stack.push(v);
+                    }
+                }
+            }
+            Expr::Selector(b, _) | Expr::Index(b, _) | Expr::Deref(b) | Expr::TypeAssert(b, _) => {
+                stack.push(b)
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Whether a function calls or refers to any of `names`.
 fn mentions_any(f: &crate::facts::go::GoFunction, names: &BTreeSet<String>) -> bool {
     fn walk(e: &Expr, names: &BTreeSet<String>) -> bool {
@@ -559,6 +744,13 @@ mod tests {
         ));
         assert!(!ok(
             "func f() { svc.Request(ctx, pub.POST(\"https://a.b/x\")); c.ForHost(h) }"
+        ));
+        assert!(!ok("func f() { svc.Request(ctx, opts...) }"));
+        assert!(!ok(
+            "func f() { r := svc.Request; r(ctx, pub.POST(\"https://a.b/x\")) }"
+        ));
+        assert!(!ok(
+            "func f() { svc.Request /* x */ (ctx, pub.POST(\"https://a.b:666/x\")) }"
         ));
         assert_eq!(
             super::call_arguments("(a, f(\")\"), b)x"),

@@ -36,8 +36,8 @@ struct Previous {
 }
 
 /// Whether an edit left what other files resolve against as it was: a Go file's package name,
-/// imports, package-level values, and its functions' names, receivers and result types (a
-/// manifest or go.mod edit changes the catalog).
+/// imports, type declarations, package-level values, and its functions' names, receivers, type
+/// parameters, parameters and results (a manifest or go.mod edit changes the catalog).
 fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
     let (crate::facts::Facts::Go(a), crate::facts::Facts::Go(b)) = (&before.facts, &after.facts)
     else {
@@ -47,11 +47,14 @@ fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
         (
             f.name.clone(),
             f.receiver_type.clone(),
-            f.results.first().and_then(|r| r.ty.clone()),
+            f.type_params.clone(),
+            f.params.clone(),
+            f.results.clone(),
         )
     };
     a.package == b.package
         && a.imports == b.imports
+        && a.types == b.types
         && a.values == b.values
         && a.functions.len() == b.functions.len()
         && a.functions
@@ -158,10 +161,11 @@ impl Engine {
                         .into_iter()
                         .filter(|s| !changed.contains(&s.function.file))
                         .collect();
-                    sites.extend(crate::callsites::find_in(&workspace, &p.catalog, &changed));
+                    let types = crate::types::Types::new(&workspace, &p.catalog);
+                    sites.extend(crate::callsites::find_in(&types, &changed));
                     sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
-                    let graph =
-                        crate::callgraph::rebuild(&workspace, &p.catalog, &p.graph, &changed);
+                    let graph = crate::callgraph::rebuild(&types, &p.graph, &changed);
+                    drop(types);
                     (p.catalog, sites, graph)
                 } else {
                     self.resolve_all(&workspace)
@@ -195,8 +199,13 @@ impl Engine {
         crate::callgraph::CallGraph,
     ) {
         let catalog = Catalog::build(workspace, &self.options.external_endpoints);
-        let sites = crate::callsites::find(workspace, &catalog);
-        let graph = crate::callgraph::build(workspace, &catalog);
+        let (sites, graph) = {
+            let types = crate::types::Types::new(workspace, &catalog);
+            (
+                crate::callsites::find(&types),
+                crate::callgraph::build(&types),
+            )
+        };
         (catalog, sites, graph)
     }
 

@@ -39,7 +39,7 @@ use crate::workspace::Workspace;
 
 /// Stack size of the threads that extract facts: expressions and types nest up to
 /// [`facts::go::MAX_NESTING`] levels, and unoptimized builds use large frames.
-pub const WORKER_STACK: usize = 32 * 1024 * 1024;
+pub const WORKER_STACK: usize = 8 * 1024 * 1024;
 
 /// The most worker threads `-j` may ask for; more is refused rather than attempted.
 pub const MAX_THREADS: usize = 256;
@@ -153,8 +153,10 @@ pub fn finish(
     walk_errors: &[(String, String)],
     skipped: Skipped,
 ) -> Analysis {
-    let call_sites = callsites::find(&workspace, &catalog);
-    let graph = callgraph::build(&workspace, &catalog);
+    let (call_sites, graph) = {
+        let types = types::Types::new(&workspace, &catalog);
+        (callsites::find(&types), callgraph::build(&types))
+    };
     finish_with(
         root,
         workspace,
@@ -188,8 +190,11 @@ pub fn finish_with(
         message: format!("could not walk this path: {message}"),
     }));
     problems.sort();
-    let (attributions, unresolved) = attribute(&workspace, &catalog, &graph, &call_sites);
-    let bundles = bundles::find(&workspace, &catalog);
+    let (attributions, unresolved, bundles) = {
+        let types = types::Types::new(&workspace, &catalog);
+        let (attributions, unresolved) = attribute(&types, &graph, &call_sites);
+        (attributions, unresolved, bundles::find(&types))
+    };
     Analysis {
         bundles,
         unresolved,
@@ -298,16 +303,15 @@ type LostCalls = Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>;
 
 /// A call site belongs to every service whose entry points reach the function holding it.
 fn attribute(
-    ws: &Workspace,
-    catalog: &Catalog,
+    types: &types::Types,
     graph: &CallGraph,
     sites: &[CallSite],
 ) -> (Attributions, LostCalls) {
-    let types = types::Types::new(ws, catalog);
+    let ws = types.workspace();
     let per_service: Vec<_> = ws
         .services
         .iter()
-        .map(|s| entry_points(ws, &types, s))
+        .map(|s| entry_points(ws, types, s))
         .collect();
     let all_entries: Vec<_> = per_service
         .iter()

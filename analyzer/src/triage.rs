@@ -50,6 +50,38 @@ pub fn is_generated_go(src: &str) -> bool {
     false
 }
 
+/// The names a `type` chunk declares: `type Name …`, or each `Name …` of a `type ( … )` group
+/// (one per line at one level of indentation, as gofmt writes them).
+pub fn type_names(chunk: &str) -> Vec<&str> {
+    let ident = |s: &str| -> Option<usize> {
+        let end = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len());
+        (end > 0).then_some(end)
+    };
+    let mut out = Vec::new();
+    let Some(rest) = chunk.strip_prefix("type") else {
+        return out;
+    };
+    let rest = rest.trim_start();
+    if let Some(group) = rest.strip_prefix('(') {
+        for line in group.lines() {
+            let Some(body) = line.strip_prefix('\t') else {
+                continue;
+            };
+            if body.starts_with(['\t', ' ', '/']) {
+                continue;
+            }
+            if let Some(end) = ident(body) {
+                out.push(&body[..end]);
+            }
+        }
+    } else if let Some(end) = ident(rest) {
+        out.push(&rest[..end]);
+    }
+    out
+}
+
 /// The struct types of a generated file that embed the framework's connector
 /// (`type Intermediate struct {\n\t*connector.Connector …`), read from the bytes: generated files
 /// are not parsed. gofmt writes one field per line, which the generator's output always is.
@@ -82,6 +114,19 @@ pub fn connector_types(src: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_of_chunks() {
+        assert_eq!(
+            type_names("type Service struct{ *Intermediate }\n"),
+            ["Service"]
+        );
+        assert_eq!(type_names("type L[T any] struct{}\n"), ["L"]);
+        assert_eq!(
+            type_names("type (\n\tA = b.C\n\t// c\n\tD interface {\n\t\tM()\n\t}\n)\n"),
+            ["A", "D"]
+        );
+    }
 
     #[test]
     fn connector_types_of_generated_files() {

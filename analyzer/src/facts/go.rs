@@ -421,6 +421,7 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         synthetic: true,
     };
     let mut initializer_at: Option<Span> = None;
+    let file_scope = x.span(root);
     let mut cursor = root.walk();
     for child in root.children(&mut cursor) {
         match child.kind() {
@@ -431,7 +432,7 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
             }
             "import_declaration" => x.imports(child),
             "const_declaration" | "var_declaration" => {
-                x.package_values(child, &mut initializers, &mut initializer_at)
+                x.package_values(child, file_scope, &mut initializers, &mut initializer_at)
             }
             "type_declaration" => x.types(child),
             "function_declaration" | "method_declaration" => x.function(child),
@@ -503,10 +504,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn imports(&mut self, decl: Node) {
-        for n in descendants(decl) {
-            if n.kind() != "import_spec" {
-                continue;
-            }
+        for n in find_all(decl, |k| k == "import_spec") {
             let alias = n
                 .child_by_field_name("name")
                 .map(|a| self.text(a).to_string());
@@ -579,15 +577,12 @@ impl<'a> Extractor<'a> {
     fn package_values(
         &mut self,
         decl: Node,
+        file_scope: Span,
         initializers: &mut GoFunction,
         initializer_at: &mut Option<Span>,
     ) {
         let is_const = decl.kind() == "const_declaration";
-        let specs: Vec<Node> = descendants(decl)
-            .into_iter()
-            .filter(|n| matches!(n.kind(), "const_spec" | "var_spec"))
-            .collect();
-        let file_scope = self.span(decl.parent().unwrap_or(decl));
+        let specs = find_all(decl, |k| matches!(k, "const_spec" | "var_spec"));
         for spec in specs {
             let ty = spec
                 .child_by_field_name("type")
@@ -1318,7 +1313,11 @@ impl<'a> Extractor<'a> {
     }
 
     fn comments_within(&mut self, node: Node) {
-        for c in descendants(node) {
+        // Only `//rootlint:` comments are facts; most declarations hold none.
+        if !self.text(node).contains("rootlint:") {
+            return;
+        }
+        for c in find_all(node, |k| k == "comment") {
             if c.kind() == "comment" {
                 self.comment(c);
             }
@@ -1347,13 +1346,18 @@ pub fn expr_as_type(e: &Expr) -> Option<TypeExpr> {
     }
 }
 
-/// Every node under `node` (itself included), in pre-order, without recursion.
-fn descendants(node: Node) -> Vec<Node> {
+/// The nodes under `node` (itself included) whose kind satisfies `wanted`, in pre-order,
+/// without looking inside them and without recursion.
+fn find_all<'t>(node: Node<'t>, wanted: impl Fn(&str) -> bool) -> Vec<Node<'t>> {
     let mut out = Vec::new();
     let mut cursor = node.walk();
     loop {
-        out.push(cursor.node());
-        if cursor.goto_first_child() {
+        let here = cursor.node();
+        let take = wanted(here.kind());
+        if take {
+            out.push(here);
+        }
+        if !take && cursor.goto_first_child() {
             continue;
         }
         loop {
