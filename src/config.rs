@@ -121,8 +121,12 @@ pub fn load(root: &Path, explicit: Option<&Path>) -> Result<Config, String> {
             p
         }
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = rootlint_analyzer::discover::read_capped(
+        &path,
+        rootlint_analyzer::discover::MAX_FILE_BYTES,
+    )
+    .and_then(|b| String::from_utf8(b).map_err(|_| "the file is not valid UTF-8".to_string()))
+    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     parse(&path.display().to_string(), &text)
 }
 

@@ -122,14 +122,68 @@ enum AuditFormat {
     Json,
 }
 
+/// The error `run` returns when a reader closed the pipe: the output stops quietly, as other
+/// Unix tools stop on SIGPIPE (exit 141), never as a success.
+const BROKEN_PIPE: &str = "\u{0}broken pipe";
+
+/// Whether standard output was open when rootlint started: checked before any file is opened,
+/// since a closed descriptor 1 would be reused by the next file rootlint opens.
+static STDOUT_OPEN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    let _ = STDOUT_OPEN.set(stdout_was_open());
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(message) if message == BROKEN_PIPE => ExitCode::from(141),
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Rust's runtime reopens a closed standard output on `/dev/null` (read-write) before `main`,
+/// which would make every write succeed while nothing is written. A shell's `>/dev/null`
+/// opens it write-only, so the two can be told apart (on Linux, through `/proc`).
+fn stdout_was_open() -> bool {
+    use std::os::fd::AsFd;
+    if std::io::stdout().as_fd().try_clone_to_owned().is_err() {
+        return false;
+    }
+    let target = std::fs::read_link("/proc/self/fd/1").ok();
+    if target.as_deref() != Some(Path::new("/dev/null")) {
+        return true;
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    // O_ACCMODE is 3 and O_RDWR 2 on Linux.
+    flags.is_none_or(|f| f & 3 != 2)
+}
+
+/// Writes the command's output to standard output. Rust's `print!` panics on a closed pipe and
+/// silently drops output when standard output is closed; a security tool's output must either
+/// arrive whole or fail visibly.
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    use std::os::fd::AsFd;
+    if STDOUT_OPEN.get() == Some(&false) {
+        return Err("cannot write to standard output: it is closed".into());
+    }
+    let fd = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| format!("cannot write to standard output: {e}"))?;
+    let mut out = std::fs::File::from(fd);
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(BROKEN_PIPE.into()),
+        Err(e) => Err(format!("cannot write to standard output: {e}")),
     }
 }
 
@@ -141,18 +195,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lints => {
-            print!("{}", render::lint_table());
+            print_out(&render::lint_table())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { lint } => {
             let lint = rootlint_lints::find(&lint).ok_or_else(|| unknown_lint(&lint))?;
-            println!(
-                "# {} ({}, default {})\n",
+            print_out(&format!(
+                "# {} ({}, default {})\n\n{}",
                 lint.name,
                 lint.category.as_str(),
-                lint.default_level().as_str()
-            );
-            print!("{}", lint.documentation());
+                lint.default_level().as_str(),
+                lint.documentation()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
@@ -173,7 +227,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 Format::Github => render::github::render(diagnostics),
             };
-            print!("{out}");
+            print_out(&out)?;
             let denied = diagnostics
                 .iter()
                 .any(|d| d.level == Level::Deny && d.suppressed.is_none());
@@ -225,7 +279,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     AuditFormat::Json => baseline::render(&surface),
                     AuditFormat::Text => render::audit_text(&surface),
                 };
-                print!("{out}");
+                print_out(&out)?;
             }
             incomplete_exit(&outcome)
         }
@@ -248,18 +302,19 @@ fn write_output(file: Option<&Path>, text: &str) -> Result<(), String> {
         Some(f) => {
             std::fs::write(f, text).map_err(|e| format!("cannot write {}: {e}", f.display()))
         }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => print_out(text),
     }
 }
 
 /// Reads a baseline; inside the analyzed tree it is named relative to the root, like every other
 /// file in the output, so that the output does not depend on where the tree is checked out.
 fn read_baseline(file: &Path, root: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read baseline {}: {e}", file.display()))?;
+    let text =
+        rootlint_analyzer::discover::read_capped(file, rootlint_analyzer::discover::MAX_FILE_BYTES)
+            .and_then(|b| {
+                String::from_utf8(b).map_err(|_| "the file is not valid UTF-8".to_string())
+            })
+            .map_err(|e| format!("cannot read baseline {}: {e}", file.display()))?;
     let name = match (file.canonicalize(), root.canonicalize()) {
         (Ok(f), Ok(r)) if f.starts_with(&r) => rootlint_analyzer::discover::relative(&r, &f),
         _ => file.display().to_string(),

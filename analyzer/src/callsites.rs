@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, EndpointId};
 use crate::facts::go::{BindingValue, CallExpr, Expr};
 use crate::route;
 use crate::span::Span;
+use crate::subject;
 use crate::types::{Member, Types};
 use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 
@@ -88,6 +89,37 @@ pub struct CallSite {
     /// The receiver of a raw request whose type rootlint could not work out: it may or may not
     /// be the connector, so the call is not granted, and the reason is reported.
     pub receiver_unresolved: Option<String>,
+    /// A destination part that cannot stand in a NATS subject (a wildcard or reserved
+    /// hostname, a method that is not an HTTP method): no grant, and a finding.
+    pub invalid_token: Option<String>,
+}
+
+impl CallSite {
+    /// Whether resolving the destination stopped at an analysis limit.
+    pub fn reached_limit(&self) -> bool {
+        let d = &self.destination;
+        [
+            d.host.as_ref().err(),
+            d.port.as_ref().err(),
+            d.path.as_ref().err(),
+            d.method.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|r| r.contains(crate::values::DEPTH_LIMIT))
+    }
+}
+
+/// The first destination part that would widen or break a subject token.
+fn invalid_token(d: &Destination) -> Option<String> {
+    let host = d.host.as_ref().ok().and_then(|h| subject::host_problem(h));
+    let method = d
+        .method
+        .as_ref()
+        .ok()
+        .and_then(|m| subject::method_problem(m));
+    host.map(|p| format!("the host is {p}"))
+        .or(method.map(|p| format!("the method is {p}")))
 }
 
 /// Finds and resolves the call sites of every function in the workspace.
@@ -174,17 +206,26 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
         }
         _ => return None,
     };
-    let site = |shape, destination, endpoint, named_endpoint, literal_in_source, via| CallSite {
-        function: f,
-        file: ws.files[f.file].file.rel.clone(),
-        span: call.span,
-        shape,
-        destination,
-        endpoint,
-        named_endpoint,
-        literal_in_source,
-        via,
-        receiver_unresolved: None,
+    let site = |shape,
+                destination: Destination,
+                endpoint: Option<EndpointId>,
+                named_endpoint,
+                literal_in_source,
+                via| {
+        let invalid_token = invalid_token(&destination);
+        CallSite {
+            function: f,
+            file: ws.files[f.file].file.rel.clone(),
+            span: call.span,
+            shape,
+            endpoint: endpoint.filter(|_| invalid_token.is_none()),
+            destination,
+            named_endpoint,
+            literal_in_source,
+            via,
+            receiver_unresolved: None,
+            invalid_token,
+        }
     };
     if matches!(method.as_str(), "ForHost" | "WithOptions") {
         return None;

@@ -130,12 +130,28 @@ fn classify(root: &Path, entry: Result<ignore::DirEntry, ignore::Error>) -> Seen
             return Seen::Error(path, e.to_string());
         }
     };
-    if !entry.file_type().is_some_and(|t| t.is_file()) {
+    let file_type = entry.file_type();
+    if file_type.is_none_or(|t| t.is_dir()) {
         return Seen::Other;
     }
+    let regular = file_type.is_some_and(|t| t.is_file());
     let path = entry.into_path();
     let rel = relative(root, &path);
     let name = rel.rsplit('/').next().unwrap_or(&rel);
+    // A FIFO, socket or device under a name rootlint reads is a file it cannot analyze: said,
+    // never opened (opening a FIFO blocks, a device may never end).
+    let wanted = matches!(name, "manifest.yaml" | "go.mod")
+        || (name.ends_with(".go") && !name.ends_with("_test.go"));
+    if !regular {
+        return if wanted {
+            Seen::Error(
+                rel,
+                "not a regular file (a FIFO, socket or device): rootlint does not read it".into(),
+            )
+        } else {
+            Seen::Other
+        };
+    }
     let kind = match name {
         "manifest.yaml" => FileKind::Manifest,
         "go.mod" => FileKind::GoMod,
@@ -163,6 +179,37 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
         }
         _ => None,
     }
+}
+
+/// The largest file rootlint reads (source, manifest, configuration, baseline). Past it the
+/// file is reported as not analyzed: no input may cost unbounded time or memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a regular file of at most `cap` bytes. Anything else (a FIFO, a device, a file that
+/// grows past the cap while being read) is an error that says why, without blocking.
+pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
+    if !meta.is_file() {
+        return Err(
+            "not a regular file (a FIFO, socket or device): rootlint does not read it".into(),
+        );
+    }
+    if meta.len() > cap {
+        return Err(format!(
+            "the file is {} bytes, more than the {cap} rootlint reads",
+            meta.len()
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("could not read the file: {e}"))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("could not read the file: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("the file grew past the {cap} bytes rootlint reads"));
+    }
+    Ok(bytes)
 }
 
 pub fn relative(root: &Path, path: &Path) -> String {

@@ -122,7 +122,7 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
             continue;
         }
         let attributions = &a.attributions[i];
-        if site.receiver_unresolved.is_some() {
+        if site.receiver_unresolved.is_some() || site.invalid_token.is_some() {
             complete &= attributions.is_empty();
             continue;
         }
@@ -143,6 +143,11 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
         let endpoint = site.endpoint.or(site.named_endpoint);
         for attr in attributions {
             let src = &ws.services[attr.service].hostname;
+            // A caller whose own hostname cannot be a subject token gets no rule at all.
+            if subject::host_problem(src).is_some() {
+                complete = false;
+                continue;
+            }
             let subject = subject::request_subject(src, &host, 666, method, path, d.path_is_route);
             let grant = by_service[attr.service]
                 .entry(subject.clone())
@@ -171,6 +176,17 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
             });
         }
     }
+    // A :666 endpoint whose host or method cannot be a subject token gets no SUB rule.
+    if a.catalog.endpoints.iter().any(|e| {
+        e.origin == Origin::Tree
+            && e.is_trust_root()
+            && e.target.as_ref().is_ok_and(|t| {
+                subject::host_problem(&t.host).is_some()
+                    || (e.method != "ANY" && subject::method_problem(&e.method).is_some())
+            })
+    }) {
+        complete = false;
+    }
     let services = ws
         .services
         .iter()
@@ -182,6 +198,11 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
                 .filter(|(_, e)| e.origin == Origin::Tree && e.is_trust_root())
                 .filter_map(|(id, e)| {
                     let t = e.target.as_ref().ok()?;
+                    if subject::host_problem(&t.host).is_some()
+                        || (e.method != "ANY" && subject::method_problem(&e.method).is_some())
+                    {
+                        return None;
+                    }
                     Some(SubGrant {
                         subject: subject::subscription_subject(&t.host, t.port, &e.method, &t.path),
                         endpoint: endpoint_ref(a, id),

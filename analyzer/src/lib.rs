@@ -189,6 +189,20 @@ pub fn finish_with(
         span: None,
         message: format!("could not walk this path: {message}"),
     }));
+    // A call whose destination stopped at an analysis limit may be a :666 call: fail closed.
+    problems.extend(
+        call_sites
+            .iter()
+            .filter(|s| s.reached_limit())
+            .map(|s| Problem {
+                file: s.file.clone(),
+                span: Some(s.span),
+                message: format!(
+                    "rootlint stopped resolving this call's destination at an analysis limit: {}",
+                    values::DEPTH_LIMIT
+                ),
+            }),
+    );
     problems.sort();
     let (attributions, unresolved, bundles) = {
         let types = types::Types::new(&workspace, &catalog);

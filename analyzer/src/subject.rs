@@ -4,6 +4,53 @@
 /// The placeholder gencreds substitutes at signing time.
 pub const PLANE: &str = "{{plane}}";
 
+/// The methods a request can carry on the wire (`ANY` is a declaration, sent as `POST`).
+pub const WIRE_METHODS: &[&str] = &[
+    "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+];
+
+/// Why a hostname cannot stand in a subject token, if it cannot: empty labels, wildcards,
+/// spaces and control characters, non-ASCII, and the names the framework reserves (`all`,
+/// `*.all`, a first label `id-…` or `loc-…`, which the connector moves to the instance slot).
+/// Other URL specials are %-escaped by the connector and allowed.
+pub fn host_problem(host: &str) -> Option<String> {
+    if host.is_empty() {
+        return Some("an empty hostname".into());
+    }
+    if host.len() > 253 {
+        return Some("a hostname longer than 253 characters".into());
+    }
+    if let Some(c) = host.chars().find(|c| {
+        !c.is_ascii()
+            || c.is_ascii_control()
+            || c.is_whitespace()
+            || matches!(c, '*' | '>' | '/' | ':')
+    }) {
+        return Some(format!("a hostname holding {c:?}"));
+    }
+    if host.split('.').any(str::is_empty) {
+        return Some("a hostname with an empty label".into());
+    }
+    let lower = host.to_ascii_lowercase();
+    let first = lower.split('.').next().unwrap_or("");
+    if lower == "all"
+        || lower.ends_with(".all")
+        || first.starts_with("id-")
+        || first.starts_with("loc-")
+    {
+        return Some(format!("`{host}`, a hostname the framework reserves"));
+    }
+    None
+}
+
+/// Why a method cannot be sent on the wire, if it cannot. A raw request may send `ANY`
+/// literally (the connector publishes it as its own token, which widens nothing).
+pub fn method_problem(method: &str) -> Option<String> {
+    let upper = method.to_ascii_uppercase();
+    (!WIRE_METHODS.contains(&upper.as_str()) && upper != "ANY")
+        .then(|| format!("{method:?}, which is not an HTTP method"))
+}
+
 /// `danger` for :666, `safe` for every other port.
 pub fn trust(port: u16) -> &'static str {
     if port == 666 { "danger" } else { "safe" }
@@ -105,6 +152,36 @@ pub fn with_plane(subject: &str, plane: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_that_would_widen_a_subject_are_refused() {
+        for bad in [
+            "*",
+            "",
+            "a..b",
+            ".a",
+            "a.",
+            "a b",
+            "a*.b",
+            "all",
+            "x.all",
+            "id-1.svc",
+            "loc-eu.svc",
+            "a>b",
+            "é.x",
+            "a\nb",
+            "h:1",
+        ] {
+            assert!(host_problem(bad).is_some(), "{bad:?}");
+        }
+        for good in ["access.token.core", "my$.xml", "a-b.c_d", "svc0001.mono"] {
+            assert_eq!(host_problem(good), None, "{good:?}");
+        }
+        for bad in ["*", "GET.any.*.x", "", "PO ST", ">", "GET*"] {
+            assert!(method_problem(bad).is_some(), "{bad:?}");
+        }
+        assert_eq!(method_problem("post"), None);
+    }
 
     #[test]
     fn subjects_match_the_connector_goldens() {

@@ -136,6 +136,11 @@ pub struct Scope<'a> {
 
 const MAX_DEPTH: u32 = 24;
 
+/// The reason a value carries when resolution stopped at [`MAX_DEPTH`]: an analysis limit,
+/// which must fail closed (the call is reported and the grants are incomplete), never read as
+/// an ordinary dynamic value.
+pub const DEPTH_LIMIT: &str = "a definition chain deeper than rootlint follows (an analysis limit)";
+
 impl<'a> Scope<'a> {
     pub fn package_dir(&self) -> &'a str {
         self.ws.files[self.file].file.dir()
@@ -269,10 +274,33 @@ impl<'a> Scope<'a> {
 
     fn eval_depth(&self, expr: &'a Expr, depth: u32) -> Value {
         if depth > MAX_DEPTH {
-            return Value::Unknown("a definition chain too deep to follow".into());
+            return Value::Unknown(DEPTH_LIMIT.into());
         }
         let d = depth + 1;
         match expr {
+            // `a + b + c + …` nests to the left: walk the chain rather than recurse per term, so
+            // that its length costs no depth.
+            Expr::Binary(op, _, _) if op == "+" => {
+                let mut terms = Vec::new();
+                let mut left = expr;
+                while let Expr::Binary(op, l, r) = left
+                    && op == "+"
+                {
+                    terms.push(&**r);
+                    left = l;
+                }
+                terms.push(left);
+                let mut acc: Option<Value> = None;
+                for term in terms.into_iter().rev() {
+                    let v = self.eval_depth(term, d);
+                    acc = Some(match (acc, v) {
+                        (None, v) => v,
+                        (Some(Value::Int(a)), Value::Int(b)) => Value::Int(a.wrapping_add(b)),
+                        (Some(a), v) => Value::Str(a.template().concat(v.template())),
+                    });
+                }
+                acc.unwrap_or_else(|| Value::Unknown("an empty sum".into()))
+            }
             Expr::Str(s) => Value::Str(Template::lit(s.clone())),
             Expr::Int(i) => Value::Int(*i),
             Expr::Ident(name) => {
@@ -286,12 +314,6 @@ impl<'a> Scope<'a> {
             Expr::Call(call) => {
                 let v = self.call(&call.callee, &call.args, call.spread, d);
                 self.typed_client(expr, v)
-            }
-            Expr::Binary(op, l, r) if op == "+" => {
-                match (self.eval_depth(l, d), self.eval_depth(r, d)) {
-                    (Value::Int(a), Value::Int(b)) => Value::Int(a.wrapping_add(b)),
-                    (a, b) => Value::Str(a.template().concat(b.template())),
-                }
             }
             Expr::Binary(op, _, _) => Value::Unknown(format!("the result of the operator `{op}`")),
             Expr::Composite {

@@ -2,11 +2,21 @@
 
 use rootlint_analyzer::diagnostic::{Diagnostic, Level};
 
-/// Workflow-command data escaping.
+/// Workflow-command data escaping: `%`, and every control character (a line break would start
+/// a line that the runner reads as a command of its own).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() => out.push_str(&c.escape_default().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Workflow-command property escaping (also `:` and `,`).
@@ -47,5 +57,6 @@ mod tests {
     fn escaping() {
         assert_eq!(super::property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
         assert_eq!(super::data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(super::data("x\u{1b}[2J\r"), "x%1B[2J%0D");
     }
 }

@@ -25,9 +25,13 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
     let mut ids: std::collections::HashMap<&str, Option<usize>> = std::collections::HashMap::new();
     for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
-            std::fs::read_to_string(a.root.join(&d.file))
-                .ok()
-                .map(|text| files.add(d.file.clone(), text))
+            rootlint_analyzer::discover::read_capped(
+                &a.root.join(&d.file),
+                rootlint_analyzer::discover::MAX_FILE_BYTES,
+            )
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| files.add(super::escape(&d.file), source_for_terminal(&text)))
         });
         let severity = if d.level == Level::Deny {
             Severity::Error
@@ -36,7 +40,7 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
         };
         let mut report = Report::new(severity)
             .with_code(d.lint)
-            .with_message(&d.message);
+            .with_message(super::escape(&d.message));
         match id {
             Some(id) => {
                 let src = files.get(id).map(|f| f.source().len()).unwrap_or(0);
@@ -44,18 +48,24 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
                 let end = (d.span.end_byte as usize).clamp(start, src);
                 let mut label = Label::primary(id, start..end);
                 if let Some(l) = &d.label {
-                    label = label.with_message(l);
+                    label = label.with_message(super::escape(l));
                 }
                 report = report.with_labels(vec![label]);
             }
             None => {
                 report = report.with_notes(vec![format!(
                     "in {}:{}:{}",
-                    d.file, d.span.start_line, d.span.start_column
+                    super::escape(&d.file),
+                    d.span.start_line,
+                    d.span.start_column
                 )]);
             }
         }
-        let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+        let mut notes: Vec<String> = d
+            .notes
+            .iter()
+            .map(|n| format!("note: {}", super::escape(n)))
+            .collect();
         notes.push(format!(
             "help: for further information run `rootlint explain {}`",
             d.lint
@@ -75,6 +85,21 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
         plural(s.files_analyzed),
         s.files_failed
     );
+}
+
+/// The source as a terminal may show it: control characters other than line breaks and tabs
+/// (escape sequences, a carriage return that rewrites a line) become `?`, byte for byte, so
+/// that every span still points where it did.
+fn source_for_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\t') {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn plural(n: usize) -> &'static str {

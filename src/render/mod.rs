@@ -78,3 +78,32 @@ pub fn lint_table() -> String {
     }
     out
 }
+
+/// Text for a terminal or a CI log: control characters (including line breaks, which could
+/// start a line a CI system reads as a command) are shown escaped, as Rust's `{:?}` does.
+pub fn escape(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod escape_tests {
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            super::escape("a\n::warning x\u{1b}[31m"),
+            "a\\n::warning x\\u{1b}[31m"
+        );
+        assert_eq!(super::escape("plain `x`"), "plain `x`");
+    }
+}

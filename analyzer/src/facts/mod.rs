@@ -67,8 +67,8 @@ pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
     };
     let text = match overlay {
         Some(t) => Ok(t),
-        None => match std::fs::read(&file.path) {
-            Err(e) => Err(problem(format!("could not read the file: {e}"), None)),
+        None => match crate::discover::read_capped(&file.path, crate::discover::MAX_FILE_BYTES) {
+            Err(e) => Err(problem(e, None)),
             Ok(bytes) => match triage::decode(bytes) {
                 Decoded::Text(t) => Ok(t),
                 Decoded::Undecodable { reason, span } => Err(problem(reason, span)),

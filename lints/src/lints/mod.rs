@@ -5,6 +5,7 @@ pub mod dynamic_subject_construction;
 pub mod dynamic_trust_root_host;
 pub mod gencreds_blind_spot;
 pub mod invalid_required_claims;
+pub mod invalid_subject_token;
 pub mod manifest_definition_drift;
 pub mod missing_required_claims;
 pub mod shell_service_deployed;
@@ -33,6 +34,7 @@ pub static ALL: &[&Lint] = &[
     &unresolved_call_target::UNRESOLVED_CALL_TARGET,
     &trust_root_port_mismatch::TRUST_ROOT_PORT_MISMATCH,
     &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
+    &invalid_subject_token::INVALID_SUBJECT_TOKEN,
     &manifest_definition_drift::MANIFEST_DEFINITION_DRIFT,
     &dynamic_subject_construction::DYNAMIC_SUBJECT_CONSTRUCTION,
     &missing_required_claims::MISSING_REQUIRED_CLAIMS,

@@ -31,7 +31,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
     let a = cx.analysis;
     a.call_sites
         .iter()
-        .filter(|s| s.endpoint.is_none() && s.receiver_unresolved.is_none() && s.destination.is_trust_root() && s.destination.unresolved().is_none())
+        .filter(|s| s.endpoint.is_none() && s.receiver_unresolved.is_none() && s.invalid_token.is_none() && s.destination.is_trust_root() && s.destination.unresolved().is_none())
         // A path declared on another port is `trust_root_port_mismatch`.
         .filter(|s| super::trust_root_port_mismatch::mismatch(a, s).is_none())
         .map(|site| {
