@@ -117,43 +117,48 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
 /// (field, parameter, result and embedded types, interfaces and their implementations) is
 /// always named by the parsed code that uses it, so resolution sees the same types as with
 /// `--no-triage`.
-struct TypeClosure {
-    /// (package folder, declared type name) → its chunks.
-    by_name: std::collections::HashMap<(String, String), Vec<(usize, usize)>>,
+struct TypeClosure<'s> {
+    /// (package folder, declared type name) → its chunks; folders are indices into `dirs`.
+    by_name: std::collections::HashMap<(u32, &'s str), Vec<(usize, usize)>>,
     names: Option<AhoCorasick>,
-    patterns: Vec<String>,
+    patterns: Vec<&'s str>,
     /// For each file, the package folders its names can refer to: its own and the in-tree
     /// packages it imports (read from the bytes: pass 1 may not have parsed the imports).
-    visible: Vec<Vec<String>>,
+    visible: Vec<Vec<u32>>,
     scanned: Vec<Vec<bool>>,
 }
 
-impl TypeClosure {
-    fn new(sources: &[Source], ws: &Workspace) -> TypeClosure {
-        let mut by_name: std::collections::HashMap<(String, String), Vec<(usize, usize)>> =
+impl<'s> TypeClosure<'s> {
+    fn new(sources: &'s [Source], ws: &Workspace) -> TypeClosure<'s> {
+        let mut dirs: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut by_name: std::collections::HashMap<(u32, &'s str), Vec<(usize, usize)>> =
             std::collections::HashMap::new();
         let mut visible = Vec::with_capacity(sources.len());
         for (i, s) in sources.iter().enumerate() {
             let text = s.text.as_deref().unwrap_or("");
-            let dir = s.file.dir();
+            let next = dirs.len() as u32;
+            let dir = *dirs.entry(s.file.dir()).or_insert(next);
             for (ci, c) in s.chunks.iter().enumerate() {
                 if c.kind == ChunkKind::Type {
                     for name in crate::triage::type_names(&text[c.start..c.end]) {
-                        by_name
-                            .entry((dir.to_string(), name.to_string()))
-                            .or_default()
-                            .push((i, ci));
+                        by_name.entry((dir, name)).or_default().push((i, ci));
                     }
                 }
             }
-            let mut dirs = vec![dir.to_string()];
-            dirs.extend(
-                import_lines(text).filter_map(|(_, path)| ws.dir_by_import.get(path).cloned()),
-            );
-            visible.push(dirs);
+            let mut seen = vec![dir];
+            for (_, path) in import_lines(text) {
+                if let Some(d) = ws.dir_by_import.get(path) {
+                    let next = dirs.len() as u32;
+                    let id = *dirs.entry(d.as_str()).or_insert(next);
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                }
+            }
+            visible.push(seen);
         }
-        let mut patterns: Vec<String> = by_name.keys().map(|(_, n)| n.clone()).collect();
-        patterns.sort();
+        let mut patterns: Vec<&'s str> = by_name.keys().map(|(_, n)| *n).collect();
+        patterns.sort_unstable();
         patterns.dedup();
         let names = (!patterns.is_empty())
             .then(|| AhoCorasick::new(&patterns).expect("identifiers are plain strings"));
@@ -212,8 +217,8 @@ impl TypeClosure {
                 .collect();
             let mut next = Vec::new();
             for (file, p) in found {
-                for dir in &self.visible[file] {
-                    let key = (dir.clone(), self.patterns[p].clone());
+                for &dir in &self.visible[file] {
+                    let key = (dir, self.patterns[p]);
                     for &(i, ci) in self.by_name.get(&key).into_iter().flatten() {
                         if !keep[i][ci] && added.insert((i, ci)) {
                             next.push((i, ci));

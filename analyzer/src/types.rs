@@ -175,12 +175,18 @@ impl<'a> Types<'a> {
     pub fn new(ws: &'a Workspace, catalog: &'a Catalog) -> Types<'a> {
         // Sized up front: these tables are rebuilt once per resolution round, and growing
         // them is most of their cost.
-        let (mut types, mut functions, mut values) = (0, 0, 0);
+        let (mut types, mut methods, mut functions, mut values) = (0, 0, 0, 0);
         for package in ws.packages.values() {
             for &file in &package.go_files {
                 let facts = ws.go(file);
                 types += facts.types.len();
-                functions += facts.functions.len();
+                let with_receiver = facts
+                    .functions
+                    .iter()
+                    .filter(|f| f.receiver_type.is_some())
+                    .count();
+                methods += with_receiver;
+                functions += facts.functions.len() - with_receiver;
                 values += facts.values.len();
             }
         }
@@ -188,8 +194,8 @@ impl<'a> Types<'a> {
             ws,
             catalog,
             decls: HashMap::with_capacity(types),
-            methods: HashMap::with_capacity(functions),
-            method_sets: HashMap::with_capacity(types),
+            methods: HashMap::with_capacity(methods),
+            method_sets: HashMap::with_capacity(types.min(methods)),
             funcs: HashMap::with_capacity(functions),
             values: HashMap::with_capacity(values),
             connector_types: HashSet::new(),
