@@ -100,9 +100,17 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
         .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
         .map(|(name, _)| name.clone())
         .collect();
-    // Then, until nothing new: whatever may lie on a path to those call sites.
+    // Then, until nothing new: whatever may lie on a path to those call sites. Each round parses
+    // one more level of callers or callees; a deep chain of helpers would take a round (and a
+    // re-parse of its files) per level, so after a few rounds the rest of the closure is taken
+    // from the bytes in one go.
+    let mut rounds = 0;
     loop {
+        rounds += 1;
         let mut wanted = on_paths(sources, &ws, &keep, &mut reaching, &trust_names);
+        if rounds > 2 && !wanted.is_empty() {
+            wanted.extend(byte_closure(sources, &keep, &wanted, &reaching));
+        }
         wanted.extend(types.grow(sources, &keep, &wanted));
         match select(sources, &mut keep, wanted, ws.files) {
             Ok(more) => files = more,
@@ -110,6 +118,133 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
         }
         ws = Workspace::new(files);
     }
+}
+
+/// The closure of `wanted` over the bytes of the function chunks not parsed yet: chunks that
+/// mention a function known (or now selected) to reach a call site, and chunks named by a call
+/// (`name(`) in a selected chunk, transitively. A superset of what further rounds would select,
+/// found with one scan of each chunk.
+fn byte_closure(
+    sources: &[Source],
+    keep: &[Vec<bool>],
+    wanted: &[(usize, usize)],
+    reaching: &BTreeSet<String>,
+) -> Vec<(usize, usize)> {
+    use std::collections::{HashMap, HashSet};
+    let chunk_text = |(i, ci): (usize, usize)| -> &str {
+        let s = &sources[i];
+        let c = &s.chunks[ci];
+        s.text.as_deref().map_or("", |t| &t[c.start..c.end])
+    };
+    let chunk_name = |(i, ci): (usize, usize)| -> &str {
+        let s = &sources[i];
+        s.text.as_deref().map_or("", |t| s.chunks[ci].name(t))
+    };
+    let mut by_name: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        for (ci, c) in s.chunks.iter().enumerate() {
+            if c.kind == ChunkKind::Func && !keep[i][ci] {
+                candidates.push((i, ci));
+                by_name
+                    .entry(chunk_name((i, ci)))
+                    .or_default()
+                    .push((i, ci));
+            }
+        }
+    }
+    // Which candidates mention which names, and which names they call.
+    let scanned: Vec<(Vec<&str>, Vec<&str>)> = candidates
+        .par_iter()
+        .map(|&c| identifiers(chunk_text(c)))
+        .collect();
+    let mut mentioned_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (mentions, _)) in scanned.iter().enumerate() {
+        for m in mentions {
+            mentioned_by.entry(m).or_default().push(k);
+        }
+    }
+    let index_of: HashMap<(usize, usize), usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| (c, k))
+        .collect();
+    let mut selected: HashSet<usize> = HashSet::new();
+    let mut names: Vec<&str> = reaching.iter().map(String::as_str).collect();
+    let mut seen_names: HashSet<&str> = names.iter().copied().collect();
+    let mut calls: Vec<usize> = wanted
+        .iter()
+        .filter_map(|c| index_of.get(c).copied())
+        .collect();
+    for &k in &calls {
+        selected.insert(k);
+        let name = chunk_name(candidates[k]);
+        if seen_names.insert(name) {
+            names.push(name);
+        }
+    }
+    // Calls made by the wanted chunks that are already parsed are found by the rounds.
+    while !names.is_empty() || !calls.is_empty() {
+        while let Some(n) = names.pop() {
+            for &k in mentioned_by.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+                if selected.insert(k) {
+                    calls.push(k);
+                    let name = chunk_name(candidates[k]);
+                    if seen_names.insert(name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        while let Some(k) = calls.pop() {
+            for callee in &scanned[k].1 {
+                for c in by_name.get(callee).map(Vec::as_slice).unwrap_or(&[]) {
+                    let j = index_of[c];
+                    if selected.insert(j) {
+                        calls.push(j);
+                        let name = chunk_name(candidates[j]);
+                        if seen_names.insert(name) {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = selected.into_iter().map(|k| candidates[k]).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The identifiers of a chunk (each once), and those directly followed by `(` (calls).
+fn identifiers(text: &str) -> (Vec<&str>, Vec<&str>) {
+    let b = text.as_bytes();
+    let (mut all, mut calls) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < b.len() {
+        if is_ident_byte(b[i]) && !b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && is_ident_byte(b[i]) {
+                i += 1;
+            }
+            let word = &text[start..i];
+            all.push(word);
+            if b.get(i) == Some(&b'(') {
+                calls.push(word);
+            }
+        } else if is_ident_byte(b[i]) {
+            while i < b.len() && is_ident_byte(b[i]) {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    calls.sort_unstable();
+    calls.dedup();
+    (all, calls)
 }
 
 /// Type declarations are parsed when something parsed names them: the closure over the names
@@ -444,15 +579,25 @@ fn on_paths(
             }
         }
     }
-    loop {
-        let before = reaching.len();
-        for f in &parsed {
-            if !reaching.contains(&f.name) && mentions_any(f, reaching) {
-                reaching.insert(f.name.clone());
-            }
+    // The parsed functions that mention a reaching name reach too, transitively: a breadth-first
+    // walk over who mentions whom, linear in the parsed code.
+    let mut mentioned_by: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, f) in parsed.iter().enumerate() {
+        for name in mentioned_names(f) {
+            mentioned_by.entry(name).or_default().push(k);
         }
-        if reaching.len() == before {
-            break;
+    }
+    let mut queue: Vec<String> = reaching.iter().cloned().collect();
+    while let Some(name) = queue.pop() {
+        for &k in mentioned_by
+            .get(name.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            if reaching.insert(parsed[k].name.clone()) {
+                queue.push(parsed[k].name.clone());
+            }
         }
     }
     // Methods whose results type the receiver of a call that can matter (a method reaching a
@@ -704,25 +849,30 @@ fn receiver_methods<'a>(
     }
 }
 
-/// Whether a function calls or refers to any of `names`.
-fn mentions_any(f: &crate::facts::go::GoFunction, names: &BTreeSet<String>) -> bool {
-    fn walk(e: &Expr, names: &BTreeSet<String>) -> bool {
-        match e {
-            Expr::Ident(n) => names.contains(n),
-            Expr::Selector(b, n) => names.contains(n) || walk(b, names),
-            Expr::Call(c) => walk(&c.callee, names) || c.args.iter().any(|a| walk(a, names)),
-            Expr::Binary(_, l, r) => walk(l, names) || walk(r, names),
-            Expr::Composite { elements, .. } => elements.iter().any(|(_, e)| walk(e, names)),
-            Expr::AddressOf(b) => walk(b, names),
-            _ => false,
+/// The identifiers and selected names a function's calls and bindings mention, each once.
+fn mentioned_names(f: &crate::facts::go::GoFunction) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut stack: Vec<&Expr> = Vec::new();
+    for c in &f.calls {
+        stack.push(&c.callee);
+        stack.extend(c.args.iter());
+    }
+    for b in &f.bindings {
+        if let crate::facts::go::BindingValue::Expr(e) = &b.value {
+            stack.push(e);
         }
     }
-    f.calls
-        .iter()
-        .any(|c| walk(&c.callee, names) || c.args.iter().any(|a| walk(a, names)))
-        || f.bindings
-            .iter()
-            .any(|b| matches!(&b.value, crate::facts::go::BindingValue::Expr(e) if walk(e, names)))
+    while let Some(e) = stack.pop() {
+        match e {
+            Expr::Ident(n) => out.push(n),
+            Expr::Selector(_, n) => out.push(n),
+            _ => {}
+        }
+        stack.extend(e.children());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
