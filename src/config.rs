@@ -62,6 +62,10 @@ struct RawEndpoint {
     required_claims: Option<String>,
 }
 
+/// The most `exclude` patterns a configuration may hold: each is compiled into the walk's
+/// matcher, whose size grows with every pattern.
+pub const MAX_EXCLUDE_PATTERNS: usize = 10_000;
+
 fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
 }
@@ -71,6 +75,12 @@ pub fn parse(file: &str, text: &str) -> Result<Config, String> {
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
         format!("{file}:{line}: {}", e.message())
     })?;
+    if raw.exclude.len() > MAX_EXCLUDE_PATTERNS {
+        return Err(format!(
+            "{file}: {} `exclude` patterns, more than the {MAX_EXCLUDE_PATTERNS} rootlint accepts",
+            raw.exclude.len()
+        ));
+    }
     let mut levels = BTreeMap::new();
     for (name, level) in &raw.lints {
         if rootlint_lints::find(name.get_ref()).is_none() {

@@ -24,6 +24,8 @@ pub struct Baseline {
     pub file: String,
     /// Each entry with its 1-based line in the file.
     pub entries: Vec<(Entry, u32)>,
+    /// The same entries, for lookups in constant time (baselines of large deployments are long).
+    set: std::collections::HashSet<Entry>,
 }
 
 #[derive(Deserialize)]
@@ -43,32 +45,36 @@ impl Baseline {
                 doc.schema
             ));
         }
-        let lines: Vec<&str> = text.lines().collect();
-        let entries = doc
+        // The line of each entry, in one pass: `render` writes one entry per line; an entry
+        // formatted otherwise is attributed to line 1.
+        let mut line_of: std::collections::HashMap<Entry, u32> = std::collections::HashMap::new();
+        for (i, l) in text.lines().enumerate() {
+            let object = l.trim().trim_end_matches(',');
+            if object.starts_with('{')
+                && object.contains("\"caller\"")
+                && let Ok(e) = serde_json::from_str::<Entry>(object)
+            {
+                line_of.entry(e).or_insert(i as u32 + 1);
+            }
+        }
+        let entries: Vec<(Entry, u32)> = doc
             .grants
             .into_iter()
             .map(|e| {
-                let needle = format!(
-                    "\"caller\": {}",
-                    serde_json::to_string(&e.caller).unwrap_or_default()
-                );
-                let host = serde_json::to_string(&e.host).unwrap_or_default();
-                let path = serde_json::to_string(&e.path).unwrap_or_default();
-                let line = lines
-                    .iter()
-                    .position(|l| l.contains(&needle) && l.contains(&host) && l.contains(&path))
-                    .map_or(1, |i| i as u32 + 1);
+                let line = line_of.get(&e).copied().unwrap_or(1);
                 (e, line)
             })
             .collect();
+        let set = entries.iter().map(|(e, _)| e.clone()).collect();
         Ok(Baseline {
             file: file.to_string(),
             entries,
+            set,
         })
     }
 
     pub fn contains(&self, e: &Entry) -> bool {
-        self.entries.iter().any(|(x, _)| x == e)
+        self.set.contains(e)
     }
 }
 

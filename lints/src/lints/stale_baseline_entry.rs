@@ -30,7 +30,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
     let (Some(baseline), Some(grants)) = (cx.baseline, cx.grants) else {
         return Vec::new();
     };
-    let current = surface(grants);
+    let current: std::collections::HashSet<_> = surface(grants).into_iter().collect();
     baseline
         .entries
         .iter()
