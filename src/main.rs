@@ -191,8 +191,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Lsp { config } => {
             rootlint_analyzer::init_threads(None)?;
-            lsp::run(config)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(lsp::run(config)?))
         }
         Command::Lints => {
             print_out(&render::lint_table())?;

@@ -285,3 +285,83 @@ fn diagnostics_hover_definition_code_actions_and_shutdown() {
     let status = c.child.wait().unwrap();
     assert!(status.success());
 }
+
+impl Client {
+    fn raw(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn next(&mut self) -> Value {
+        self.incoming
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a message")
+    }
+
+    /// The next message that is not a notification.
+    fn next_reply(&mut self) -> Value {
+        loop {
+            let m = self.next();
+            if m.get("method").is_none() {
+                return m;
+            }
+        }
+    }
+}
+
+/// The server answers what it cannot read and keeps serving; it follows the protocol's
+/// lifecycle (a second `initialize`, requests after `shutdown`, `exit` codes).
+#[test]
+fn the_server_survives_its_client() {
+    let mut c = Client::start();
+    let root_uri = uri(&c.root);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let body = "{not json";
+    c.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    let reply = c.next_reply();
+    assert_eq!(reply["error"]["code"], -32700, "{reply}");
+    assert_eq!(reply["id"], Value::Null);
+    let mut bad = b"Content-Length: 3\r\n\r\n\"".to_vec();
+    bad.extend([0xff, 0x22]);
+    c.raw(&bad);
+    assert_eq!(c.next_reply()["error"]["code"], -32700);
+    let surrogate = r#"{"jsonrpc":"2.0","id":77,"method":"x","params":"\ud800"}"#;
+    c.raw(format!("Content-Length: {}\r\n\r\n{surrogate}", surrogate.len()).as_bytes());
+    assert_eq!(c.next_reply()["error"]["code"], -32700);
+    c.raw(b"Content-Length: 1000000000000000\r\n\r\n");
+    assert_eq!(c.next_reply()["error"]["code"], -32700);
+    // Still serving.
+    let again = c.request("initialize", json!({"processId": null, "capabilities": {}}));
+    assert_eq!(again["error"]["code"], -32600, "{again}");
+    assert_eq!(c.request("shutdown", json!(null))["result"], Value::Null);
+    let late = c.request("textDocument/hover", json!({}));
+    assert_eq!(late["error"]["code"], -32600, "{late}");
+    c.notify("exit", json!(null));
+    let status = c.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_an_error_and_the_root_of_the_file_system_is_refused() {
+    let mut c = Client::start();
+    let root_uri = uri(&c.root);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+    );
+    c.notify("exit", json!(null));
+    assert_eq!(c.child.wait().unwrap().code(), Some(1));
+
+    let mut c = Client::start();
+    let refused = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": "file:///", "capabilities": {}}),
+    );
+    assert_eq!(refused["error"]["code"], -32602, "{refused}");
+    assert_eq!(c.child.wait().unwrap().code(), Some(2));
+}

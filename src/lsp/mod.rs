@@ -6,6 +6,7 @@
 
 mod convert;
 mod features;
+pub mod transport;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -25,12 +26,29 @@ use crate::config;
 /// analyzed once.
 const DEBOUNCE: Duration = Duration::from_millis(5);
 
-pub fn run(config_path: Option<PathBuf>) -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
+/// Runs the server until `exit`; the process's exit code is 0 after `shutdown`, 1 otherwise
+/// (as the LSP specification says).
+pub fn run(config_path: Option<PathBuf>) -> Result<u8, String> {
+    let (connection, transport) = transport::stdio();
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("initialize: {e}"))?;
     let root = root_of(&params).unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+    // A workspace at the top of the file system would have the server walk all of it.
+    if root.parent().is_none() {
+        let message = format!(
+            "refusing `{}` as the workspace root: it is the whole file system",
+            root.display()
+        );
+        let _ = connection.sender.send(Message::Response(Response::new_err(
+            id,
+            ErrorCode::InvalidParams as i32,
+            message.clone(),
+        )));
+        drop(connection);
+        transport.join()?;
+        return Err(message);
+    }
     let capabilities = json!({
         "positionEncoding": "utf-16",
         "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": false}},
@@ -38,14 +56,18 @@ pub fn run(config_path: Option<PathBuf>) -> Result<(), String> {
         "definitionProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix"]},
     });
-    connection
-        .initialize_finish(id, json!({"capabilities": capabilities, "serverInfo": {"name": "rootlint", "version": env!("CARGO_PKG_VERSION")}}))
-        .map_err(|e| format!("initialize: {e}"))?;
+    // The reply, without waiting for `initialized` (lsp-server's `initialize_finish` would
+    // refuse anything else next, `exit` included); the main loop takes it as it comes.
+    let _ = connection.sender.send(Message::Response(Response::new_ok(
+        id,
+        json!({"capabilities": capabilities, "serverInfo": {"name": "rootlint", "version": env!("CARGO_PKG_VERSION")}}),
+    )));
     let mut server = Server::new(&connection, &root, config_path.as_deref());
-    server.main_loop();
+    let code = server.main_loop();
     drop(server);
     drop(connection);
-    io_threads.join().map_err(|e| format!("stdio: {e}"))
+    transport.join()?;
+    Ok(code)
 }
 
 fn root_of(params: &Value) -> Option<PathBuf> {
@@ -101,7 +123,8 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn main_loop(&mut self) {
+    /// Serves until `exit` (or the end of the input); returns the process's exit code.
+    fn main_loop(&mut self) -> u8 {
         if let Some(e) = self.config_error.clone() {
             self.notify(
                 "window/showMessage",
@@ -109,6 +132,7 @@ impl<'c> Server<'c> {
             );
         }
         let mut due: Option<(Instant, Option<String>)> = None;
+        let mut shut_down = false;
         loop {
             let msg = match &due {
                 Some((at, _)) => match self
@@ -118,11 +142,11 @@ impl<'c> Server<'c> {
                 {
                     Ok(m) => Some(m),
                     Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return,
+                    Err(RecvTimeoutError::Disconnected) => return 1,
                 },
                 None => match self.connection.receiver.recv() {
                     Ok(m) => Some(m),
-                    Err(_) => return,
+                    Err(_) => return 1,
                 },
             };
             match msg {
@@ -131,8 +155,29 @@ impl<'c> Server<'c> {
                     self.refresh(trigger.as_deref());
                 }
                 Some(Message::Request(req)) => {
-                    if self.connection.handle_shutdown(&req).unwrap_or(true) {
-                        return;
+                    let refusal =
+                        match req.method.as_str() {
+                            "shutdown" if !shut_down => {
+                                shut_down = true;
+                                let _ = self.connection.sender.send(Message::Response(
+                                    Response::new_ok(req.id, serde_json::Value::Null),
+                                ));
+                                continue;
+                            }
+                            _ if shut_down => Some("the server is shutting down"),
+                            "initialize" => Some("the server is already initialized"),
+                            _ => None,
+                        };
+                    if let Some(message) = refusal {
+                        let _ = self
+                            .connection
+                            .sender
+                            .send(Message::Response(Response::new_err(
+                                req.id,
+                                ErrorCode::InvalidRequest as i32,
+                                message.to_string(),
+                            )));
+                        continue;
                     }
                     // Answer from the latest edits.
                     if let Some((_, trigger)) = due.take() {
@@ -141,6 +186,21 @@ impl<'c> Server<'c> {
                     let response = self.request(req);
                     let _ = self.connection.sender.send(Message::Response(response));
                 }
+                Some(Message::Notification(n)) if n.method == "exit" => {
+                    return if shut_down { 0 } else { 1 };
+                }
+                Some(Message::Notification(n)) if n.method == transport::TRANSPORT_ERROR => {
+                    // JSON-RPC: the id is null when the request's id could not be read.
+                    let id = serde_json::from_value(n.params["id"].clone())
+                        .unwrap_or_else(|_| transport::null_id());
+                    let code = n.params["code"]
+                        .as_i64()
+                        .unwrap_or(ErrorCode::ParseError as i64);
+                    let message = n.params["message"].as_str().unwrap_or_default().to_string();
+                    let response = Response::new_err(id, code as i32, message);
+                    let _ = self.connection.sender.send(Message::Response(response));
+                }
+                Some(Message::Notification(n)) if shut_down => drop(n),
                 Some(Message::Notification(n)) => match self.notification(n) {
                     Change::None => {}
                     Change::Now(rel) => {
