@@ -1,0 +1,3 @@
+package hsm
+
+type Service struct{ *Intermediate }

@@ -1,0 +1,17 @@
+package caller
+
+import (
+	"context"
+	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+	"github.com/microbus-io/fabric/pub"
+)
+
+type Service struct{ *Intermediate }
+
+func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
+	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil)
+}
+
+func (svc *Service) Raw(ctx context.Context, host string) {
+	svc.Request(ctx, pub.POST("https://"+host+":666/mint"))
+}

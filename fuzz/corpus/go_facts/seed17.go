@@ -1,0 +1,3 @@
+package caller
+
+// café

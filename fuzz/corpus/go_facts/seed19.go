@@ -1,0 +1,3 @@
+package caller
+
+func (svc *Service) Broken( {
