@@ -246,11 +246,19 @@ fn special_files_are_reported_never_read() {
 #[test]
 fn oversized_files_and_thread_counts_are_capped() {
     let dir = tree("");
-    let big = format!("package a\n\n// {}\n", "x".repeat(9 * 1024 * 1024));
+    // A hand-written file past the parse cap, with an unbalanced bracket (the worst case for
+    // tree-sitter's error recovery), and a file past the read cap.
+    let mut unbalanced = String::from("package a\n\nfunc f() {\n");
+    while unbalanced.len() < 3 * 1024 * 1024 {
+        unbalanced.push_str("\tx := call(a, b, \"s\") + 1\n");
+    }
+    write(dir.path(), "a/unbalanced.go", &unbalanced);
+    let big = format!("package a\n\n// {}\n", "x".repeat(33 * 1024 * 1024));
     write(dir.path(), "a/big.go", &big);
     let run = rootlint(dir.path(), &["check", ".", "--format", "json"]);
     assert_eq!(run.code, Some(1));
     assert!(run.stdout.contains("more than the"), "{}", run.stdout);
+    assert!(run.stdout.contains("rootlint parses"), "{}", run.stdout);
     let run = rootlint(dir.path(), &["check", ".", "-j", "100000"]);
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("between 1 and 256"), "{}", run.stderr);
@@ -279,15 +287,15 @@ fn a_deep_chain_of_helpers_costs_linear_time() {
 #[test]
 fn output_failures_are_never_success() {
     let dir = tree("");
-    // A reader that goes away: a quiet end, as SIGPIPE ends other tools.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rootlint"))
+    // A reader that is gone before rootlint writes: a quiet end, as SIGPIPE ends other tools.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_rootlint"))
         .args(["lints"])
-        .stdout(Stdio::piped())
+        .stdout(Stdio::from(writer))
         .stderr(Stdio::piped())
-        .spawn()
+        .output()
         .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(141));
     assert!(out.stderr.is_empty());
     // A full disk.

@@ -160,9 +160,8 @@ pub fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
                 .filter(move |call| match &call.callee {
                     Expr::Selector(_, m) => names.contains(m.as_str()),
                     // A method value bound earlier: `m := c.Mint; m(…)`.
-                    Expr::Ident(n) => func.bindings.iter().any(|b| {
-                        b.name == *n
-                            && matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
+                    Expr::Ident(n) => func.bindings_named(n).any(|b| {
+                        matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
                     }),
                     _ => false,
                 })

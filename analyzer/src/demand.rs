@@ -833,7 +833,7 @@ fn receiver_methods<'a>(
                 stack.push(&c.callee);
             }
             Expr::Ident(n) if seen_names.insert(n) => {
-                for b in f.bindings.iter().filter(|b| b.name == *n) {
+                for b in f.bindings_named(n) {
                     if let crate::facts::go::BindingValue::Expr(v)
                     | crate::facts::go::BindingValue::Tuple { call: v, .. } = &b.value
                     {

@@ -182,8 +182,13 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
 }
 
 /// The largest file rootlint reads (source, manifest, configuration, baseline). Past it the
-/// file is reported as not analyzed: no input may cost unbounded time or memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// file is reported as not analyzed: no input may cost unbounded time or memory. Generated Go
+/// files are only read (a byte scan), so they may be large.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The largest hand-written Go file rootlint parses: tree-sitter's error recovery on a large
+/// file with one unbalanced bracket costs seconds and hundreds of megabytes per megabyte.
+pub const MAX_PARSE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Reads a regular file of at most `cap` bytes. Anything else (a FIFO, a device, a file that
 /// grows past the cap while being read) is an error that says why, without blocking.

@@ -167,9 +167,8 @@ impl<'a> Scope<'a> {
     /// Bindings of `name` that precede the evaluation point and are in scope there.
     pub fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
         self.function.map_or_else(Vec::new, |f| {
-            f.bindings
-                .iter()
-                .filter(|b| b.name == name && b.visible_at(self.at))
+            f.bindings_named(name)
+                .filter(|b| b.visible_at(self.at))
                 .collect()
         })
     }
@@ -177,9 +176,8 @@ impl<'a> Scope<'a> {
     /// The declaration of a local `name` in scope at the evaluation point, if any.
     pub fn binding(&self, name: &str) -> Option<&'a Binding> {
         self.function?
-            .bindings
-            .iter()
-            .rfind(|b| b.declares && b.name == name && b.visible_at(self.at))
+            .bindings_named(name)
+            .rfind(|b| b.declares && b.visible_at(self.at))
     }
 
     pub fn param_type(&self, name: &str) -> Option<Option<&'a TypeExpr>> {

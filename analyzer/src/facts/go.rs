@@ -210,6 +210,36 @@ pub struct GoFunction {
     pub instantiates: Vec<TypeExpr>,
     /// Not a declared function: the package-level variable initializers of the file.
     pub synthetic: bool,
+    /// Indices into `bindings`, ordered by name, then source order: lookups by name are a
+    /// binary search, whatever the size of the function.
+    pub binding_index: Vec<u32>,
+}
+
+impl GoFunction {
+    /// The bindings named `name`, in source order.
+    pub fn bindings_named<'a>(
+        &'a self,
+        name: &str,
+    ) -> impl DoubleEndedIterator<Item = &'a Binding> + 'a {
+        let index = &self.binding_index;
+        let name_of = |i: &u32| self.bindings[*i as usize].name.as_str();
+        let start = index.partition_point(|i| name_of(i) < name);
+        let len = index[start..].partition_point(|i| name_of(i) == name);
+        index[start..start + len]
+            .iter()
+            .map(move |&i| &self.bindings[i as usize])
+    }
+
+    fn index_bindings(&mut self) {
+        let mut index: Vec<u32> = (0..self.bindings.len() as u32).collect();
+        index.sort_by(|a, b| {
+            self.bindings[*a as usize]
+                .name
+                .cmp(&self.bindings[*b as usize].name)
+                .then(a.cmp(b))
+        });
+        self.binding_index = index;
+    }
 }
 
 /// A local name given a value: `x := e`, `var x T = e`, `x = e`, a closure's parameter, a range
@@ -419,6 +449,7 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         calls: Vec::new(),
         instantiates: Vec::new(),
         synthetic: true,
+        binding_index: Vec::new(),
     };
     let mut initializer_at: Option<Span> = None;
     let file_scope = x.span(root);
@@ -442,6 +473,7 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
     }
     if let Some(span) = initializer_at {
         initializers.span = span;
+        initializers.index_bindings();
         x.facts.functions.push(initializers);
     }
     x.facts
@@ -707,11 +739,13 @@ impl<'a> Extractor<'a> {
             calls: Vec::new(),
             instantiates: Vec::new(),
             synthetic: false,
+            binding_index: Vec::new(),
         };
         if let Some(body) = decl.child_by_field_name("body") {
             let whole = self.span(decl);
             self.walk(body, &mut function, whole, whole);
         }
+        function.index_bindings();
         self.facts.functions.push(function);
     }
 

@@ -147,6 +147,17 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
         FileKind::Go if source.generated => Facts::GeneratedGo {
             connector_types: source.connector_types.clone(),
         },
+        FileKind::Go if text.len() > crate::discover::MAX_PARSE_BYTES => {
+            problems.push(problem(
+                format!(
+                    "the file is {} bytes, more than the {} rootlint parses",
+                    text.len(),
+                    crate::discover::MAX_PARSE_BYTES
+                ),
+                None,
+            ));
+            Facts::Unreadable
+        }
         FileKind::Go => match go_facts(text, &source.chunks, selection) {
             None => {
                 problems.push(problem("tree-sitter could not parse the file".into(), None));
