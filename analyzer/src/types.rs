@@ -788,36 +788,27 @@ impl<'a> Types<'a> {
             && scope.binding(name).is_none()
             && scope.param_type(name).is_none()
         {
-            match name.as_str() {
-                "new" => {
-                    return Ty::Func {
-                        targets: Vec::new(),
-                        results: vec![Ty::Pointer(Box::new(
-                            args.first()
-                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d).type_value()),
-                        ))],
-                    };
-                }
-                "make" => {
-                    return Ty::Func {
-                        targets: Vec::new(),
-                        results: vec![
-                            args.first()
-                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d).type_value()),
-                        ],
-                    };
-                }
-                "append" => {
-                    return Ty::Func {
-                        targets: Vec::new(),
-                        results: vec![
-                            args.first()
-                                .map_or(Ty::Basic, |a| self.type_at(scope, a, d)),
-                        ],
-                    };
-                }
-                n if BUILTIN_FUNCS.contains(&n) => return Ty::Basic,
-                _ => {}
+            // The builtins whose result type depends on their first argument.
+            let first = |as_type: bool| {
+                args.first().map_or(Ty::Basic, |a| {
+                    let t = self.type_at(scope, a, d);
+                    if as_type { t.type_value() } else { t }
+                })
+            };
+            let result = match name.as_str() {
+                "new" => Some(Ty::Pointer(Box::new(first(true)))),
+                "make" => Some(first(true)),
+                "append" => Some(first(false)),
+                _ => None,
+            };
+            if let Some(r) = result {
+                return Ty::Func {
+                    targets: Vec::new(),
+                    results: vec![r],
+                };
+            }
+            if BUILTIN_FUNCS.contains(&name.as_str()) {
+                return Ty::Basic;
             }
         }
         // The framework's constructors and the client's builders.

@@ -407,17 +407,20 @@ impl<'a> Scope<'a> {
             })
     }
 
-    /// A name of a dot-imported package (`import . "…/rolesapi"`).
-    fn dot_imported(&self, name: &str, d: u32) -> Option<Value> {
-        let paths: Vec<&'a str> = self
-            .ws
+    /// The import paths of the file's dot imports (`import . "…/rolesapi"`).
+    fn dot_imports(&self) -> Vec<&'a str> {
+        self.ws
             .go(self.file)
             .imports
             .iter()
             .filter(|i| i.is_dot())
             .map(|i| i.path.as_str())
-            .collect();
-        paths.into_iter().find_map(|path| {
+            .collect()
+    }
+
+    /// A name of a dot-imported package.
+    fn dot_imported(&self, name: &str, d: u32) -> Option<Value> {
+        self.dot_imports().into_iter().find_map(|path| {
             let v = self.qualified(path, name, d);
             (!matches!(v, Value::Unknown(_))).then_some(v)
         })
@@ -579,15 +582,7 @@ impl<'a> Scope<'a> {
                     && self.param_type(name).is_none()
                     && self.package_value(self.package_dir(), name, d).is_none() =>
             {
-                let dot: Vec<&'a str> = self
-                    .ws
-                    .go(self.file)
-                    .imports
-                    .iter()
-                    .filter(|i| i.is_dot())
-                    .map(|i| i.path.as_str())
-                    .collect();
-                for path in dot {
+                for path in self.dot_imports() {
                     match self.package_call(path, ".", name, args, spread, d) {
                         Value::Unknown(_) => {}
                         Value::Client(mut c) => {
