@@ -108,7 +108,8 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
     loop {
         rounds += 1;
         let mut wanted = on_paths(sources, &ws, &keep, &mut reaching, &trust_names);
-        if rounds > 2 && !wanted.is_empty() {
+        // Ordinary trees converge in three or four rounds; past that, the chain is deep.
+        if rounds > 3 && !wanted.is_empty() {
             wanted.extend(byte_closure(sources, &keep, &wanted, &reaching));
         }
         wanted.extend(types.grow(sources, &keep, &wanted));
@@ -153,10 +154,26 @@ fn byte_closure(
             }
         }
     }
-    // Which candidates mention which names, and which names they call.
+    // Which candidates mention which function names, and which they call: only names of
+    // functions matter, so only those are kept.
+    let function_names: HashSet<&str> = sources
+        .iter()
+        .flat_map(|s| {
+            s.chunks
+                .iter()
+                .filter(|c| c.kind == ChunkKind::Func)
+                .map(move |c| s.text.as_deref().map_or("", |t| c.name(t)))
+        })
+        .chain(reaching.iter().map(String::as_str))
+        .collect();
     let scanned: Vec<(Vec<&str>, Vec<&str>)> = candidates
         .par_iter()
-        .map(|&c| identifiers(chunk_text(c)))
+        .map(|&c| {
+            let (mut all, mut calls) = identifiers(chunk_text(c));
+            all.retain(|n| function_names.contains(n));
+            calls.retain(|n| function_names.contains(n));
+            (all, calls)
+        })
         .collect();
     let mut mentioned_by: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, (mentions, _)) in scanned.iter().enumerate() {
