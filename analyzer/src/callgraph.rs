@@ -403,11 +403,9 @@ fn node_of<'a>(types: &'a Types<'a>, catalog: &'a Catalog, f: FunctionRef) -> No
         }
     }
     for t in &func.instantiates {
-        let scope = scope_at(u32::MAX);
         if let Some(k) = types.resolve(f.file, Some(func), &[], t, 0).key() {
             instantiates.push(Arc::from(types.type_name(k)));
         }
-        let _ = scope;
     }
     edges.sort();
     edges.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);

@@ -579,6 +579,41 @@ mod tests {
     }
 
     #[test]
+    fn an_in_tree_package_is_found_by_the_name_its_package_clause_declares() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write("go.mod", "module example.com/app\n");
+        write(
+            "roles/manifest.yaml",
+            "general:\n  hostname: roles.app\nfunctions:\n  Grant:\n    method: POST\n    route: :666/grant\n",
+        );
+        // The folder's name is not the package's: `roles-api` declares `package rolesapi`.
+        write(
+            "roles/roles-api/definition.go",
+            "package rolesapi\nimport \"github.com/microbus-io/fabric/define\"\nconst Hostname = \"roles.app\"\nvar Grant = define.Function{Host: Hostname, Method: \"POST\", Route: \":666/grant\"}\n",
+        );
+        write(
+            "caller/service.go",
+            "package caller\nimport (\n\t\"example.com/app/roles/roles-api\"\n\t\"github.com/nats-io/nats.go\"\n\t\"github.com/microbus-io/fabric/service\"\n)\nvar _ nats.Conn\nfunc f(svc service.Publisher) { rolesapi.NewClient(svc).Grant(nil) }\n",
+        );
+        for no_triage in [false, true] {
+            let a = analyze(
+                dir.path(),
+                &Options {
+                    no_triage,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(a.call_sites.len(), 1, "no_triage={no_triage}");
+            assert!(a.call_sites[0].endpoint.is_some());
+        }
+    }
+
+    #[test]
     fn request_and_publish_on_other_types_are_not_microbus_requests() {
         assert!(
             sites("func f(nc *nats.Conn) { nc.Publish(\"x\", nil); nc.Request(\"y\", nil, 0) }")

@@ -263,11 +263,6 @@ impl<'a> Types<'a> {
         self.catalog
     }
 
-    /// The package-level functions named `name` in `dir`.
-    pub fn functions(&'a self, dir: &'a str, name: &'a str) -> &'a [FunctionRef] {
-        self.funcs.get(&(dir, name)).map_or(&[], Vec::as_slice)
-    }
-
     /// The methods named `name` declared on the type `name` of `dir`.
     pub fn methods_of(&'a self, key: TypeKey<'a>, name: &'a str) -> &'a [FunctionRef] {
         self.methods
@@ -291,12 +286,7 @@ impl<'a> Types<'a> {
     }
 
     fn import_path(&'a self, file: usize, alias: &str) -> Option<&'a str> {
-        self.ws
-            .go(file)
-            .imports
-            .iter()
-            .find(|i| i.local_name() == Some(alias))
-            .map(|i| i.path.as_str())
+        self.ws.import_named(file, alias)
     }
 
     /// Whether the file imports a package from outside the tree (whose real name may differ
@@ -355,7 +345,7 @@ impl<'a> Types<'a> {
                     .iter()
                     .map(|a| self.resolve(file, function, subst, a, d))
                     .collect();
-                self.named_in(file, self.dir_of(file), name, args, d)
+                self.named_in(self.dir_of(file), name, args, d)
                     .or_else(|| {
                         self.dot_imports(file).find_map(|path| {
                             self.member_type(path, name, d).or_else(|| {
@@ -406,7 +396,6 @@ impl<'a> Types<'a> {
     /// A named type of the package in `dir` (aliases followed).
     fn named_in(
         &'a self,
-        _file: usize,
         dir: &'a str,
         name: &'a str,
         args: Vec<Ty<'a>>,
@@ -458,7 +447,7 @@ impl<'a> Types<'a> {
         }
         match self.ws.dir_by_import.get(path) {
             Some(dir) => self
-                .named_in(0, dir.as_str(), name, Vec::new(), d)
+                .named_in(dir.as_str(), name, Vec::new(), d)
                 .or_else(|| {
                     // Types of generated files (request and response structs): data, no methods.
                     self.ws
@@ -544,7 +533,7 @@ impl<'a> Types<'a> {
             Expr::Index(inner, args) => match self.type_at(scope, inner, d) {
                 Ty::Slice(t) | Ty::Map(t) => *t,
                 // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
-                f @ Ty::Func { .. } => self.instantiate(scope, inner, args, f, d),
+                f @ Ty::Func { .. } => self.instantiate(scope, args, f, d),
                 other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
                 _ => Ty::Basic,
             },
@@ -586,14 +575,7 @@ impl<'a> Types<'a> {
     }
 
     /// Type arguments of `F[A, B]` given explicitly.
-    fn instantiate(
-        &'a self,
-        scope: &Scope<'a>,
-        generic: &'a Expr,
-        args: &'a [Expr],
-        f: Ty<'a>,
-        d: u32,
-    ) -> Ty<'a> {
+    fn instantiate(&'a self, scope: &Scope<'a>, args: &'a [Expr], f: Ty<'a>, d: u32) -> Ty<'a> {
         let Ty::Func { targets, .. } = &f else {
             return f;
         };
@@ -607,7 +589,6 @@ impl<'a> Types<'a> {
             .zip(args)
             .map(|(p, a)| (p.name.as_str(), self.type_at(scope, a, d).type_value()))
             .collect();
-        let _ = generic;
         Ty::Func {
             results: self.results_of(Some(target), &subst, d),
             targets: targets.clone(),
@@ -674,11 +655,9 @@ impl<'a> Types<'a> {
                 && let Some(recv) = &f.receiver_type
             {
                 let dir = scope.package_dir();
-                return self
-                    .named_in(scope.file, dir, recv, Vec::new(), d)
-                    .unwrap_or_else(|| {
-                        Ty::Unknown(format!("the type `{recv}`, which rootlint cannot find"))
-                    });
+                return self.named_in(dir, recv, Vec::new(), d).unwrap_or_else(|| {
+                    Ty::Unknown(format!("the type `{recv}`, which rootlint cannot find"))
+                });
             }
             if let Some(p) = f.params.iter().chain(&f.results).find(|p| p.name == name) {
                 return match &p.ty {
@@ -742,7 +721,7 @@ impl<'a> Types<'a> {
                 results: self.results_of(fs.first().copied(), &[], d),
             });
         }
-        self.named_in(0, dir, name, Vec::new(), d)
+        self.named_in(dir, name, Vec::new(), d)
             .map(|t| Ty::TypeName(Box::new(t)))
     }
 
@@ -1154,8 +1133,11 @@ impl<'a> Types<'a> {
         candidates.dedup();
         let mut out = Vec::new();
         for key in candidates {
-            let (set, open) = self.method_set(key);
-            let has = |m: &str, n: usize| set.iter().any(|(x, c, _)| *x == m && *c == n);
+            let (set, open, connector) = self.method_set(key);
+            let has = |m: &str, n: usize| {
+                set.iter().any(|(x, c, _)| *x == m && *c == n)
+                    || (connector && is_connector_method(m))
+            };
             if !methods.iter().all(|&(m, n)| has(m, n) || open) {
                 continue;
             }
@@ -1169,11 +1151,13 @@ impl<'a> Types<'a> {
         out
     }
 
-    /// The full method set of an in-tree type (promoted methods included), and whether it
-    /// embeds something from outside the tree whose methods are unknown.
-    fn method_set(&'a self, key: TypeKey<'a>) -> (MethodSet<'a>, bool) {
-        let mut out: Vec<(&'a str, usize, Vec<FunctionRef>)> = Vec::new();
+    /// The full method set of an in-tree type (promoted methods included), whether it embeds
+    /// something from outside the tree whose methods are unknown, and whether it embeds the
+    /// connector (whose methods are known).
+    fn method_set(&'a self, key: TypeKey<'a>) -> (MethodSet<'a>, bool, bool) {
+        let mut out: MethodSet<'a> = Vec::new();
         let mut open = false;
+        let mut connector = false;
         let mut level = vec![key];
         let mut seen = HashSet::new();
         for _ in 0..8 {
@@ -1199,6 +1183,8 @@ impl<'a> Types<'a> {
                     for f in fields.iter().filter(|f| f.name.is_none()) {
                         match self.resolve(file, None, &[], &f.ty, 1).pointee() {
                             Ty::Named(k, _) => next.push(*k),
+                            // The connector's methods are known: it provides those and no other.
+                            Ty::Connector => connector = true,
                             _ => open = true,
                         }
                     }
@@ -1210,7 +1196,7 @@ impl<'a> Types<'a> {
             }
             level = next;
         }
-        (out, open)
+        (out, open, connector)
     }
 
     /// The in-tree types a type's values carry with them by value (embedded or plain fields

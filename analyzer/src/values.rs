@@ -148,12 +148,7 @@ impl<'a> Scope<'a> {
 
     /// The import path a file-level name refers to, if it is an import alias.
     pub fn import_path(&self, alias: &str) -> Option<&'a str> {
-        self.ws
-            .go(self.file)
-            .imports
-            .iter()
-            .find(|i| i.local_name() == Some(alias))
-            .map(|i| i.path.as_str())
+        self.ws.import_named(self.file, alias)
     }
 
     /// The import path of `alias` when it names an imported package here (no local shadows it).

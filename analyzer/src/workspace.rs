@@ -130,6 +130,27 @@ impl Workspace {
             })
     }
 
+    /// The import path a name of a Go file refers to, when it names an imported package: an
+    /// explicit alias, the name assumed from the path, or, for a package of the tree, the name
+    /// its own package clause declares (`…/foo-bar` may declare `package foobar`).
+    pub fn import_named(&self, file: usize, name: &str) -> Option<&str> {
+        let imports = &self.go(file).imports;
+        if let Some(i) = imports.iter().find(|i| i.local_name() == Some(name)) {
+            return Some(i.path.as_str());
+        }
+        imports
+            .iter()
+            .filter(|i| i.alias.is_none())
+            .find(|i| {
+                self.dir_by_import
+                    .get(&i.path)
+                    .and_then(|dir| self.packages.get(dir))
+                    .and_then(|p| p.go_files.first())
+                    .is_some_and(|&f| self.go(f).package == name)
+            })
+            .map(|i| i.path.as_str())
+    }
+
     pub fn manifest(&self, service: &Service) -> &ManifestFacts {
         match &self.files[service.manifest].facts {
             Facts::Manifest(m) => m,
