@@ -130,7 +130,19 @@ const BROKEN_PIPE: &str = "\u{0}broken pipe";
 /// since a closed descriptor 1 would be reused by the next file rootlint opens.
 static STDOUT_OPEN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
+/// Asks the kernel for 4 KiB pages only. The allocator requests transparent huge pages for its
+/// arenas; each 2 MiB page is zeroed and resident in full when first touched, which costs a
+/// tenth of the run and about 30 MB of peak memory on a large tree, for no gain.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    small_pages_only();
     let _ = STDOUT_OPEN.set(stdout_was_open());
     let cli = Cli::parse();
     match run(cli) {
@@ -226,6 +238,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 Format::Github => render::github::render(diagnostics),
             };
+            // The process ends here: freeing the analysis piece by piece would only cost time.
+            std::mem::forget(analysis);
             print_out(&out)?;
             let denied = diagnostics
                 .iter()
@@ -242,7 +256,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             plane,
             format,
         } => {
-            let (_, _, outcome) = prepare(&common, None)?;
+            let (analysis, _, outcome) = prepare(&common, None)?;
+            std::mem::forget(analysis);
             let text = match format {
                 GrantsFormat::Json => {
                     let json = outcome.grants.to_json();
@@ -263,7 +278,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             write_baseline,
         } => {
-            let (_, _, outcome) = prepare(&common, None)?;
+            let (analysis, _, outcome) = prepare(&common, None)?;
+            std::mem::forget(analysis);
             let surface = baseline::surface(&outcome.grants);
             if let Some(file) = write_baseline {
                 write_output(Some(&file), &baseline::render(&surface))?;

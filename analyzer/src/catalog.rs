@@ -279,7 +279,11 @@ impl Catalog {
             }
         }
 
-        let mut catalog = Catalog::default();
+        // Exactly sized: a growing vector of endpoints would hold two copies at its peak.
+        let mut catalog = Catalog {
+            endpoints: Vec::with_capacity(by_key.len()),
+            ..Catalog::default()
+        };
         for (_, mut e) in by_key {
             // What runs is definition.go; the manifest is generated from it.
             if let Some(d) = e.definition.as_ref().or(e.manifest.as_ref()) {

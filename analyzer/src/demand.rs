@@ -57,7 +57,7 @@ fn mentions(ac: &AhoCorasick, text: &str) -> bool {
     })
 }
 
-pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
+pub fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
     // Pass 1: constants, variables, imports and comments only, which is all the catalog needs.
     let mut keep: Vec<Vec<bool>> = sources
         .iter()
@@ -69,7 +69,17 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
         })
         .collect();
     let files = extract_all(sources, &keep, None);
-    let ws = Workspace::new(files);
+    // Only hand-written Go is parsed again in later passes; the rest of the text can go.
+    for source in sources
+        .iter_mut()
+        .filter(|s| s.file.kind != crate::discover::FileKind::Go || s.generated)
+    {
+        if let Ok(text) = &mut source.text {
+            *text = String::new();
+        }
+    }
+    let sources = &*sources;
+    let mut ws = Workspace::new(files);
     let catalog = Catalog::build(&ws, external);
 
     // Pass 2: chunks with a trigger string, uses of a :666 api package's typed client, and the
@@ -78,10 +88,9 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
     let mut types = TypeClosure::new(sources, &ws);
     let mut wanted = first_selection(sources, &ws, &catalog);
     wanted.extend(types.grow(sources, &keep, &wanted));
-    let mut files = match select(sources, &mut keep, wanted, ws.files) {
-        Ok(files) | Err(files) => files,
-    };
-    let mut ws = Workspace::new(files);
+    if let Some(changed) = add_to_selection(&mut keep, wanted) {
+        ws = reextract(sources, &keep, ws, &changed);
+    }
     let sites = callsites::find(&crate::types::Types::new(&ws, &catalog));
     let mut reaching: BTreeSet<String> = sites
         .iter()
@@ -113,11 +122,10 @@ pub fn run(sources: &[Source], external: &[ExternalEndpoint]) -> (Workspace, Cat
             wanted.extend(byte_closure(sources, &keep, &wanted, &reaching));
         }
         wanted.extend(types.grow(sources, &keep, &wanted));
-        match select(sources, &mut keep, wanted, ws.files) {
-            Ok(more) => files = more,
-            Err(unchanged) => return (Workspace::new(unchanged), catalog),
-        }
-        ws = Workspace::new(files);
+        let Some(changed) = add_to_selection(&mut keep, wanted) else {
+            return (ws, catalog);
+        };
+        ws = reextract(sources, &keep, ws, &changed);
     }
 }
 
@@ -404,25 +412,49 @@ fn identifier_matches(ac: &AhoCorasick, text: &str) -> Vec<usize> {
     out
 }
 
-/// Adds `wanted` chunks to the selection and re-extracts the files that changed; gives the
-/// facts back unchanged (`Err`) when nothing was added.
-fn select(
-    sources: &[Source],
-    keep: &mut [Vec<bool>],
-    wanted: Vec<(usize, usize)>,
-    files: Vec<Arc<FileFacts>>,
-) -> Result<Vec<Arc<FileFacts>>, Vec<Arc<FileFacts>>> {
-    let mut changed = vec![false; sources.len()];
+/// Adds `wanted` chunks to the selection; gives the files whose selection grew, or `None` when
+/// nothing was added.
+fn add_to_selection(keep: &mut [Vec<bool>], wanted: Vec<(usize, usize)>) -> Option<Vec<bool>> {
+    let mut changed = vec![false; keep.len()];
     for (file, chunk) in wanted {
         if !keep[file][chunk] {
             keep[file][chunk] = true;
             changed[file] = true;
         }
     }
-    if !changed.iter().any(|&c| c) {
-        return Err(files);
+    changed.contains(&true).then_some(changed)
+}
+
+/// The workspace with the `changed` files extracted again. Its packages and services stay as
+/// they are unless a file's facts changed kind (a parse that failed outright): a later pass
+/// parses more of a file, it does not change what the file is.
+fn reextract(
+    sources: &[Source],
+    keep: &[Vec<bool>],
+    mut ws: Workspace,
+    changed: &[bool],
+) -> Workspace {
+    let kinds = |files: &[Arc<FileFacts>]| -> Vec<std::mem::Discriminant<crate::facts::Facts>> {
+        files
+            .iter()
+            .zip(changed)
+            .filter(|(_, c)| **c)
+            .map(|(f, _)| std::mem::discriminant(&f.facts))
+            .collect()
+    };
+    let before = kinds(&ws.files);
+    let files = extract_all(
+        sources,
+        keep,
+        Some((std::mem::take(&mut ws.files), changed)),
+    );
+    if kinds(&files) == before {
+        ws.files = files;
+        ws
+    } else {
+        drop(ws);
+        Workspace::new(files)
     }
-    Ok(extract_all(sources, keep, Some((files, &changed))))
 }
 
 /// Extracts every file, or only the changed ones when the previous facts are given.

@@ -39,7 +39,8 @@ pub struct Skipped {
 
 #[derive(Clone, Debug, Default)]
 pub struct Discovery {
-    pub files: Vec<SourceFile>,
+    /// Shared with the facts of each file, which name their file.
+    pub files: Vec<std::sync::Arc<SourceFile>>,
     pub skipped: Skipped,
     /// Paths the walk could not enter or read, with the reason.
     pub errors: Vec<(String, String)>,
@@ -97,7 +98,7 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
                 let seen = classify(root, entry);
                 let mut out = found.lock().expect("no walker thread panics");
                 match seen {
-                    Seen::File(f) => out.files.push(f),
+                    Seen::File(f) => out.files.push(std::sync::Arc::new(f)),
                     Seen::Test => out.skipped.tests += 1,
                     Seen::Mock => out.skipped.mocks += 1,
                     Seen::Error(path, message) => out.errors.push((path, message)),

@@ -214,7 +214,7 @@ impl Engine {
     /// then kept until `invalidate` or `rescan`.
     fn refresh(
         &self,
-        file: &SourceFile,
+        file: &std::sync::Arc<SourceFile>,
         overlay: Option<&String>,
         cached: Option<&Cached>,
     ) -> Option<Cached> {

@@ -118,7 +118,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
             exclude: options.exclude.clone(),
         },
     );
-    let sources: Vec<facts::Source> = discovery
+    let mut sources: Vec<facts::Source> = discovery
         .files
         .par_iter()
         .map(|f| facts::load(f, options.overlays.get(&f.rel).cloned()))
@@ -132,7 +132,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         let catalog = Catalog::build(&workspace, &options.external_endpoints);
         (workspace, catalog)
     } else {
-        demand::run(&sources, &options.external_endpoints)
+        demand::run(&mut sources, &options.external_endpoints)
     };
     drop(sources);
     finish(

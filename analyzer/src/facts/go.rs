@@ -426,6 +426,69 @@ pub fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }
 
+/// The grammar's id of a field name. tree-sitter's lookup by name compares the name with each
+/// field name of the grammar on every call; the ids are looked up once.
+fn field_id(name: &str) -> u16 {
+    const NAMES: [&str; 21] = [
+        "alias",
+        "arguments",
+        "body",
+        "element",
+        "field",
+        "function",
+        "key",
+        "left",
+        "name",
+        "operand",
+        "operator",
+        "package",
+        "parameters",
+        "path",
+        "receiver",
+        "result",
+        "right",
+        "type",
+        "type_arguments",
+        "type_parameters",
+        "value",
+    ];
+    static IDS: std::sync::LazyLock<[u16; 21]> = std::sync::LazyLock::new(|| {
+        let language = language();
+        NAMES.map(|n| {
+            language
+                .field_id_for_name(n)
+                .expect("tree-sitter-go declares every field rootlint reads")
+                .get()
+        })
+    });
+    let index = match name {
+        "alias" => 0,
+        "arguments" => 1,
+        "body" => 2,
+        "element" => 3,
+        "field" => 4,
+        "function" => 5,
+        "key" => 6,
+        "left" => 7,
+        "name" => 8,
+        "operand" => 9,
+        "operator" => 10,
+        "package" => 11,
+        "parameters" => 12,
+        "path" => 13,
+        "receiver" => 14,
+        "result" => 15,
+        "right" => 16,
+        "type" => 17,
+        "type_arguments" => 18,
+        "type_parameters" => 19,
+        "value" => 20,
+        // A name missing from NAMES still works, at the cost of the lookup by name.
+        _ => return language().field_id_for_name(name).map_or(0, |id| id.get()),
+    };
+    IDS[index]
+}
+
 pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
     let lines = LineIndex::new(src);
     let mut x = Extractor {
@@ -538,10 +601,10 @@ impl<'a> Extractor<'a> {
     fn imports(&mut self, decl: Node) {
         for n in find_all(decl, |k| k == "import_spec") {
             let alias = n
-                .child_by_field_name("name")
+                .child_by_field_id(field_id("name"))
                 .map(|a| self.text(a).to_string());
             if let Some(path) = n
-                .child_by_field_name("path")
+                .child_by_field_id(field_id("path"))
                 .and_then(|p| string_literal(p, self.src))
             {
                 self.facts.imports.push(GoImport { alias, path });
@@ -558,13 +621,13 @@ impl<'a> Extractor<'a> {
                 _ => continue,
             };
             let (Some(name), Some(ty)) = (
-                spec.child_by_field_name("name"),
-                spec.child_by_field_name("type"),
+                spec.child_by_field_id(field_id("name")),
+                spec.child_by_field_id(field_id("type")),
             ) else {
                 continue;
             };
             let type_params = spec
-                .child_by_field_name("type_parameters")
+                .child_by_field_id(field_id("type_parameters"))
                 .map(|l| self.type_params(l))
                 .unwrap_or_default();
             let ty = self.type_expr(ty, 0);
@@ -586,7 +649,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let constraint = decl
-                .child_by_field_name("type")
+                .child_by_field_id(field_id("type"))
                 .map(|t| {
                     let inner = if t.kind() == "type_constraint" {
                         t.named_child(0).unwrap_or(t)
@@ -617,11 +680,11 @@ impl<'a> Extractor<'a> {
         let specs = find_all(decl, |k| matches!(k, "const_spec" | "var_spec"));
         for spec in specs {
             let ty = spec
-                .child_by_field_name("type")
+                .child_by_field_id(field_id("type"))
                 .map(|t| self.type_expr(t, 0));
             let names = field_children(spec, "name");
             let values: Vec<Node> = spec
-                .child_by_field_name("value")
+                .child_by_field_id(field_id("value"))
                 .map(named_children)
                 .unwrap_or_default();
             for (i, name) in names.iter().enumerate() {
@@ -665,7 +728,7 @@ impl<'a> Extractor<'a> {
     /// Spans of the keyed values of a composite literal (`&T{…}` included).
     fn field_spans(&self, node: Node) -> Vec<(String, Span)> {
         let node = if node.kind() == "unary_expression" {
-            match node.child_by_field_name("operand") {
+            match node.child_by_field_id(field_id("operand")) {
                 Some(n) => n,
                 None => return Vec::new(),
             }
@@ -673,7 +736,7 @@ impl<'a> Extractor<'a> {
             node
         };
         let Some(body) = node
-            .child_by_field_name("body")
+            .child_by_field_id(field_id("body"))
             .filter(|_| node.kind() == "composite_literal")
         else {
             return Vec::new();
@@ -682,22 +745,22 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter(|el| el.kind() == "keyed_element")
             .filter_map(|el| {
-                let key = el.child_by_field_name("key")?.named_child(0)?;
-                let value = el.child_by_field_name("value")?.named_child(0)?;
+                let key = el.child_by_field_id(field_id("key"))?.named_child(0)?;
+                let value = el.child_by_field_id(field_id("value"))?.named_child(0)?;
                 Some((self.text(key).to_string(), self.span(value)))
             })
             .collect()
     }
 
     fn function(&mut self, decl: Node) {
-        let Some(name_node) = decl.child_by_field_name("name") else {
+        let Some(name_node) = decl.child_by_field_id(field_id("name")) else {
             return;
         };
         let mut type_params = decl
-            .child_by_field_name("type_parameters")
+            .child_by_field_id(field_id("type_parameters"))
             .map(|l| self.type_params(l))
             .unwrap_or_default();
-        let (receiver_type, receiver_name) = match decl.child_by_field_name("receiver") {
+        let (receiver_type, receiver_name) = match decl.child_by_field_id(field_id("receiver")) {
             Some(recv) => match self.params(recv).into_iter().next() {
                 Some(p) => {
                     // `(l *List[T])`: T is a type parameter of the method's body.
@@ -723,7 +786,7 @@ impl<'a> Extractor<'a> {
             None => (None, None),
         };
         let params = decl
-            .child_by_field_name("parameters")
+            .child_by_field_id(field_id("parameters"))
             .map(|p| self.params(p))
             .unwrap_or_default();
         let results = self.results(decl);
@@ -741,7 +804,7 @@ impl<'a> Extractor<'a> {
             synthetic: false,
             binding_index: Vec::new(),
         };
-        if let Some(body) = decl.child_by_field_name("body") {
+        if let Some(body) = decl.child_by_field_id(field_id("body")) {
             let whole = self.span(decl);
             self.walk(body, &mut function, whole, whole);
         }
@@ -750,7 +813,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn results(&mut self, decl: Node) -> Vec<Param> {
-        match decl.child_by_field_name("result") {
+        match decl.child_by_field_id(field_id("result")) {
             Some(r) if r.kind() == "parameter_list" => self.params(r),
             Some(r) => vec![Param {
                 name: String::new(),
@@ -769,7 +832,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let ty = decl
-                .child_by_field_name("type")
+                .child_by_field_id(field_id("type"))
                 .map(|t| self.type_expr(t, 0));
             let names = field_children(decl, "name");
             if names.is_empty() {
@@ -796,7 +859,7 @@ impl<'a> Extractor<'a> {
             return TypeExpr::Other("a type nested too deeply".into());
         }
         let d = depth + 1;
-        let child = |field: &str| node.child_by_field_name(field);
+        let child = |field: &str| node.child_by_field_id(field_id(field));
         match node.kind() {
             "type_identifier" | "identifier" => TypeExpr::named(None, self.text(node)),
             "qualified_type" => match (child("package"), child("name")) {
@@ -876,7 +939,7 @@ impl<'a> Extractor<'a> {
             if decl.kind() != "field_declaration" {
                 continue;
             }
-            let Some(ty_node) = decl.child_by_field_name("type") else {
+            let Some(ty_node) = decl.child_by_field_id(field_id("type")) else {
                 continue;
             };
             let mut ty = self.type_expr(ty_node, d);
@@ -905,11 +968,11 @@ impl<'a> Extractor<'a> {
         for el in named_children(node) {
             match el.kind() {
                 "method_elem" | "method_spec" => {
-                    let Some(name) = el.child_by_field_name("name") else {
+                    let Some(name) = el.child_by_field_id(field_id("name")) else {
                         continue;
                     };
                     let params = el
-                        .child_by_field_name("parameters")
+                        .child_by_field_id(field_id("parameters"))
                         .map(|p| self.params(p).len())
                         .unwrap_or(0);
                     let results = self.results(el).into_iter().filter_map(|p| p.ty).collect();
@@ -968,7 +1031,7 @@ impl<'a> Extractor<'a> {
             "type_switch_statement" => self.type_switch(n, function),
             "func_literal" => {
                 let own = self.span(n);
-                if let Some(list) = n.child_by_field_name("parameters") {
+                if let Some(list) = n.child_by_field_id(field_id("parameters")) {
                     for p in self.params(list) {
                         if p.name.is_empty() || p.name == "_" {
                             continue;
@@ -999,7 +1062,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             "composite_literal" => {
-                if let Some(t) = n.child_by_field_name("type") {
+                if let Some(t) = n.child_by_field_id(field_id("type")) {
                     let ty = self.type_expr(t, 0);
                     function.instantiates.push(ty);
                 }
@@ -1012,13 +1075,13 @@ impl<'a> Extractor<'a> {
 
     fn assignment(&mut self, stmt: Node, function: &mut GoFunction, scope: Span, declares: bool) {
         let (Some(left), Some(right)) = (
-            stmt.child_by_field_name("left"),
-            stmt.child_by_field_name("right"),
+            stmt.child_by_field_id(field_id("left")),
+            stmt.child_by_field_id(field_id("right")),
         ) else {
             return;
         };
         let operator = stmt
-            .child_by_field_name("operator")
+            .child_by_field_id(field_id("operator"))
             .map_or(":=", |o| self.text(o));
         let lefts = named_children(left);
         let rights = named_children(right);
@@ -1051,11 +1114,11 @@ impl<'a> Extractor<'a> {
 
     fn local_var(&mut self, spec: Node, function: &mut GoFunction, scope: Span) {
         let ty = spec
-            .child_by_field_name("type")
+            .child_by_field_id(field_id("type"))
             .map(|t| self.type_expr(t, 0));
         let names = field_children(spec, "name");
         let values: Vec<Node> = spec
-            .child_by_field_name("value")
+            .child_by_field_id(field_id("value"))
             .map(named_children)
             .unwrap_or_default();
         for (i, name) in names.iter().enumerate() {
@@ -1082,8 +1145,8 @@ impl<'a> Extractor<'a> {
 
     fn range(&mut self, clause: Node, function: &mut GoFunction, scope: Span, whole: Span) {
         let (Some(left), Some(right)) = (
-            clause.child_by_field_name("left"),
-            clause.child_by_field_name("right"),
+            clause.child_by_field_id(field_id("left")),
+            clause.child_by_field_id(field_id("right")),
         ) else {
             return;
         };
@@ -1112,12 +1175,12 @@ impl<'a> Extractor<'a> {
     /// `switch v := x.(type) { case T: … }`: in a clause with one type, `v` has that type.
     fn type_switch(&mut self, stmt: Node, function: &mut GoFunction) {
         let Some(alias) = stmt
-            .child_by_field_name("alias")
+            .child_by_field_id(field_id("alias"))
             .and_then(|a| named_children(a).into_iter().next())
         else {
             return;
         };
-        let Some(value) = stmt.child_by_field_name("value") else {
+        let Some(value) = stmt.child_by_field_id(field_id("value")) else {
             return;
         };
         let operand = self.expr(value, 0);
@@ -1157,7 +1220,7 @@ impl<'a> Extractor<'a> {
             return Expr::Other("an expression nested too deeply".into());
         }
         let d = depth + 1;
-        let child = |field: &str| node.child_by_field_name(field);
+        let child = |field: &str| node.child_by_field_id(field_id(field));
         match node.kind() {
             "interpreted_string_literal" | "raw_string_literal" => string_literal(node, self.src)
                 .map_or(Expr::Other("string literal".into()), Expr::Str),
@@ -1294,11 +1357,11 @@ impl<'a> Extractor<'a> {
                         match el.kind() {
                             "keyed_element" => {
                                 let key = el
-                                    .child_by_field_name("key")
+                                    .child_by_field_id(field_id("key"))
                                     .and_then(|k| k.named_child(0))
                                     .map(|k| self.text(k).to_string());
                                 let value = match el
-                                    .child_by_field_name("value")
+                                    .child_by_field_id(field_id("value"))
                                     .and_then(|v| v.named_child(0))
                                 {
                                     Some(v) => self.expr(v, d),
@@ -1477,6 +1540,22 @@ fn unescape_go(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_ids_match_the_lookup_by_name() {
+        for name in [
+            "type",
+            "value",
+            "operand",
+            "type_arguments",
+            "alias",
+            "no_such_field",
+        ] {
+            let by_name = language().field_id_for_name(name).map_or(0, |id| id.get());
+            assert_eq!(field_id(name), by_name, "{name}");
+        }
+        assert_ne!(field_id("type"), 0);
+    }
 
     pub(crate) fn facts(src: &str) -> GoFileFacts {
         let mut parser = tree_sitter::Parser::new();

@@ -5,6 +5,8 @@ pub mod go;
 pub mod gomod;
 pub mod manifest;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::discover::{FileKind, SourceFile};
@@ -39,14 +41,14 @@ pub struct Problem {
 
 #[derive(Clone, Debug)]
 pub struct FileFacts {
-    pub file: SourceFile,
+    pub file: Arc<SourceFile>,
     pub facts: Facts,
     pub problems: Vec<Problem>,
 }
 
 /// A discovered file, read and decoded once.
 pub struct Source {
-    pub file: SourceFile,
+    pub file: Arc<SourceFile>,
     /// The text, or why it could not be had.
     pub text: Result<String, Problem>,
     /// A generated Go file (`// Code generated … DO NOT EDIT.`).
@@ -59,7 +61,7 @@ pub struct Source {
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
 /// unsaved buffer).
-pub fn load(file: &SourceFile, overlay: Option<String>) -> Source {
+pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
     let problem = |message: String, span: Option<Span>| Problem {
         file: file.rel.clone(),
         span,
