@@ -28,6 +28,11 @@ impl SourceFile {
     pub fn dir(&self) -> &str {
         self.rel.rsplit_once('/').map_or("", |(d, _)| d)
     }
+
+    /// The file's name, without its folder.
+    pub fn name(&self) -> &str {
+        self.rel.rsplit_once('/').map_or(&self.rel, |(_, n)| n)
+    }
 }
 
 /// Files that discovery saw but leaves out by policy, counted for the summary.

@@ -10,6 +10,7 @@ pub mod bundles;
 pub mod callgraph;
 pub mod callsites;
 pub mod catalog;
+pub mod constraints;
 pub mod demand;
 pub mod diagnostic;
 pub mod discover;
@@ -99,7 +100,16 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn files_analyzed(&self) -> usize {
-        self.workspace.files.len()
+        self.workspace.files.len() - self.files_not_built()
+    }
+
+    /// Go files that no build includes (their build constraints cannot be satisfied).
+    pub fn files_not_built(&self) -> usize {
+        self.workspace
+            .files
+            .iter()
+            .filter(|f| matches!(f.facts, facts::Facts::NotBuilt { .. }))
+            .count()
     }
 
     /// Files that could not be analyzed in full.

@@ -37,6 +37,15 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
 
 /// Go's rule (cmd/go, `go help generate`): a line `// Code generated … DO NOT EDIT.` before
 /// the package clause marks the whole file as generated.
+/// The names of the Go files Microbus' generators write (2024: `intermediate/intermediate.go`,
+/// `*api/clients.go`; 2025-2026: `intermediate.go`, `*api/client.go`, `mock.go`).
+pub fn is_framework_generated_name(name: &str) -> bool {
+    matches!(
+        name,
+        "intermediate.go" | "client.go" | "clients.go" | "mock.go"
+    )
+}
+
 pub fn is_generated_go(src: &str) -> bool {
     for line in src.lines() {
         let line = line.trim_end_matches('\r');

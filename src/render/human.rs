@@ -85,6 +85,15 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
         plural(s.files_analyzed),
         s.files_failed
     );
+    if s.not_built_files > 0 {
+        let _ = writeln!(
+            w,
+            "rootlint: {} Go file{} left out: no build includes {} (build constraints)",
+            s.not_built_files,
+            plural(s.not_built_files),
+            if s.not_built_files == 1 { "it" } else { "them" }
+        );
+    }
 }
 
 /// The source as a terminal may show it: control characters other than line breaks and tabs

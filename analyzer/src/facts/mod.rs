@@ -29,6 +29,11 @@ pub enum Facts {
     },
     /// The file could not be read, decoded or parsed at all.
     Unreadable,
+    /// A Go file that no build includes (its build constraints cannot be satisfied): it grants
+    /// nothing. The text is the constraint.
+    NotBuilt {
+        constraint: String,
+    },
 }
 
 /// Something that kept rootlint from analyzing (part of) a file.
@@ -51,12 +56,15 @@ pub struct Source {
     pub file: Arc<SourceFile>,
     /// The text, or why it could not be had.
     pub text: Result<String, Problem>,
-    /// A generated Go file (`// Code generated … DO NOT EDIT.`).
+    /// A Go file the framework generates (`intermediate.go`, `client.go`, `mock.go` with
+    /// `// Code generated … DO NOT EDIT.`).
     pub generated: bool,
     /// For a generated file: its struct types that embed the connector.
     pub connector_types: Vec<String>,
     /// Top-level declarations of a hand-written Go file.
     pub chunks: Vec<triage::Chunk>,
+    /// What the file's build constraints say.
+    pub build: crate::constraints::Verdict,
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
@@ -78,19 +86,29 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         },
     };
     let go = file.kind == FileKind::Go;
-    let generated = go && text.as_deref().is_ok_and(triage::is_generated_go);
+    let build = match &text {
+        Ok(t) if go => crate::constraints::verdict(file.name(), t),
+        _ => crate::constraints::Verdict::Built,
+    };
+    let not_built = matches!(build, crate::constraints::Verdict::NeverBuilt(_));
+    // Only the framework's own generated files are declarations; any other `DO NOT EDIT` file
+    // (protobuf, sqlc, a team's own generator) is compiled into the service like hand-written code.
+    let generated = go
+        && !not_built
+        && triage::is_framework_generated_name(file.name())
+        && text.as_deref().is_ok_and(triage::is_generated_go);
     let connector_types = match (&text, generated) {
         (Ok(t), true) => triage::connector_types(t),
         _ => Vec::new(),
     };
-    // Generated files are never parsed: their text need not stay in memory.
-    let text = if generated {
+    // Generated files and files no build includes are never parsed: their text need not stay.
+    let text = if generated || not_built {
         text.map(|_| String::new())
     } else {
         text
     };
     let chunks = match &text {
-        Ok(t) if go && !generated => triage::chunks(t),
+        Ok(t) if go && !generated && !not_built => triage::chunks(t),
         _ => Vec::new(),
     };
     Source {
@@ -99,6 +117,7 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         generated,
         connector_types,
         chunks,
+        build,
     }
 }
 
@@ -127,6 +146,33 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
         }
     };
     let mut problems = Vec::new();
+    match &source.build {
+        crate::constraints::Verdict::NeverBuilt(constraint) => {
+            return FileFacts {
+                file: file.clone(),
+                facts: Facts::NotBuilt {
+                    constraint: constraint.clone(),
+                },
+                problems,
+            };
+        }
+        crate::constraints::Verdict::Unreadable { line, message } => {
+            let lines = crate::span::LineIndex::new(text);
+            let start: usize = text
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum();
+            let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+            problems.push(problem(
+                format!(
+                    "the build constraint could not be read ({message}); the file is analyzed as if it were built"
+                ),
+                Some(lines.span(start, end)),
+            ))
+        }
+        crate::constraints::Verdict::Built => {}
+    }
     let facts = match file.kind {
         FileKind::GoMod => Facts::GoMod {
             module: gomod::module_path(text),
