@@ -220,8 +220,10 @@ impl Catalog {
 
         // Manifests.
         for service in &ws.services {
-            let manifest = ws.manifest(service);
-            let file = &ws.files[service.manifest].file.rel;
+            let (Some(manifest), Some(index)) = (ws.manifest(service), service.manifest) else {
+                continue;
+            };
+            let file = &ws.files[index].file.rel;
             let api_guess = service.import_path.as_ref().map(|p| {
                 let last = crate::facts::go::default_package_name(p);
                 format!("{p}/{last}api")

@@ -113,7 +113,8 @@ pub type Justified = BTreeMap<usize, String>;
 pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
     let ws = &a.workspace;
     // A call rootlint could not resolve may reach a :666 call: what it would grant is unknown.
-    let mut complete = a.problems.is_empty() && a.unresolved.is_empty();
+    let mut complete =
+        a.problems.is_empty() && a.unresolved.is_empty() && a.without_identity.is_empty();
     let mut by_service: Vec<BTreeMap<String, PubGrant>> =
         ws.services.iter().map(|_| BTreeMap::new()).collect();
     for (i, site) in a.call_sites.iter().enumerate() {

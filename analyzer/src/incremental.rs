@@ -54,6 +54,7 @@ fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
     };
     a.package == b.package
         && a.imports == b.imports
+        && a.imported == b.imported
         && a.types == b.types
         && a.values == b.values
         && a.functions.len() == b.functions.len()

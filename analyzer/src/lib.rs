@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod facts;
 pub mod grants;
+pub mod header;
 pub mod incremental;
 pub mod parse;
 pub mod route;
@@ -94,6 +95,10 @@ pub struct Analysis {
     /// Calls rootlint could not resolve that may reach a function making a :666 call, with
     /// those functions: no edge, no grant, and the grants are incomplete.
     pub unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    /// :666 call sites (indices into `call_sites`) in packages that no service compiles in:
+    /// rootlint cannot tell whose credentials they run with, so they grant nothing and the
+    /// grants are incomplete.
+    pub without_identity: Vec<usize>,
     pub problems: Vec<Problem>,
     pub skipped: Skipped,
 }
@@ -219,9 +224,11 @@ pub fn finish_with(
         let (attributions, unresolved) = attribute(&types, &graph, &call_sites);
         (attributions, unresolved, bundles::find(&types))
     };
+    let without_identity = without_identity(&workspace, &call_sites, &attributions);
     Analysis {
         bundles,
         unresolved,
+        without_identity,
         root: root.to_path_buf(),
         workspace,
         catalog,
@@ -320,6 +327,27 @@ fn entry_points(
         })
         .collect();
     (entries, assumed)
+}
+
+/// :666 calls that no service reaches, in packages outside every service's import closure (a
+/// `main` package, a tool, a library no service imports): their caller has no identity
+/// rootlint can find. A call in a service's own code that nothing reaches is dead code, not this.
+fn without_identity(
+    ws: &Workspace,
+    sites: &[CallSite],
+    attributions: &[Vec<Attribution>],
+) -> Vec<usize> {
+    let compiled_in = ws.import_closure(ws.services.iter().map(|s| s.dir.as_str()));
+    sites
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.destination.is_trust_root()
+                && attributions[*i].is_empty()
+                && !compiled_in.contains(ws.files[s.function.file].file.dir())
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 type Attributions = Vec<Vec<Attribution>>;

@@ -16,6 +16,20 @@ pub struct Span {
     pub end_byte: u32,
 }
 
+impl Span {
+    /// The first character of a file: where a finding about a whole file points.
+    pub fn file_start() -> Span {
+        Span {
+            start_line: 1,
+            start_column: 1,
+            end_line: 1,
+            end_column: 1,
+            start_byte: 0,
+            end_byte: 0,
+        }
+    }
+}
+
 /// Maps byte offsets of one file to 1-based line and character columns.
 pub struct LineIndex<'a> {
     text: &'a str,

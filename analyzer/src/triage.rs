@@ -35,8 +35,6 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
     }
 }
 
-/// Go's rule (cmd/go, `go help generate`): a line `// Code generated … DO NOT EDIT.` before
-/// the package clause marks the whole file as generated.
 /// The names of the Go files Microbus' generators write (2024: `intermediate/intermediate.go`,
 /// `*api/clients.go`; 2025-2026: `intermediate.go`, `*api/client.go`, `mock.go`).
 pub fn is_framework_generated_name(name: &str) -> bool {
@@ -46,6 +44,8 @@ pub fn is_framework_generated_name(name: &str) -> bool {
     )
 }
 
+/// Go's rule (cmd/go, `go help generate`): a line `// Code generated … DO NOT EDIT.` before
+/// the package clause marks the whole file as generated.
 pub fn is_generated_go(src: &str) -> bool {
     for line in src.lines() {
         let line = line.trim_end_matches('\r');
@@ -94,6 +94,15 @@ pub fn type_names(chunk: &str) -> Vec<&str> {
 /// The struct types of a generated file that embed the framework's connector
 /// (`type Intermediate struct {\n\t*connector.Connector …`), read from the bytes: generated files
 /// are not parsed. gofmt writes one field per line, which the generator's output always is.
+/// The literal hostname a generated file passes to `connector.New("…")` (the 2024 and 2025
+/// intermediates; the 2026 one passes the api package's `Hostname`).
+pub fn connector_hostname(src: &str) -> Option<String> {
+    let start = src.find("connector.New(\"")? + "connector.New(\"".len();
+    let len = src[start..].find('"')?;
+    let host = &src[start..start + len];
+    (!host.is_empty() && !host.contains(['\\', '\n'])).then(|| host.to_ascii_lowercase())
+}
+
 pub fn connector_types(src: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<&str> = None;

@@ -1,5 +1,8 @@
 //! The analyzed tree as packages and services: go.mod files map folders to import paths, the
-//! Go files of a folder form a package, and a folder holding a `manifest.yaml` is a service.
+//! Go files of a folder form a package, and a folder is a service when it holds a
+//! `manifest.yaml` (hand-written in 2024, generated in 2025-2026), or, without one, when its api
+//! package (`<name>api/definition.go`, the 2026 source of truth) declares `Hostname` or its
+//! generated `intermediate.go` passes a hostname to `connector.New`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -22,15 +25,23 @@ pub struct Package {
     pub has_generated_files: bool,
     /// Struct types of the package's generated files that embed the connector.
     pub generated_connector_types: Vec<String>,
+    /// The literal hostname the package's generated files pass to `connector.New`, with the
+    /// file.
+    pub generated_hostname: Option<(String, usize)>,
 }
 
 #[derive(Clone, Debug)]
 pub struct Service {
     pub hostname: String,
-    /// The service's root folder (the one holding manifest.yaml).
+    /// The service's root folder (the one holding manifest.yaml or intermediate.go).
     pub dir: String,
-    /// Index into `Workspace::files` of the manifest.
-    pub manifest: usize,
+    /// Index into `Workspace::files` of the manifest, if the service has one.
+    pub manifest: Option<usize>,
+    /// Index into `Workspace::files` of the file the hostname was read from: the manifest, the
+    /// api package's file declaring `Hostname`, or the generated intermediate.
+    pub declared_in: usize,
+    /// Where in that file (none for a generated intermediate, which is not parsed).
+    pub hostname_span: Option<crate::span::Span>,
     pub import_path: Option<String>,
 }
 
@@ -66,9 +77,17 @@ impl Workspace {
                     .or_default()
                     .go_files
                     .push(i),
-                Facts::GeneratedGo { connector_types } => {
+                Facts::GeneratedGo {
+                    connector_types,
+                    hostname,
+                } => {
                     let p = packages.entry(dir.to_string()).or_default();
                     p.has_generated_files = true;
+                    if let Some(h) = hostname
+                        && p.generated_hostname.is_none()
+                    {
+                        p.generated_hostname = Some((h.clone(), i));
+                    }
                     p.generated_connector_types
                         .extend(connector_types.iter().cloned());
                 }
@@ -93,7 +112,32 @@ impl Workspace {
                     hostname: hostname.value.to_ascii_lowercase(),
                     import_path: m.package.clone().or_else(|| import_path_of(&modules, &dir)),
                     dir,
-                    manifest: i,
+                    manifest: Some(i),
+                    declared_in: i,
+                    hostname_span: Some(hostname.span),
+                });
+            }
+        }
+        // Services without a manifest: the 2026 layout before `genservice` ran, or a tree that
+        // does not commit generated manifests.
+        let with_manifest: std::collections::HashSet<String> =
+            services.iter().map(|s| s.dir.clone()).collect();
+        for (dir, package) in &packages {
+            if with_manifest.contains(dir) {
+                continue;
+            }
+            let declared = api_hostname(&packages, &files, dir).or_else(|| {
+                let (h, f) = package.generated_hostname.clone()?;
+                Some((h, f, None))
+            });
+            if let Some((hostname, declared_in, hostname_span)) = declared {
+                services.push(Service {
+                    hostname,
+                    dir: dir.clone(),
+                    manifest: None,
+                    declared_in,
+                    hostname_span,
+                    import_path: package.import_path.clone(),
                 });
             }
         }
@@ -105,6 +149,36 @@ impl Workspace {
             dir_by_import,
             services,
         }
+    }
+
+    /// The in-tree packages (folders) that the packages in `roots` import, transitively, with
+    /// the roots themselves: the code compiled into a binary built from them.
+    pub fn import_closure<'a>(
+        &'a self,
+        roots: impl IntoIterator<Item = &'a str>,
+    ) -> std::collections::HashSet<&'a str> {
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut stack: Vec<&str> = Vec::new();
+        for root in roots {
+            if seen.insert(root) {
+                stack.push(root);
+            }
+        }
+        while let Some(dir) = stack.pop() {
+            let Some(p) = self.packages.get(dir) else {
+                continue;
+            };
+            for &file in &p.go_files {
+                for path in &self.go(file).imported {
+                    if let Some(d) = self.dir_by_import.get(path)
+                        && seen.insert(d.as_str())
+                    {
+                        stack.push(d.as_str());
+                    }
+                }
+            }
+        }
+        seen
     }
 
     pub fn go(&self, index: usize) -> &GoFileFacts {
@@ -151,12 +225,57 @@ impl Workspace {
             .map(|i| i.path.as_str())
     }
 
-    pub fn manifest(&self, service: &Service) -> &ManifestFacts {
-        match &self.files[service.manifest].facts {
-            Facts::Manifest(m) => m,
-            _ => unreachable!("service manifests are parsed manifests"),
+    /// The service's manifest, if it has one.
+    pub fn manifest(&self, service: &Service) -> Option<&ManifestFacts> {
+        match &self.files[service.manifest?].facts {
+            Facts::Manifest(m) => Some(m),
+            _ => None,
         }
     }
+}
+
+/// The hostname the api package of the service folder `dir` declares (`const Hostname = "…"`),
+/// with the file: the api package is `<dir>/<name>api` for the folder's last element `name`,
+/// or else the only child folder whose name ends in `api` and that declares one.
+fn api_hostname(
+    packages: &BTreeMap<String, Package>,
+    files: &[std::sync::Arc<FileFacts>],
+    dir: &str,
+) -> Option<(String, usize, Option<crate::span::Span>)> {
+    let declared = |api_dir: &str| -> Option<(String, usize, Option<crate::span::Span>)> {
+        packages.get(api_dir)?.go_files.iter().find_map(|&f| {
+            let Facts::Go(g) = &files[f].facts else {
+                return None;
+            };
+            g.values.iter().find_map(|v| match &v.value {
+                Some(crate::facts::go::Expr::Str(h)) if v.name == "Hostname" && !h.is_empty() => {
+                    Some((h.to_ascii_lowercase(), f, Some(v.span)))
+                }
+                _ => None,
+            })
+        })
+    };
+    let name = dir.rsplit('/').next().unwrap_or(dir);
+    let prefix = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    if !name.is_empty()
+        && let Some(found) = declared(&format!("{prefix}{name}api"))
+    {
+        return Some(found);
+    }
+    let mut found = packages
+        .range(prefix.clone()..)
+        .take_while(|(d, _)| d.starts_with(&prefix))
+        .filter(|(d, _)| {
+            let rest = &d[prefix.len()..];
+            !rest.is_empty() && !rest.contains('/') && rest.ends_with("api")
+        })
+        .filter_map(|(d, _)| declared(d));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The import path of a folder: the innermost module's path plus the folder below it.

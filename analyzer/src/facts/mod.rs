@@ -22,6 +22,8 @@ pub enum Facts {
     /// embed in turn.
     GeneratedGo {
         connector_types: Vec<String>,
+        /// The hostname the file passes to `connector.New("…")`, if it is a literal.
+        hostname: Option<String>,
     },
     Manifest(manifest::ManifestFacts),
     GoMod {
@@ -61,6 +63,8 @@ pub struct Source {
     pub generated: bool,
     /// For a generated file: its struct types that embed the connector.
     pub connector_types: Vec<String>,
+    /// For a generated file: the literal hostname it passes to `connector.New`.
+    pub connector_hostname: Option<String>,
     /// Top-level declarations of a hand-written Go file.
     pub chunks: Vec<triage::Chunk>,
     /// What the file's build constraints say.
@@ -97,9 +101,9 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         && !not_built
         && triage::is_framework_generated_name(file.name())
         && text.as_deref().is_ok_and(triage::is_generated_go);
-    let connector_types = match (&text, generated) {
-        (Ok(t), true) => triage::connector_types(t),
-        _ => Vec::new(),
+    let (connector_types, connector_hostname) = match (&text, generated) {
+        (Ok(t), true) => (triage::connector_types(t), triage::connector_hostname(t)),
+        _ => (Vec::new(), None),
     };
     // Generated files and files no build includes are never parsed: their text need not stay.
     let text = if generated || not_built {
@@ -116,6 +120,7 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         text,
         generated,
         connector_types,
+        connector_hostname,
         chunks,
         build,
     }
@@ -194,6 +199,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
         },
         FileKind::Go if source.generated => Facts::GeneratedGo {
             connector_types: source.connector_types.clone(),
+            hostname: source.connector_hostname.clone(),
         },
         FileKind::Go if text.len() > crate::discover::MAX_PARSE_BYTES => {
             problems.push(problem(
@@ -211,7 +217,15 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                 problems.push(problem("tree-sitter could not parse the file".into(), None));
                 Facts::Unreadable
             }
-            Some(facts) => {
+            Some(mut facts) => {
+                let mut imported: Vec<String> = crate::header::read(text)
+                    .imports
+                    .into_iter()
+                    .map(|(_, path)| path)
+                    .collect();
+                imported.sort();
+                imported.dedup();
+                facts.imported = imported;
                 if let Some(span) = facts.syntax_error {
                     problems.push(problem(
                         "the file has a Go syntax error; call sites after it may be missed".into(),

@@ -56,16 +56,14 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
         );
     }
     for service in &a.workspace.services {
-        let manifest = a.workspace.manifest(service);
-        let Some(host) = &manifest.hostname else {
-            continue;
-        };
-        if let Some(problem) = host_problem(&host.value) {
+        if let Some(problem) = host_problem(&service.hostname) {
             out.push(
                 Diagnostic::new(
                     INVALID_SUBJECT_TOKEN.name,
-                    a.workspace.files[service.manifest].file.rel.clone(),
-                    host.span,
+                    a.workspace.files[service.declared_in].file.rel.clone(),
+                    service
+                        .hostname_span
+                        .unwrap_or_else(rootlint_analyzer::span::Span::file_start),
                     format!("this service's hostname cannot be a subject token: it is {problem}"),
                 )
                 .with_label("no rules for this service")

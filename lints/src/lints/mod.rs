@@ -13,6 +13,7 @@ pub mod stale_baseline_entry;
 pub mod suppression_without_reason;
 pub mod trivial_required_claims;
 pub mod trust_root_bundled;
+pub mod trust_root_call_without_identity;
 pub mod trust_root_port_mismatch;
 pub mod unresolved_call_target;
 pub mod unresolved_trust_root_target;
@@ -32,6 +33,7 @@ pub static ALL: &[&Lint] = &[
     &dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST,
     &unresolved_trust_root_target::UNRESOLVED_TRUST_ROOT_TARGET,
     &unresolved_call_target::UNRESOLVED_CALL_TARGET,
+    &trust_root_call_without_identity::TRUST_ROOT_CALL_WITHOUT_IDENTITY,
     &trust_root_port_mismatch::TRUST_ROOT_PORT_MISMATCH,
     &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
     &invalid_subject_token::INVALID_SUBJECT_TOKEN,

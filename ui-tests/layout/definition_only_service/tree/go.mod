@@ -1,0 +1,3 @@
+module example.com/y2026
+
+go 1.24

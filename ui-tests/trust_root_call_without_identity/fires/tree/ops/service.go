@@ -1,0 +1,3 @@
+package ops
+
+type Service struct{ *Intermediate }
