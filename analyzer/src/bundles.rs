@@ -1,9 +1,19 @@
 //! Application bundles: the `main` packages that add services to one process with
-//! `app.Add(pkg.NewService(), …)` (or `application.New(…)`), as gencreds' `--bundle` reads them.
+//! `app.Add(…)` (or `application.New(…)`), as gencreds' `--bundle` reads them.
+//!
+//! A member is found however the bundle writes it: `pkg.NewService()`, with any method chained
+//! on it (`pkg.NewService().Init(func(svc *pkg.Service) error {…})`), through a local variable,
+//! a slice spread into the call (`app.Add(services...)`), or a helper function whose result type
+//! is a service's type. An argument rootlint cannot trace to a service is kept as unresolved,
+//! for a finding: the co-bundled list would otherwise be silently short.
 
-use crate::facts::go::Expr;
+use crate::facts::go::{BindingValue, Expr};
 use crate::span::Span;
+use crate::types::{Ty, Types};
 use crate::values::Scope;
+
+/// How far a member is traced through variables, slices and method chains.
+const MAX_TRACE: u32 = 16;
 
 #[derive(Clone, Debug)]
 pub struct Member {
@@ -13,8 +23,16 @@ pub struct Member {
     /// The service owns a :666 endpoint.
     pub trust_root: bool,
     pub file: String,
-    /// The `pkg.NewService()` call.
+    /// The argument of `app.Add` that adds the service.
     pub span: Span,
+}
+
+/// An argument of `app.Add` that rootlint could not trace to a service.
+#[derive(Clone, Debug)]
+pub struct Unresolved {
+    pub file: String,
+    pub span: Span,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug)]
@@ -22,9 +40,19 @@ pub struct Bundle {
     /// The folder of the `main` package.
     pub dir: String,
     pub members: Vec<Member>,
+    pub unresolved: Vec<Unresolved>,
 }
 
-pub fn find(types: &crate::types::Types) -> Vec<Bundle> {
+/// What an argument of `app.Add` adds.
+enum Traced {
+    /// Service packages, by import path.
+    Services(Vec<String>),
+    /// Not a service: a value of a type outside the tree that is not one (options, a
+    /// configuration), which the bundle may legitimately pass.
+    Unresolved(String),
+}
+
+pub fn find(types: &Types) -> Vec<Bundle> {
     let (ws, catalog) = (types.workspace(), types.catalog());
     let trust_hosts = catalog.hosts_with_trust_roots();
     let hostname_of = |package: &str| -> Option<String> {
@@ -44,6 +72,7 @@ pub fn find(types: &crate::types::Types) -> Vec<Bundle> {
     let mut out = Vec::new();
     for package in ws.packages.values() {
         let mut members = Vec::new();
+        let mut unresolved = Vec::new();
         for &fi in &package.go_files {
             let facts = ws.go(fi);
             if facts.package != "main" {
@@ -51,16 +80,6 @@ pub fn find(types: &crate::types::Types) -> Vec<Bundle> {
             }
             for func in &facts.functions {
                 for call in &func.calls {
-                    let adds = match &call.callee {
-                        Expr::Selector(_, m) if m == "Add" => true,
-                        Expr::Selector(base, m) if m == "New" || m == "NewTesting" => {
-                            matches!(base.as_ref(), Expr::Ident(a) if ws.go(fi).imports.iter().any(|i| i.local_name() == Some(a) && i.path.ends_with("/application")))
-                        }
-                        _ => false,
-                    };
-                    if !adds {
-                        continue;
-                    }
                     let scope = Scope {
                         ws,
                         catalog,
@@ -69,42 +88,190 @@ pub fn find(types: &crate::types::Types) -> Vec<Bundle> {
                         function: Some(func),
                         at: call.span.start_byte,
                     };
-                    for (arg, span) in call.args.iter().zip(&call.arg_spans) {
-                        let Expr::Call(ctor) = arg else { continue };
-                        let Expr::Selector(alias, name) = &ctor.callee else {
-                            continue;
+                    if !adds_services(&scope, &call.callee) {
+                        continue;
+                    }
+                    for (k, (arg, span)) in call.args.iter().zip(&call.arg_spans).enumerate() {
+                        let spread = call.spread && k + 1 == call.args.len();
+                        let traced = if spread {
+                            trace_slice(types, &scope, func, arg, 0)
+                        } else {
+                            trace(types, &scope, func, arg, 0)
                         };
-                        let Expr::Ident(alias) = alias.as_ref() else {
-                            continue;
-                        };
-                        if name != "NewService" {
-                            continue;
+                        match traced {
+                            Traced::Services(packages) => {
+                                for path in packages {
+                                    let hostname = hostname_of(&path);
+                                    members.push(Member {
+                                        trust_root: hostname
+                                            .as_deref()
+                                            .is_some_and(|h| trust_hosts.contains(h)),
+                                        package: path,
+                                        hostname,
+                                        file: ws.files[fi].file.rel.clone(),
+                                        span: *span,
+                                    });
+                                }
+                            }
+                            Traced::Unresolved(reason) => unresolved.push(Unresolved {
+                                file: ws.files[fi].file.rel.clone(),
+                                span: *span,
+                                reason,
+                            }),
                         }
-                        let Some(path) = scope.imported_package(alias) else {
-                            continue;
-                        };
-                        let hostname = hostname_of(path);
-                        members.push(Member {
-                            package: path.to_string(),
-                            trust_root: hostname
-                                .as_deref()
-                                .is_some_and(|h| trust_hosts.contains(h)),
-                            hostname,
-                            file: ws.files[fi].file.rel.clone(),
-                            span: *span,
-                        });
                     }
                 }
             }
         }
-        if !members.is_empty() {
+        if !members.is_empty() || !unresolved.is_empty() {
             out.push(Bundle {
                 dir: package.dir.clone(),
                 members,
+                unresolved,
             });
         }
     }
     out
+}
+
+/// Whether a call adds services to an application: `application.New(…)`,
+/// `application.NewTesting(…)`, or `x.Add(…)` where `x` holds an application (created by one of
+/// those, or declared with the application type).
+fn adds_services(scope: &Scope, callee: &Expr) -> bool {
+    match callee {
+        Expr::Selector(base, m) if m == "New" || m == "NewTesting" => {
+            is_application_package(scope, base)
+        }
+        Expr::Selector(base, m) if m == "Add" => holds_application(scope, base, 0),
+        _ => false,
+    }
+}
+
+fn is_application_package(scope: &Scope, e: &Expr) -> bool {
+    matches!(e, Expr::Ident(alias) if scope.imported_package(alias).is_some_and(|p| p.ends_with("/application")))
+}
+
+fn holds_application(scope: &Scope, e: &Expr, depth: u32) -> bool {
+    if depth > MAX_TRACE {
+        return false;
+    }
+    match e {
+        Expr::Call(c) => adds_services(scope, &c.callee),
+        Expr::Ident(name) => {
+            if let Some(b) = scope.binding(name) {
+                if let Some(ty) = &b.ty
+                    && is_application_type(scope, ty)
+                {
+                    return true;
+                }
+                return match &b.value {
+                    BindingValue::Expr(v) => holds_application(scope, v, depth + 1),
+                    _ => false,
+                };
+            }
+            scope
+                .param_type(name)
+                .flatten()
+                .is_some_and(|ty| is_application_type(scope, ty))
+        }
+        _ => false,
+    }
+}
+
+fn is_application_type(scope: &Scope, ty: &crate::facts::go::TypeExpr) -> bool {
+    ty.base_name().is_some_and(|(q, n)| {
+        n == "Application"
+            && q.and_then(|q| scope.import_path(q))
+                .is_some_and(|p| p.ends_with("/application"))
+    })
+}
+
+/// The service packages an argument adds.
+fn trace<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth: u32) -> Traced {
+    if depth > MAX_TRACE {
+        return Traced::Unresolved("traced through more steps than rootlint follows".into());
+    }
+    match arg {
+        // `pkg.NewService()`: the package, in the tree or shipped.
+        Expr::Call(c) => {
+            if let Expr::Selector(base, name) = &c.callee {
+                if name == "NewService"
+                    && let Expr::Ident(alias) = base.as_ref()
+                    && let Some(path) = scope.imported_package(alias)
+                {
+                    return Traced::Services(vec![path.to_string()]);
+                }
+                // `pkg.NewService().Init(…)` and other chained calls that return the service.
+                if matches!(base.as_ref(), Expr::Call(_))
+                    && let Traced::Services(p) = trace(types, scope, base, depth + 1)
+                {
+                    return Traced::Services(p);
+                }
+            }
+            by_type(types, scope, arg)
+        }
+        Expr::Ident(name) => match scope.binding(name).map(|b| &b.value) {
+            Some(BindingValue::Expr(v)) => match trace(types, scope, v, depth + 1) {
+                Traced::Services(p) => Traced::Services(p),
+                Traced::Unresolved(_) => by_type(types, scope, arg),
+            },
+            _ => by_type(types, scope, arg),
+        },
+        Expr::AddressOf(inner) => trace(types, scope, inner, depth + 1),
+        _ => by_type(types, scope, arg),
+    }
+}
+
+/// The services of a slice spread into `app.Add(xs...)`: a slice literal, directly or through
+/// a local variable.
+fn trace_slice<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth: u32) -> Traced {
+    if depth > MAX_TRACE {
+        return Traced::Unresolved("traced through more steps than rootlint follows".into());
+    }
+    match arg {
+        Expr::Composite { elements, .. } => {
+            let mut all = Vec::new();
+            for (_, e) in elements {
+                match trace(types, scope, e, depth + 1) {
+                    Traced::Services(p) => all.extend(p),
+                    unresolved => return unresolved,
+                }
+            }
+            Traced::Services(all)
+        }
+        Expr::Ident(name) => {
+            let bindings = scope.bindings_before(name);
+            // `xs = append(xs, …)` and other later assignments: rootlint follows one definition.
+            if bindings.len() != 1 {
+                return Traced::Unresolved(format!(
+                    "`{name}` is assigned more than once before this call"
+                ));
+            }
+            match &bindings[0].value {
+                BindingValue::Expr(v) => trace_slice(types, scope, v, depth + 1),
+                _ => Traced::Unresolved(format!("rootlint cannot see what `{name}` holds")),
+            }
+        }
+        other => Traced::Unresolved(format!(
+            "rootlint cannot see which services `{}...` holds",
+            crate::values::describe(other)
+        )),
+    }
+}
+
+/// A value whose static type is a service type of the tree (`*billing.Service`).
+fn by_type<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr) -> Traced {
+    let ty = types.type_of(scope, arg);
+    if let Ty::Named(key, _) = ty.pointee()
+        && let Some(service) = types.workspace().services.iter().find(|s| s.dir == key.dir)
+        && let Some(path) = &service.import_path
+    {
+        return Traced::Services(vec![path.clone()]);
+    }
+    Traced::Unresolved(format!(
+        "rootlint cannot tell which service `{}` is",
+        crate::values::describe(arg)
+    ))
 }
 
 impl Member {

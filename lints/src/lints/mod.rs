@@ -15,6 +15,7 @@ pub mod trivial_required_claims;
 pub mod trust_root_bundled;
 pub mod trust_root_call_without_identity;
 pub mod trust_root_port_mismatch;
+pub mod unresolved_bundle_member;
 pub mod unresolved_call_target;
 pub mod unresolved_trust_root_target;
 pub mod unreviewed_trust_root_grant;
@@ -43,6 +44,7 @@ pub static ALL: &[&Lint] = &[
     &gencreds_blind_spot::GENCREDS_BLIND_SPOT,
     &trivial_required_claims::TRIVIAL_REQUIRED_CLAIMS,
     &trust_root_bundled::TRUST_ROOT_BUNDLED,
+    &unresolved_bundle_member::UNRESOLVED_BUNDLE_MEMBER,
     &shell_service_deployed::SHELL_SERVICE_DEPLOYED,
     &unreviewed_trust_root_grant::UNREVIEWED_TRUST_ROOT_GRANT,
     &stale_baseline_entry::STALE_BASELINE_ENTRY,

@@ -1,0 +1,3 @@
+module example.com/bundle
+
+go 1.24

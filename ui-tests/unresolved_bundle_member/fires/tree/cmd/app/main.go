@@ -1,0 +1,23 @@
+package main
+
+import (
+	"github.com/microbus-io/fabric/application"
+	"github.com/microbus-io/fabric/coreservices/accesstoken"
+	"github.com/microbus-io/fabric/service"
+
+	"example.com/bundle/orders"
+)
+
+// makeService hides which service it makes behind an interface.
+func makeService(name string) service.Service {
+	return orders.NewService()
+}
+
+func main() {
+	app := application.New()
+	app.Add(accesstoken.NewService(), makeService("orders"))
+	var extra []application.Service
+	extra = append(extra, orders.NewService())
+	app.Add(extra...)
+	app.Run()
+}
