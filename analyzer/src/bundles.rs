@@ -94,9 +94,9 @@ pub fn find(types: &Types) -> Vec<Bundle> {
                     for (k, (arg, span)) in call.args.iter().zip(&call.arg_spans).enumerate() {
                         let spread = call.spread && k + 1 == call.args.len();
                         let traced = if spread {
-                            trace_slice(types, &scope, func, arg, 0)
+                            trace_slice(types, &scope, arg, 0)
                         } else {
-                            trace(types, &scope, func, arg, 0)
+                            trace(types, &scope, arg, 0)
                         };
                         match traced {
                             Traced::Services(packages) => {
