@@ -33,6 +33,9 @@ pub struct Declaration {
     pub required_claims: Option<String>,
     /// Starts at the first character of the expression (inside any quotes).
     pub claims_span: Option<Span>,
+    /// A generated manifest: `definition.go` is the source of truth, and findings and fixes
+    /// go there.
+    pub generated: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -64,8 +67,24 @@ impl Endpoint {
     }
 
     /// The declaration diagnostics should point at: the manifest when there is one.
+    /// Where findings about the declaration point and fixes edit: the hand-written manifest
+    /// (2024), else `definition.go` (2026: the manifest is generated from it).
     pub fn primary_declaration(&self) -> Option<&Declaration> {
-        self.manifest.as_ref().or(self.definition.as_ref())
+        match (&self.manifest, &self.definition) {
+            (Some(m), Some(d)) if m.generated => Some(d),
+            (Some(m), _) => Some(m),
+            (None, d) => d.as_ref(),
+        }
+    }
+
+    /// The declarations written by hand: a generated manifest is left out when the definition
+    /// it was generated from is in the tree.
+    pub fn written_declarations(&self) -> impl Iterator<Item = &Declaration> {
+        let manifest = self
+            .manifest
+            .as_ref()
+            .filter(|m| !(m.generated && self.definition.is_some()));
+        manifest.into_iter().chain(self.definition.as_ref())
     }
 
     pub fn accepts_method(&self, wire: &str) -> bool {
@@ -209,6 +228,7 @@ impl Catalog {
                         s.start_column += 1;
                         s
                     }),
+                    generated: false,
                 };
                 let entry = by_key
                     .entry((host.clone(), v.name.clone()))
@@ -245,6 +265,7 @@ impl Catalog {
                         .map(|c| c.value.clone())
                         .filter(|c| !c.trim().is_empty()),
                     claims_span: e.required_claims.as_ref().map(|c| c.span),
+                    generated: manifest.generated,
                 };
                 let entry = by_key
                     .entry((service.hostname.clone(), e.name.clone()))

@@ -186,6 +186,62 @@ pub fn definition(server: &Server, rel: &str, line: u32, character: u32) -> Opti
     }))
 }
 
+/// Where and what to insert so that the `define.Function{…}` literal of the declaration at
+/// `from` carries `RequiredClaims`: a new line before the closing brace of a literal written
+/// over several lines (gofmt's shape), or a last element of a literal on one line.
+fn required_claims_edit(text: &str, from: usize) -> Option<(usize, String)> {
+    let open = from + text.get(from..)?.find('{')?;
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, open);
+    let mut quote: Option<u8> = None;
+    let close = loop {
+        let b = *bytes.get(i)?;
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'`' | b'\'' => quote = Some(b),
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break i;
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i += text[i..].find('\n')?;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    };
+    let body = &text[open + 1..close];
+    if body.contains('\n') {
+        let line_start = text[..close].rfind('\n')? + 1;
+        let indent: String = text[line_start..close]
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .collect();
+        return Some((
+            line_start,
+            format!("{indent}\tRequiredClaims: \"roles.admin\",\n"),
+        ));
+    }
+    let trimmed = body.trim_end();
+    let at = open + 1 + trimmed.len();
+    let sep = if trimmed.is_empty() {
+        ""
+    } else if trimmed.ends_with(',') {
+        " "
+    } else {
+        ", "
+    };
+    Some((at, format!("{sep}RequiredClaims: \"roles.admin\"")))
+}
+
 /// Quick fixes for rootlint's findings on the requested lines: a suppression to fill in with a
 /// reason, and `requiredClaims` for a :666 endpoint that lacks it.
 pub fn code_actions(server: &Server, rel: &str, uri: &str, start: u32, end: u32) -> Value {
@@ -225,7 +281,55 @@ pub fn code_actions(server: &Server, rel: &str, uri: &str, start: u32, end: u32)
                 "isPreferred": true,
                 "edit": insert(line0 + 1, format!("{indent}  requiredClaims: roles.admin\n")),
             }));
+        } else if d.lint == "missing_required_claims"
+            && let Some((at, new_text)) = required_claims_edit(&text, d.span.start_byte as usize)
+        {
+            let span = rootlint_analyzer::span::LineIndex::new(&text).span(at, at);
+            actions.push(json!({
+                "title": "Add `RequiredClaims: \"roles.admin\"`",
+                "kind": "quickfix",
+                "isPreferred": true,
+                "edit": {"changes": {uri: [{"range": convert::range(&text, &span), "newText": new_text}]}},
+            }));
         }
     }
     Value::Array(actions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::required_claims_edit;
+
+    fn apply(text: &str) -> String {
+        let (at, insert) = required_claims_edit(text, 0).expect("an edit");
+        format!("{}{insert}{}", &text[..at], &text[at..])
+    }
+
+    #[test]
+    fn required_claims_go_into_the_literal() {
+        assert_eq!(
+            apply("var X = define.Function{Method: \"POST\", Route: \":666/x\"}\n"),
+            "var X = define.Function{Method: \"POST\", Route: \":666/x\", RequiredClaims: \"roles.admin\"}\n"
+        );
+        assert_eq!(
+            apply("var X = define.Function{Route: \":666/x\",}\n"),
+            "var X = define.Function{Route: \":666/x\", RequiredClaims: \"roles.admin\"}\n"
+        );
+        assert_eq!(
+            apply("var X = define.Function{}\n"),
+            "var X = define.Function{RequiredClaims: \"roles.admin\"}\n"
+        );
+        // Braces inside strings, raw strings and comments do not close the literal.
+        assert_eq!(
+            apply(
+                "var X = define.Function{ // {\n\tRoute: \":666/{id}\",\n\tDescription: `}`,\n}\n"
+            ),
+            "var X = define.Function{ // {\n\tRoute: \":666/{id}\",\n\tDescription: `}`,\n\tRequiredClaims: \"roles.admin\",\n}\n"
+        );
+        assert_eq!(
+            required_claims_edit("var X = define.Function{\n\tRoute: \"x\",\n", 0),
+            None
+        );
+        assert_eq!(required_claims_edit("var X = 1\n", 0), None);
+    }
 }

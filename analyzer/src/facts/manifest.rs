@@ -12,6 +12,9 @@ pub struct ManifestFacts {
     pub endpoints: Vec<ManifestEndpoint>,
     /// `# rootlint:` comments, with the text after `#`.
     pub directives: Vec<super::go::Directive>,
+    /// Written by a generator (`# Code generated … DO NOT EDIT.` before any content): in 2026,
+    /// by `cmd/genservice` from `definition.go`, which is then the source of truth.
+    pub generated: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -77,6 +80,15 @@ pub struct ManifestError {
     pub span: Option<Span>,
 }
 
+/// Go's convention, in YAML comments: `# Code generated … DO NOT EDIT.` among the comment lines
+/// before the content.
+fn is_generated(src: &str) -> bool {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .take_while(|l| l.is_empty() || l.starts_with('#'))
+        .any(|l| l.starts_with("# Code generated ") && l.ends_with(" DO NOT EDIT."))
+}
+
 pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
     let lines = LineIndex::new(src);
     let docs = MarkedYaml::load_from_str(src).map_err(|e| {
@@ -105,7 +117,10 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
         let end = src[start..end].find('\n').map_or(end, |nl| start + nl);
         lines.span(start, end.max(start))
     };
-    let mut facts = ManifestFacts::default();
+    let mut facts = ManifestFacts {
+        generated: is_generated(src),
+        ..ManifestFacts::default()
+    };
     if !matches!(root.data, YamlData::Mapping(_)) {
         return Err(ManifestError {
             message: "the manifest is not a YAML mapping".into(),

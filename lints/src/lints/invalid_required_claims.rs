@@ -37,7 +37,7 @@ declare_lint! {
 pub(crate) fn expressions(cx: &LintContext) -> Vec<(String, Span, String)> {
     let mut out = Vec::new();
     for e in &cx.analysis.catalog.endpoints {
-        for d in [&e.manifest, &e.definition].into_iter().flatten() {
+        for d in e.written_declarations() {
             if let (Some(claims), Some(span)) = (&d.required_claims, d.claims_span) {
                 out.push((d.file.clone(), span, claims.clone()));
             }

@@ -3,35 +3,40 @@ use rootlint_analyzer::catalog::Origin;
 
 declare_lint! {
     /// ### What it does
-    /// Finds endpoints declared on :666 (in `manifest.yaml` or an api package's `definition.go`)
-    /// without `requiredClaims`.
+    /// Finds endpoints declared on :666 (in an api package's `definition.go`, or a hand-written
+    /// `manifest.yaml`) without `requiredClaims`. Where the manifest is generated from
+    /// `definition.go` (2026), the finding and its quick fix point at `definition.go`.
     ///
     /// ### Why is this bad?
     /// The :666 ACL decides which *services* may call the endpoint; it says nothing about the
     /// *actor* on whose behalf they call. Without `requiredClaims`, any granted caller can perform
     /// the privileged operation for any user, so a bug in a caller that lets a user steer the
-    /// call becomes a privilege escalation. The seed's advice: apply `requiredClaims` if the
-    /// operation should be further restricted by actor identity, and it probably should.
+    /// call becomes a privilege escalation.
     ///
-    /// The framework's identity roots (`access.token.core/Mint`, `bearer.token.core/Mint`) are
-    /// exempt by default: a token issuer cannot require the token it is asked to issue. Other
-    /// issuers can be exempted in `rootlint.toml` (`identity-roots`).
+    /// Which fix is right depends on what the endpoint is:
+    /// - **An application endpoint acting on behalf of an actor** (grant a role, unseal a vault,
+    ///   run an operator command): require the actor's claims, for example
+    ///   `RequiredClaims: "roles.admin"`. The token is checked as well as the caller.
+    /// - **An identity root**, an endpoint that issues the token claims are read from
+    ///   (`access.token.core/Mint`, `bearer.token.core/Mint`, a login service's own issuer):
+    ///   never secure it with `requiredClaims`. A token issuer cannot require the token it is
+    ///   asked to issue, and the framework's rules say so. The :666 ACL is its protection; list
+    ///   it under `identity-roots` in `rootlint.toml` so that this lint stays quiet about it.
+    ///   The framework's two Mint endpoints are listed by default.
     ///
     /// ### Example
-    /// ```yaml
-    /// functions:
-    ///   GrantRole:
-    ///     method: POST
-    ///     route: :666/grant-role
+    /// ```go
+    /// var GrantRole = define.Function{Method: "POST", Route: ":666/grant-role"}
     /// ```
     ///
     /// Use instead:
-    /// ```yaml
-    /// functions:
-    ///   GrantRole:
-    ///     method: POST
-    ///     route: :666/grant-role
-    ///     requiredClaims: roles.admin
+    /// ```go
+    /// var GrantRole = define.Function{Method: "POST", Route: ":666/grant-role", RequiredClaims: "roles.admin"}
+    /// ```
+    ///
+    /// or, for a token issuer, in `rootlint.toml`:
+    /// ```toml
+    /// identity-roots = ["login.example/IssueToken"]
     /// ```
     pub MISSING_REQUIRED_CLAIMS,
     Suspicious,
@@ -60,7 +65,11 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                     format!("`{}/{}` is declared on :666 without `requiredClaims`", e.host, e.name),
                 )
                 .with_label("any granted caller can invoke this for any actor")
-                .with_note("add `requiredClaims` (for example `roles.admin`) so that the actor must be entitled too"),
+                .with_note("if it acts on behalf of a user, require the actor's claims too (for example `roles.admin`)")
+                .with_note(format!(
+                    "if it issues the token that claims come from (an identity root), never require claims: list `{}/{}` under `identity-roots` in rootlint.toml",
+                    e.host, e.name
+                )),
             )
         })
         .collect()
