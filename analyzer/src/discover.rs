@@ -29,10 +29,30 @@ impl SourceFile {
         self.rel.rsplit_once('/').map_or("", |(d, _)| d)
     }
 
+    /// Whether the file is vendored code (below a `vendor/` folder).
+    pub fn vendored(&self) -> bool {
+        is_vendored(&self.rel)
+    }
+
     /// The file's name, without its folder.
     pub fn name(&self) -> &str {
         self.rel.rsplit_once('/').map_or(&self.rel, |(_, n)| n)
     }
+}
+
+/// Whether a relative path lies below a `vendor/` folder.
+pub fn is_vendored(rel: &str) -> bool {
+    rel.starts_with("vendor/") || rel.contains("/vendor/")
+}
+
+/// The import path of a vendored folder: what follows its last `vendor/` (Go resolves an
+/// import to `<module>/vendor/<import path>`).
+pub fn vendored_import_path(dir: &str) -> Option<&str> {
+    let rest = match dir.rfind("/vendor/") {
+        Some(i) => &dir[i + "/vendor/".len()..],
+        None => dir.strip_prefix("vendor/")?,
+    };
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Files that discovery saw but leaves out by policy, counted for the summary.
@@ -40,6 +60,8 @@ impl SourceFile {
 pub struct Skipped {
     pub tests: usize,
     pub mocks: usize,
+    /// Vendored Go files of packages nothing in the tree imports.
+    pub unreached_vendored: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -70,9 +92,7 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
         .follow_links(true)
         .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir
-                && entry.depth() > 0
-                && matches!(entry.file_name().to_str(), Some("vendor" | "testdata")))
+            !(is_dir && entry.depth() > 0 && matches!(entry.file_name().to_str(), Some("testdata")))
         });
     if !options.exclude.is_empty() {
         let mut overrides = ignore::overrides::OverrideBuilder::new(root);
@@ -157,6 +177,11 @@ fn classify(root: &Path, entry: Result<ignore::DirEntry, ignore::Error>) -> Seen
         } else {
             Seen::Other
         };
+    }
+    // Vendored code is Go source compiled into whoever imports it; a vendored module's
+    // manifest or go.mod declares nothing about this tree.
+    if is_vendored(&rel) && !name.ends_with(".go") {
+        return Seen::Other;
     }
     let kind = match name {
         "manifest.yaml" => FileKind::Manifest,

@@ -52,9 +52,9 @@ fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
             f.results.clone(),
         )
     };
-    a.package == b.package
+    before.imported == after.imported
+        && a.package == b.package
         && a.imports == b.imports
-        && a.imported == b.imported
         && a.types == b.types
         && a.values == b.values
         && a.functions.len() == b.functions.len()
@@ -135,11 +135,21 @@ impl Engine {
                     .insert(self.discovery.files[i].rel.clone(), entry);
             }
         }
-        let files: Vec<Arc<FileFacts>> = self
+        let all: Vec<Arc<FileFacts>> = self
             .discovery
             .files
             .iter()
             .map(|f| self.cache[&f.rel].1.clone())
+            .collect();
+        // As the command line does: vendored packages nothing imports are left out.
+        let unreached = crate::vendor::unreached(all.iter().map(|f| (&*f.file, &*f.imported)));
+        let mut skipped = self.discovery.skipped.clone();
+        skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
+        let files: Vec<Arc<FileFacts>> = all
+            .into_iter()
+            .zip(unreached)
+            .filter(|(_, u)| !u)
+            .map(|(f, _)| f)
             .collect();
         let workspace = Workspace::new(files.clone());
         // An edit inside function bodies changes only its own file's call sites: keep the
@@ -187,7 +197,7 @@ impl Engine {
             call_sites,
             graph,
             &self.discovery.errors,
-            self.discovery.skipped.clone(),
+            skipped,
         )
     }
 

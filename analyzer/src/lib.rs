@@ -25,6 +25,7 @@ pub mod subject;
 pub mod triage;
 pub mod types;
 pub mod values;
+pub mod vendor;
 pub mod workspace;
 
 use std::collections::HashMap;
@@ -133,10 +134,19 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
             exclude: options.exclude.clone(),
         },
     );
-    let mut sources: Vec<facts::Source> = discovery
+    let sources: Vec<facts::Source> = discovery
         .files
         .par_iter()
         .map(|f| facts::load(f, options.overlays.get(&f.rel).cloned()))
+        .collect();
+    let unreached = vendor::unreached(sources.iter().map(|s| (&*s.file, &*s.imported)));
+    let mut skipped = discovery.skipped;
+    skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
+    let mut sources: Vec<facts::Source> = sources
+        .into_iter()
+        .zip(unreached)
+        .filter(|(_, u)| !u)
+        .map(|(s, _)| s)
         .collect();
     let (workspace, catalog) = if options.no_triage {
         let files = sources
@@ -150,13 +160,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         demand::run(&mut sources, &options.external_endpoints)
     };
     drop(sources);
-    finish(
-        root,
-        workspace,
-        catalog,
-        &discovery.errors,
-        discovery.skipped,
-    )
+    finish(root, workspace, catalog, &discovery.errors, skipped)
 }
 
 /// The stages after the facts: call sites, call graph, attribution, bundles. Shared with the

@@ -169,7 +169,7 @@ impl Workspace {
                 continue;
             };
             for &file in &p.go_files {
-                for path in &self.go(file).imported {
+                for path in self.files[file].imported.iter() {
                     if let Some(d) = self.dir_by_import.get(path)
                         && seen.insert(d.as_str())
                     {
@@ -280,6 +280,9 @@ fn api_hostname(
 
 /// The import path of a folder: the innermost module's path plus the folder below it.
 pub fn import_path_of(modules: &[Module], dir: &str) -> Option<String> {
+    if let Some(path) = crate::discover::vendored_import_path(dir) {
+        return Some(path.to_string());
+    }
     modules.iter().find_map(|m| {
         if m.dir.is_empty() {
             Some(if dir.is_empty() {

@@ -19,6 +19,8 @@ pub struct Summary {
     pub files_failed: usize,
     pub skipped_test_files: usize,
     pub skipped_mock_files: usize,
+    /// Vendored Go files of packages that nothing in the tree imports.
+    pub skipped_unreached_vendored_files: usize,
     /// Go files whose build constraints no build satisfies (`//go:build ignore`).
     pub not_built_files: usize,
 }
@@ -37,6 +39,7 @@ pub fn summary(a: &Analysis, diagnostics: &[Diagnostic]) -> Summary {
         files_failed: a.files_failed(),
         skipped_test_files: a.skipped.tests,
         skipped_mock_files: a.skipped.mocks,
+        skipped_unreached_vendored_files: a.skipped.unreached_vendored,
         not_built_files: a.files_not_built(),
     }
 }

@@ -22,9 +22,6 @@ pub const MAX_NESTING: u32 = 200;
 pub struct GoFileFacts {
     pub package: String,
     pub imports: Vec<GoImport>,
-    /// The import paths of the file's header, read from its bytes whatever part of the file is
-    /// parsed (sorted, once each): the edges of the in-tree import graph.
-    pub imported: Vec<String>,
     pub types: Vec<TypeDecl>,
     pub values: Vec<PackageValue>,
     pub functions: Vec<GoFunction>,

@@ -51,6 +51,9 @@ pub struct FileFacts {
     pub file: Arc<SourceFile>,
     pub facts: Facts,
     pub problems: Vec<Problem>,
+    /// For a Go file that some build includes: the import paths of its header, read from its
+    /// bytes whatever part of it is parsed (sorted, once each). The edges of the import graph.
+    pub imported: Arc<[String]>,
 }
 
 /// A discovered file, read and decoded once.
@@ -69,6 +72,8 @@ pub struct Source {
     pub chunks: Vec<triage::Chunk>,
     /// What the file's build constraints say.
     pub build: crate::constraints::Verdict,
+    /// The import paths of a Go file's header (see [`FileFacts::imported`]).
+    pub imported: Arc<[String]>,
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
@@ -95,6 +100,19 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         _ => crate::constraints::Verdict::Built,
     };
     let not_built = matches!(build, crate::constraints::Verdict::NeverBuilt(_));
+    let imported = match &text {
+        Ok(t) if go && !not_built => {
+            let mut paths: Vec<String> = crate::header::read(t)
+                .imports
+                .into_iter()
+                .map(|(_, path)| path)
+                .collect();
+            paths.sort();
+            paths.dedup();
+            Arc::from(paths)
+        }
+        _ => Arc::from([]),
+    };
     // Only the framework's own generated files are declarations; any other `DO NOT EDIT` file
     // (protobuf, sqlc, a team's own generator) is compiled into the service like hand-written code.
     let generated = go
@@ -123,6 +141,7 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         connector_hostname,
         chunks,
         build,
+        imported,
     }
 }
 
@@ -147,6 +166,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                 file: file.clone(),
                 facts: Facts::Unreadable,
                 problems: vec![p.clone()],
+                imported: Arc::from([]),
             };
         }
     };
@@ -159,6 +179,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                     constraint: constraint.clone(),
                 },
                 problems,
+                imported: Arc::from([]),
             };
         }
         crate::constraints::Verdict::Unreadable { line, message } => {
@@ -217,15 +238,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                 problems.push(problem("tree-sitter could not parse the file".into(), None));
                 Facts::Unreadable
             }
-            Some(mut facts) => {
-                let mut imported: Vec<String> = crate::header::read(text)
-                    .imports
-                    .into_iter()
-                    .map(|(_, path)| path)
-                    .collect();
-                imported.sort();
-                imported.dedup();
-                facts.imported = imported;
+            Some(facts) => {
                 if let Some(span) = facts.syntax_error {
                     problems.push(problem(
                         "the file has a Go syntax error; call sites after it may be missed".into(),
@@ -249,6 +262,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
         file: file.clone(),
         facts,
         problems,
+        imported: source.imported.clone(),
     }
 }
 
