@@ -1,0 +1,23 @@
+package audit
+
+import (
+	"context"
+)
+
+// Service implements the audit.shop microservice (2026 layout, no committed manifest).
+type Service struct {
+	*Intermediate
+	trail map[string][]string
+}
+
+// NewService creates a new audit.shop microservice.
+func NewService() *Service {
+	return &Service{Intermediate: NewIntermediate(), trail: map[string][]string{}}
+}
+
+// Purge erases the audit trail of an actor.
+func (svc *Service) Purge(ctx context.Context, actorID string) (erased int, err error) {
+	erased = len(svc.trail[actorID])
+	delete(svc.trail, actorID)
+	return erased, nil
+}
