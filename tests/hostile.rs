@@ -334,3 +334,48 @@ fn control_characters_are_shown_never_obeyed() {
         }
     }
 }
+
+/// Code that cannot hold a Microbus call is read for its header only: a syntax error there
+/// does not concern the grants. A header rootlint cannot read to its end may hide an import of
+/// the framework, so that file is analyzed in full (and its problem reported) in both modes.
+#[test]
+fn packages_that_cannot_matter_are_read_for_their_header_only() {
+    let dir = tree(
+        "func (svc *Service) Open(ctx context.Context) {\n\tsvc.Request(ctx, pub.POST(\"https://vault.app:666/unseal\"))\n}\n",
+    );
+    let root = dir.path();
+    write(
+        root,
+        "tools/broken/broken.go",
+        "package broken\n\nimport \"strings\"\n\nfunc Trim(s string) string {\n\treturn strings.TrimSpace(s\n}\n",
+    );
+    let triage = rootlint(root, &["check", ".", "--format", "json"]);
+    assert!(!triage.stdout.contains("tools/broken"), "{}", triage.stdout);
+    let full = rootlint(root, &["check", ".", "--format", "json", "--no-triage"]);
+    assert!(
+        full.stdout.contains("tools/broken/broken.go"),
+        "{}",
+        full.stdout
+    );
+    let g = grants(root, &[]);
+    assert_eq!(unseal_grants(&g), 1);
+    assert_eq!(g["complete"], true);
+
+    // An import block that does not end where Go's grammar says: read in full, fail closed.
+    write(
+        root,
+        "tools/hidden/hidden.go",
+        "package hidden\n\nimport (\n\t\"context\"\n\t@\n\t\"github.com/microbus-io/fabric/pub\"\n)\n\nfunc Open(ctx context.Context) {}\n",
+    );
+    for mode in [&[][..], &["--no-triage"][..]] {
+        let mut args = vec!["check", ".", "--format", "json"];
+        args.extend_from_slice(mode);
+        let run = rootlint(root, &args);
+        assert!(
+            run.stdout.contains("tools/hidden/hidden.go"),
+            "{mode:?}: {}",
+            run.stdout
+        );
+        assert_eq!(grants(root, mode)["complete"], false, "{mode:?}");
+    }
+}

@@ -9,6 +9,9 @@ pub struct Header {
     pub package: Option<String>,
     /// `(alias, path)` of each import spec, in order.
     pub imports: Vec<(Option<String>, String)>,
+    /// The header did not end the way Go's grammar says (a declaration keyword or the end of
+    /// the file after the imports): an import may be missing from `imports`.
+    pub malformed: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -92,7 +95,10 @@ impl<'a> Lexer<'a> {
                         .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
                         .map_or(rest.len(), |(i, _)| i);
                     if len == 0 {
-                        return None;
+                        // Any other character: a token the header does not expect.
+                        let c = rest.chars().next()?;
+                        self.at += c.len_utf8();
+                        return Some(Token::Punct(c));
                     }
                     self.at += len;
                     return Some(Token::Ident(&rest[..len]));
@@ -116,7 +122,10 @@ impl<'a> Lexer<'a> {
 /// else ends the header; a malformed header gives what was read before it (the parse reports the
 /// syntax error).
 pub fn read(src: &str) -> Header {
-    let mut out = Header::default();
+    let mut out = Header {
+        malformed: true,
+        ..Header::default()
+    };
     let mut lx = Lexer { src, at: 0 };
     if lx.next_significant() != Some(Token::Ident("package")) {
         return out;
@@ -128,6 +137,15 @@ pub fn read(src: &str) -> Header {
     loop {
         match lx.next_significant() {
             Some(Token::Ident("import")) => {}
+            // The end of the file, not a string or comment left open.
+            None if lx.at >= src.len() => {
+                out.malformed = false;
+                return out;
+            }
+            Some(Token::Ident("func" | "type" | "var" | "const")) => {
+                out.malformed = false;
+                return out;
+            }
             _ => return out,
         }
         match lx.next_significant() {
@@ -223,7 +241,15 @@ mod tests {
 
     #[test]
     fn malformed_headers_stop_reading() {
-        assert_eq!(read(""), Header::default());
+        assert!(read("").malformed);
+        assert!(!read("package a\n").malformed);
+        assert!(!read("package a\nimport \"x\"\nfunc f() {}\n").malformed);
+        assert!(!read("package a\nimport \"x\"\nfunc( {\n").malformed);
+        assert!(read("package a\nimport \"x\" junk\n").malformed);
+        assert!(read("package a\nimport ( \"x\"\n").malformed);
+        assert!(read("package a\n+\n").malformed);
+        assert!(read("package a\nimport \"x\"\n/* open").malformed);
+        assert!(read("package a\nimport \"x\"\n\"open").malformed);
         assert_eq!(read("func main() {}").package, None);
         assert_eq!(
             imports("package a\nimport (\n\"x\"\n"),

@@ -19,6 +19,7 @@ pub mod grants;
 pub mod header;
 pub mod incremental;
 pub mod parse;
+pub mod reach;
 pub mod route;
 pub mod span;
 pub mod subject;
@@ -134,20 +135,43 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
             exclude: options.exclude.clone(),
         },
     );
-    let sources: Vec<facts::Source> = discovery
+    let load = |f: &std::sync::Arc<discover::SourceFile>| {
+        facts::load(f, options.overlays.get(&f.rel).cloned())
+    };
+    // With triage, a Go file that does not import the framework keeps only its header until
+    // the import graph says whether its package can matter: most of a monorepo cannot, and
+    // its text need not be held meanwhile.
+    let mut sources: Vec<facts::Source> = discovery
         .files
         .par_iter()
-        .map(|f| facts::load(f, options.overlays.get(&f.rel).cloned()))
+        .map(|f| {
+            let mut s = load(f);
+            if !options.no_triage && s.is_hand_written_go() && !s.imports_framework() {
+                s.reduce_to_header();
+            }
+            s
+        })
         .collect();
     let unreached = vendor::unreached(sources.iter().map(|s| (&*s.file, &*s.imported)));
     let mut skipped = discovery.skipped;
     skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
-    let mut sources: Vec<facts::Source> = sources
-        .into_iter()
-        .zip(unreached)
-        .filter(|(_, u)| !u)
-        .map(|(s, _)| s)
-        .collect();
+    // In place: a second vector of every source would be the run's peak.
+    let mut unreached = unreached.into_iter();
+    sources.retain(|_| !unreached.next().unwrap_or(false));
+    if !options.no_triage {
+        // Packages that can matter are read in full; the rest stay (or become) headers.
+        let analyzed = reach::analyzed_dirs(&sources);
+        sources.par_iter_mut().for_each(|s| {
+            if !s.is_hand_written_go() {
+                return;
+            }
+            match (analyzed.contains(s.file.dir()), s.header_only.is_some()) {
+                (true, true) => *s = load(&s.file),
+                (false, false) => s.reduce_to_header(),
+                _ => {}
+            }
+        });
+    }
     let (workspace, catalog) = if options.no_triage {
         let files = sources
             .par_iter()

@@ -15,7 +15,9 @@ use crate::triage::{self, Decoded};
 
 #[derive(Clone, Debug)]
 pub enum Facts {
-    Go(go::GoFileFacts),
+    /// Boxed: most files of a tree are not Go files with facts, and the enum is as large as its
+    /// largest variant.
+    Go(Box<go::GoFileFacts>),
     /// A generated Go file: framework plumbing whose internals are not call sites. It is not
     /// parsed; a byte scan keeps the names of its struct types that embed the framework's
     /// connector (the generated `Intermediate` and `Mock`), which hand-written service types
@@ -60,7 +62,7 @@ pub struct FileFacts {
 pub struct Source {
     pub file: Arc<SourceFile>,
     /// The text, or why it could not be had.
-    pub text: Result<String, Problem>,
+    pub text: Result<String, Box<Problem>>,
     /// A Go file the framework generates (`intermediate.go`, `client.go`, `mock.go` with
     /// `// Code generated … DO NOT EDIT.`).
     pub generated: bool,
@@ -74,6 +76,12 @@ pub struct Source {
     pub build: crate::constraints::Verdict,
     /// The import paths of a Go file's header (see [`FileFacts::imported`]).
     pub imported: Arc<[String]>,
+    /// For a Go file of a package that cannot matter (see [`crate::reach`]): the facts its
+    /// header gives, which are all it contributes; nothing of it is parsed.
+    pub header_only: Option<Box<go::GoFileFacts>>,
+    /// The header could not be read to its end: an import may be missing from `imported`, so
+    /// the file is taken to import the framework (fail closed).
+    pub header_malformed: bool,
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
@@ -100,18 +108,15 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         _ => crate::constraints::Verdict::Built,
     };
     let not_built = matches!(build, crate::constraints::Verdict::NeverBuilt(_));
-    let imported = match &text {
+    let (imported, header_malformed) = match &text {
         Ok(t) if go && !not_built => {
-            let mut paths: Vec<String> = crate::header::read(t)
-                .imports
-                .into_iter()
-                .map(|(_, path)| path)
-                .collect();
+            let header = crate::header::read(t);
+            let mut paths: Vec<String> = header.imports.into_iter().map(|(_, path)| path).collect();
             paths.sort();
             paths.dedup();
-            Arc::from(paths)
+            (Arc::from(paths), header.malformed)
         }
-        _ => Arc::from([]),
+        _ => (Arc::from([]), false),
     };
     // Only the framework's own generated files are declarations; any other `DO NOT EDIT` file
     // (protobuf, sqlc, a team's own generator) is compiled into the service like hand-written code.
@@ -135,13 +140,51 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
     };
     Source {
         file: file.clone(),
-        text,
+        text: text.map_err(Box::new),
         generated,
         connector_types,
         connector_hostname,
         chunks,
         build,
         imported,
+        header_malformed,
+        header_only: None,
+    }
+}
+
+impl Source {
+    /// A hand-written Go file of some build: what [`Source::reduce_to_header`] applies to.
+    pub fn is_hand_written_go(&self) -> bool {
+        self.file.kind == FileKind::Go
+            && !self.generated
+            && !matches!(self.build, crate::constraints::Verdict::NeverBuilt(_))
+    }
+
+    /// Whether the file imports the framework itself (`github.com/microbus-io/…`).
+    pub fn imports_framework(&self) -> bool {
+        self.header_malformed
+            || self
+                .imported
+                .iter()
+                .any(|p| p.starts_with(crate::reach::FRAMEWORK))
+    }
+
+    /// Keeps only what the header of this Go file says (its package and imports) and lets its
+    /// text go: the file's package cannot hold or lead to a Microbus call.
+    pub fn reduce_to_header(&mut self) {
+        let Ok(text) = &mut self.text else { return };
+        let header = crate::header::read(text);
+        self.header_only = Some(Box::new(go::GoFileFacts {
+            package: header.package.unwrap_or_default(),
+            imports: header
+                .imports
+                .into_iter()
+                .map(|(alias, path)| go::GoImport { alias, path })
+                .collect(),
+            ..Default::default()
+        }));
+        *text = String::new();
+        self.chunks = Vec::new();
     }
 }
 
@@ -165,12 +208,20 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
             return FileFacts {
                 file: file.clone(),
                 facts: Facts::Unreadable,
-                problems: vec![p.clone()],
+                problems: vec![Problem::clone(p)],
                 imported: Arc::from([]),
             };
         }
     };
     let mut problems = Vec::new();
+    if let Some(header) = &source.header_only {
+        return FileFacts {
+            file: file.clone(),
+            facts: Facts::Go(header.clone()),
+            problems,
+            imported: source.imported.clone(),
+        };
+    }
     match &source.build {
         crate::constraints::Verdict::NeverBuilt(constraint) => {
             return FileFacts {
@@ -254,7 +305,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
                         Some(span),
                     ));
                 }
-                Facts::Go(facts)
+                Facts::Go(Box::new(facts))
             }
         },
     };
