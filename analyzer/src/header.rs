@@ -57,6 +57,13 @@ impl<'a> Lexer<'a> {
                 }
                 b'"' => {
                     let start = self.at + 1;
+                    // The usual path has no escapes: one exact-size copy.
+                    if let Some(len) = self.src[start..].find(['"', '\\', '\n'])
+                        && bytes[start + len] == b'"'
+                    {
+                        self.at = start + len + 1;
+                        return Some(Token::Str(self.src[start..start + len].to_string()));
+                    }
                     let mut i = start;
                     let mut value = String::new();
                     loop {

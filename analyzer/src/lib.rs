@@ -163,6 +163,8 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         let analyzed = reach::analyzed_dirs(&sources);
         sources.par_iter_mut().for_each(|s| {
             if !s.is_hand_written_go() {
+                // Only hand-written files' imports are read from here on.
+                s.imported = std::sync::Arc::from([]);
                 return;
             }
             match (analyzed.contains(s.file.dir()), s.header_only.is_some()) {
