@@ -2,6 +2,10 @@
 //! `rootlint-bench run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH]` generates each size
 //! in a temporary folder and times `rootlint check` against `rg` over the same tree, in the same
 //! run: median wall time of each, their ratio, and rootlint's peak resident memory.
+//! `rootlint-bench real [--runs 3] [--rootlint PATH]` does the same over real Go code that Debian
+//! packages install (`golang-1.19-src`; `golang-etcd-server-dev` and
+//! `golang-github-nats-io-nats-server-dev` under `/usr/share/gocode/src`), with `--no-triage` and,
+//! when installed, `ast-grep` in the same run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,13 +20,14 @@ fn main() {
             .and_then(|n| rootlint_bench::generate(Path::new(&args[1]), n).map_err(|e| e.to_string()))
             .map(|t| println!("{} files, {:.1} MB", t.files, t.bytes as f64 / 1e6)),
         Some("run") => run(&args[1..]),
+        Some("real") => real(&args[1..]),
         Some("lsp") => {
             let services = flag(&args, "--services").unwrap_or("2000").parse().unwrap_or(2000);
             let edits = flag(&args, "--edits").unwrap_or("30").parse().unwrap_or(30);
             let rootlint = PathBuf::from(flag(&args, "--rootlint").unwrap_or("target/release/rootlint"));
             rootlint_bench::lsp::run(&rootlint, services, edits)
         }
-        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH] | lsp [--services 2000] [--edits 30] [--rootlint PATH]".into()),
+        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH] | real [--runs 3] [--rootlint PATH] | lsp [--services 2000] [--edits 30] [--rootlint PATH]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
@@ -97,6 +102,136 @@ fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Real Go trees installed by Debian packages, with the package that installs each.
+const REAL_TREES: &[(&str, &str, &str)] = &[
+    (
+        "Go 1.19 standard library",
+        "/usr/share/go-1.19/src",
+        "golang-1.19-src",
+    ),
+    (
+        "Debian Go library sources (etcd, nats-server and their dependencies)",
+        "/usr/share/gocode/src",
+        "golang-etcd-server-dev golang-github-nats-io-nats-server-dev",
+    ),
+];
+
+fn real(args: &[String]) -> Result<(), String> {
+    let runs: usize = flag(args, "--runs")
+        .unwrap_or("3")
+        .parse()
+        .map_err(|e| format!("--runs: {e}"))?;
+    let rootlint = PathBuf::from(flag(args, "--rootlint").unwrap_or("target/release/rootlint"));
+    if !rootlint.exists() {
+        return Err(format!(
+            "{} not found; run `cargo build --release` first",
+            rootlint.display()
+        ));
+    }
+    if Command::new("rg").arg("--version").output().is_err() {
+        return Err("ripgrep (`rg`) is not installed: apt-get install ripgrep".into());
+    }
+    for (_, path, package) in REAL_TREES {
+        if !Path::new(path).is_dir() {
+            return Err(format!("{path} is missing: apt-get install {package}"));
+        }
+    }
+    let ast_grep = Command::new("ast-grep").arg("--version").output().is_ok();
+    println!(
+        "| tree | Go files | MB of Go | rg s | ast-grep s | rootlint check s | RSS MB | --no-triage s | RSS MB |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for (name, path, _) in REAL_TREES {
+        let (files, bytes) = go_files(Path::new(path));
+        let check = |extra: &[&str]| -> Result<(f64, u64), String> {
+            let mut c = Command::new(&rootlint);
+            c.args(["check", "--format", "json"]).args(extra).arg(path);
+            time(&mut c)
+        };
+        let rg = || {
+            time(Command::new("rg").args([
+                "-c",
+                "--no-messages",
+                "-F",
+                "-e",
+                "NewClient(",
+                "-e",
+                "Request(",
+                "-e",
+                ":666",
+                "-g",
+                "*.go",
+                path,
+            ]))
+        };
+        let sg = || {
+            time(Command::new("ast-grep").args([
+                "run",
+                "--lang",
+                "go",
+                "-p",
+                "$X.Request($$$)",
+                path,
+            ]))
+        };
+        // Warm-up: every tool reads from the page cache.
+        check(&[])?;
+        rg()?;
+        let (mut rl, mut full, mut grep, mut sgt) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut rl_rss, mut full_rss) = (0, 0);
+        for _ in 0..runs {
+            let (t, r) = check(&[])?;
+            rl.push(t);
+            rl_rss = rl_rss.max(r);
+            let (t, r) = check(&["--no-triage"])?;
+            full.push(t);
+            full_rss = full_rss.max(r);
+            grep.push(rg()?.0);
+            if ast_grep {
+                sgt.push(sg()?.0);
+            }
+        }
+        let sg_cell = if ast_grep {
+            format!("{:.2}", median(&mut sgt))
+        } else {
+            "not installed".into()
+        };
+        println!(
+            "| {name} | {files} | {:.1} | {:.2} | {sg_cell} | {:.2} | {:.0} | {:.2} | {:.0} |",
+            bytes as f64 / 1e6,
+            median(&mut grep),
+            median(&mut rl),
+            rl_rss as f64 / 1024.0,
+            median(&mut full),
+            full_rss as f64 / 1024.0,
+        );
+    }
+    Ok(())
+}
+
+/// The number and total size of the `.go` files below `dir` (symbolic links not followed).
+fn go_files(dir: &Path) -> (usize, u64) {
+    let (mut files, mut bytes) = (0, 0);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(t) = e.file_type() else { continue };
+            let p = e.path();
+            if t.is_dir() {
+                stack.push(p);
+            } else if t.is_file() && p.extension().is_some_and(|x| x == "go") {
+                files += 1;
+                bytes += e.metadata().map_or(0, |m| m.len());
+            }
+        }
+    }
+    (files, bytes)
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
@@ -121,6 +256,22 @@ fn time(cmd: &mut Command) -> Result<(f64, u64), String> {
         .output()
         .map_err(|e| format!("{}: {e}", program.to_string_lossy()))?;
     let secs = start.elapsed().as_secs_f64();
+    // 0 and 1 are answers (findings, no match); anything else is a failure to time.
+    if !matches!(out.status.code(), Some(0 | 1)) {
+        return Err(format!(
+            "{} {} failed ({}): {}",
+            program.to_string_lossy(),
+            args.iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ));
+    }
     let rss = if gnu_time {
         String::from_utf8_lossy(&out.stderr)
             .lines()
