@@ -150,11 +150,12 @@ fn build_reusing(types: &Types, reuse: Option<(&CallGraph, &[usize])>) -> CallGr
     use rayon::prelude::*;
     let (ws, catalog) = (types.workspace(), types.catalog());
     let n = ws.files.len();
+    let dispatch = types.dispatch();
     let per_file = |file: usize| -> FileNodes {
         let nodes = match &ws.files[file].facts {
             crate::facts::Facts::Go(_) => ws
                 .functions(file)
-                .map(|f| node_of(types, catalog, f))
+                .map(|f| node_of(types, &dispatch, catalog, f))
                 .collect(),
             _ => Vec::new(),
         };
@@ -312,7 +313,12 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
     }
 }
 
-fn node_of<'a>(types: &'a Types<'a>, catalog: &'a Catalog, f: FunctionRef) -> Node {
+fn node_of<'a>(
+    types: &'a Types<'a>,
+    dispatch: &crate::types::Dispatch<'a>,
+    catalog: &'a Catalog,
+    f: FunctionRef,
+) -> Node {
     let ws = types.workspace();
     let func = &ws.go(f.file).functions[f.function];
     let mut edges = Vec::new();
@@ -351,7 +357,7 @@ fn node_of<'a>(types: &'a Types<'a>, catalog: &'a Catalog, f: FunctionRef) -> No
                 interface,
             } => {
                 let interface: Arc<str> = Arc::from(interface);
-                for (key, impls) in types.implementations(&methods, name) {
+                for (key, impls) in types.implementations(dispatch, &methods, name) {
                     let concrete: Arc<str> = Arc::from(types.type_name(key));
                     edges.extend(impls.into_iter().map(|to| Edge {
                         to,

@@ -141,6 +141,18 @@ pub struct Types<'a> {
     connector_types: HashSet<(&'a str, &'a str)>,
 }
 
+/// Full method sets of the in-tree types that can implement an interface, by method name:
+/// built once per call graph ([`Types::dispatch`]). On a tree whose own packages define the
+/// interfaces (a standard library), asking every type about every interface call was quadratic.
+pub struct Dispatch<'a> {
+    sets: HashMap<TypeKey<'a>, (MethodSet<'a>, bool, bool)>,
+    /// Types whose full method set has the method (any parameter count).
+    by_method: HashMap<&'a str, Vec<TypeKey<'a>>>,
+    /// Types that embed something outside the tree (any method may be theirs) or the connector.
+    open_or_connector: Vec<TypeKey<'a>>,
+    all: Vec<TypeKey<'a>>,
+}
+
 const PREDECLARED: &[&str] = &[
     "bool",
     "string",
@@ -1114,26 +1126,30 @@ impl<'a> Types<'a> {
     /// in-tree implementation, if any.
     pub fn implementations(
         &'a self,
+        dispatch: &Dispatch<'a>,
         methods: &[(&'a str, usize)],
         name: &'a str,
     ) -> Vec<(TypeKey<'a>, Vec<FunctionRef>)> {
-        let mut candidates: Vec<TypeKey<'a>> = self
-            .method_sets
-            .keys()
-            .map(|&(dir, name)| TypeKey { dir, name })
-            .chain(self.decls.iter().filter_map(|(&(dir, name), (_, decl))| {
-                matches!(&decl.ty, TypeExpr::Struct(fs) if fs.iter().any(|f| f.name.is_none()))
-                    .then_some(TypeKey { dir, name })
-            }))
-            .filter(|k| {
-                !matches!(self.decls.get(&(k.dir, k.name)), Some((_, d)) if matches!(d.ty, TypeExpr::Interface(_)))
-            })
-            .collect();
+        // Only types that have the interface's first method, or may have any method, can match.
+        let mut candidates: Vec<TypeKey<'a>> = match methods.first() {
+            Some((m, _)) => dispatch
+                .by_method
+                .get(m)
+                .into_iter()
+                .flatten()
+                .chain(&dispatch.open_or_connector)
+                .copied()
+                .collect(),
+            None => dispatch.all.clone(),
+        };
         candidates.sort();
         candidates.dedup();
         let mut out = Vec::new();
         for key in candidates {
-            let (set, open, connector) = self.method_set(key);
+            let Some((set, open, connector)) = dispatch.sets.get(&key) else {
+                continue;
+            };
+            let (open, connector) = (*open, *connector);
             let has = |m: &str, n: usize| {
                 set.iter().any(|(x, c, _)| *x == m && *c == n)
                     || (connector && is_connector_method(m))
@@ -1149,6 +1165,43 @@ impl<'a> Types<'a> {
             out.push((key, impls));
         }
         out
+    }
+
+    /// The index that [`Types::implementations`] reads.
+    pub fn dispatch(&'a self) -> Dispatch<'a> {
+        let mut all: Vec<TypeKey<'a>> = self
+            .method_sets
+            .keys()
+            .map(|&(dir, name)| TypeKey { dir, name })
+            .chain(self.decls.iter().filter_map(|(&(dir, name), (_, decl))| {
+                matches!(&decl.ty, TypeExpr::Struct(fs) if fs.iter().any(|f| f.name.is_none()))
+                    .then_some(TypeKey { dir, name })
+            }))
+            .filter(|k| {
+                !matches!(self.decls.get(&(k.dir, k.name)), Some((_, d)) if matches!(d.ty, TypeExpr::Interface(_)))
+            })
+            .collect();
+        all.sort();
+        all.dedup();
+        let mut sets = HashMap::with_capacity(all.len());
+        let mut by_method: HashMap<&'a str, Vec<TypeKey<'a>>> = HashMap::new();
+        let mut open_or_connector = Vec::new();
+        for &key in &all {
+            let (set, open, connector) = self.method_set(key);
+            for (m, _, _) in &set {
+                by_method.entry(m).or_default().push(key);
+            }
+            if open || connector {
+                open_or_connector.push(key);
+            }
+            sets.insert(key, (set, open, connector));
+        }
+        Dispatch {
+            sets,
+            by_method,
+            open_or_connector,
+            all,
+        }
     }
 
     /// The full method set of an in-tree type (promoted methods included), whether it embeds
