@@ -82,12 +82,19 @@ fn triage_never_changes_the_output() {
         }
     }
     trees.sort();
+    // The exit code is part of the output: a crash in every mode must not compare equal.
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_rootlint"))
+        let out = Command::new(env!("CARGO_BIN_EXE_rootlint"))
             .args(args)
             .output()
-            .expect("run rootlint")
-            .stdout
+            .expect("run rootlint");
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{args:?} exited with {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (code, out.stdout)
     };
     for tree in &trees {
         let t = tree.to_str().unwrap();
