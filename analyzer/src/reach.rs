@@ -12,7 +12,26 @@ use crate::facts::Source;
 use crate::workspace::{Module, import_path_of};
 
 /// The import path prefix of the framework.
-pub const FRAMEWORK: &str = "github.com/microbus-io/";
+const FRAMEWORK: &str = "github.com/microbus-io/";
+
+/// The framework's packages a Microbus call is made with, by the end of their path: a fork or
+/// a vendored copy under another module path keeps them.
+const FRAMEWORK_PACKAGES: &[&str] = &[
+    "fabric/pub",
+    "fabric/connector",
+    "fabric/service",
+    "fabric/define",
+    "fabric/application",
+    "fabric/sub",
+];
+
+/// Whether an import path is the framework's (or a copy of it under another module path).
+pub fn is_framework(path: &str) -> bool {
+    path.starts_with(FRAMEWORK)
+        || FRAMEWORK_PACKAGES
+            .iter()
+            .any(|p| path == *p || path.ends_with(&format!("/{p}")))
+}
 
 /// The folders whose Go files can matter: the closure, over imports, of every package that
 /// imports the framework (directly or through in-tree packages) and of every service folder
@@ -91,4 +110,20 @@ pub fn analyzed_dirs(sources: &[Source]) -> HashSet<String> {
         }
     }
     analyzed.into_iter().map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_framework;
+
+    #[test]
+    fn framework_paths_and_forks() {
+        assert!(is_framework("github.com/microbus-io/fabric/pub"));
+        assert!(is_framework(
+            "github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+        ));
+        assert!(is_framework("git.acme.io/forks/fabric/connector"));
+        assert!(!is_framework("github.com/acme/fabrication/pub"));
+        assert!(!is_framework("net/http"));
+    }
 }
