@@ -91,6 +91,9 @@ pub fn find(types: &Types) -> Vec<Bundle> {
                     if !adds_services(&scope, &call.callee) {
                         continue;
                     }
+                    // `application.New(…)` may also take options: only `Add` takes nothing
+                    // but services, so only its untraceable arguments are findings.
+                    let only_services = matches!(&call.callee, Expr::Selector(_, m) if m == "Add");
                     for (k, (arg, span)) in call.args.iter().zip(&call.arg_spans).enumerate() {
                         let spread = call.spread && k + 1 == call.args.len();
                         let traced = if spread {
@@ -113,11 +116,14 @@ pub fn find(types: &Types) -> Vec<Bundle> {
                                     });
                                 }
                             }
-                            Traced::Unresolved(reason) => unresolved.push(Unresolved {
-                                file: ws.files[fi].file.rel.clone(),
-                                span: *span,
-                                reason,
-                            }),
+                            Traced::Unresolved(reason) if only_services => {
+                                unresolved.push(Unresolved {
+                                    file: ws.files[fi].file.rel.clone(),
+                                    span: *span,
+                                    reason,
+                                })
+                            }
+                            Traced::Unresolved(_) => {}
                         }
                     }
                 }

@@ -2,9 +2,10 @@ use crate::{Diagnostic, LintContext, declare_lint};
 
 declare_lint! {
     /// ### What it does
-    /// Finds arguments of `app.Add(…)` (or `application.New(…)`) in a bundle's `main` package
-    /// that rootlint cannot trace to a service: a value from a function whose result type is an
-    /// interface, a slice built up with `append`, a value from outside the tree.
+    /// Finds arguments of `app.Add(…)` in a bundle's `main` package that rootlint cannot trace
+    /// to a service: a value from a function whose result type is an interface, a slice built up
+    /// with `append`, a value from outside the tree. (`application.New(…)` may also take
+    /// options, so only the services among its arguments count, and the rest is not reported.)
     ///
     /// ### Why is this bad?
     /// `trust_root_bundled` and `shell_service_deployed` decide from the bundle's members
