@@ -143,8 +143,8 @@ pub fn verdict(file_name: &str, src: &str) -> Verdict {
         parts.push(c);
         text.push(format!("the file name `{file_name}`"));
     }
-    let tags: usize = parts.iter().map(size).sum();
-    if tags > MAX_TAGS {
+    let tag_count: usize = parts.iter().map(|p| tags(p).len()).sum();
+    if tag_count > MAX_TAGS {
         let line = go_build.map_or(1, |(l, _)| l);
         return Verdict::Unreadable {
             line,
@@ -335,13 +335,14 @@ impl Parser {
     }
 }
 
-/// The number of tags in `c`.
-fn size(c: &Constraint) -> usize {
-    let mut n = 0;
+/// Every tag `c` names, with repetitions (iterative: a long `a && b && …` chain is deep on one
+/// side).
+fn tags(c: &Constraint) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut stack = vec![c];
     while let Some(c) = stack.pop() {
         match c {
-            Constraint::Tag(_) => n += 1,
+            Constraint::Tag(t) => out.push(t.as_str()),
             Constraint::Not(x) => stack.push(x),
             Constraint::And(a, b) | Constraint::Or(a, b) => {
                 stack.push(a);
@@ -349,7 +350,7 @@ fn size(c: &Constraint) -> usize {
             }
         }
     }
-    n
+    out
 }
 
 /// The tags that are terms of the top-level conjunction of `c`.
@@ -373,12 +374,16 @@ fn conjuncts(c: &Constraint) -> Vec<&str> {
 /// systems and architectures `c` names are tried, and one that it does not name: all the
 /// others behave alike.
 fn satisfiable(c: &Constraint) -> bool {
-    let mut free: Vec<&str> = Vec::new();
-    collect_free(c, &mut free);
-    free.sort_unstable();
-    free.dedup();
-    let mut named: Vec<&str> = Vec::new();
-    collect_named(c, &mut named);
+    let mut named = tags(c);
+    let size = named.len();
+    named.sort_unstable();
+    named.dedup();
+    // Tags other than GOOS, GOARCH, `unix` and `ignore` are free: any choice may be set.
+    let free: Vec<&str> = named
+        .iter()
+        .copied()
+        .filter(|t| *t != "ignore" && *t != "unix" && !GOOS.contains(t) && !GOARCH.contains(t))
+        .collect();
     let oses: Vec<&str> = GOOS
         .iter()
         .copied()
@@ -395,7 +400,7 @@ fn satisfiable(c: &Constraint) -> bool {
         .len()
         .saturating_mul(arches.len())
         .saturating_mul(1usize.checked_shl(free.len() as u32).unwrap_or(usize::MAX))
-        .saturating_mul(size(c));
+        .saturating_mul(size);
     if free.len() >= 32 || work > MAX_WORK {
         return true;
     }
@@ -433,40 +438,6 @@ fn os_implies_named(os: &str, named: &[&str]) -> bool {
         || (named.contains(&"linux") && os == "android")
         || (named.contains(&"darwin") && os == "ios")
         || (named.contains(&"solaris") && os == "illumos")
-}
-
-fn collect_named<'c>(c: &'c Constraint, out: &mut Vec<&'c str>) {
-    let mut stack = vec![c];
-    while let Some(c) = stack.pop() {
-        match c {
-            Constraint::Tag(t) => out.push(t.as_str()),
-            Constraint::Not(x) => stack.push(x),
-            Constraint::And(a, b) | Constraint::Or(a, b) => {
-                stack.push(a);
-                stack.push(b);
-            }
-        }
-    }
-}
-
-fn collect_free<'c>(c: &'c Constraint, out: &mut Vec<&'c str>) {
-    // Iterative: the parser bounds nesting, but a long `a && b && …` chain is deep on one side.
-    let mut stack = vec![c];
-    while let Some(c) = stack.pop() {
-        match c {
-            Constraint::Tag(t) => {
-                let t = t.as_str();
-                if t != "ignore" && t != "unix" && !GOOS.contains(&t) && !GOARCH.contains(&t) {
-                    out.push(t);
-                }
-            }
-            Constraint::Not(x) => stack.push(x),
-            Constraint::And(a, b) | Constraint::Or(a, b) => {
-                stack.push(a);
-                stack.push(b);
-            }
-        }
-    }
 }
 
 fn eval(c: &Constraint, set: &dyn Fn(&str) -> bool) -> bool {

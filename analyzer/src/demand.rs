@@ -306,7 +306,7 @@ impl<'s> TypeClosure<'s> {
                 }
             }
             let mut seen = vec![dir];
-            for (_, path) in import_lines(text) {
+            for path in s.imported.iter() {
                 if let Some(d) = ws.dir_by_import.get(path) {
                     let next = dirs.len() as u32;
                     let id = *dirs.entry(d.as_str()).or_insert(next);
@@ -556,24 +556,26 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
             };
             let in_api = trust_api_dirs.contains(s.file.dir());
             // Imports are read from the bytes: pass 1 parsed no function bodies.
-            let aliases: Vec<String> = import_lines(text)
-                .filter(|(_, path)| trust_apis.contains(path))
-                .filter_map(|(alias, path)| match alias {
+            let imports = crate::header::read(text).imports;
+            let local_name = |alias: &Option<String>, path: &str| -> Option<String> {
+                match alias.as_deref() {
                     Some("_" | ".") => None,
-                    Some(a) => Some(format!("{a}.")),
-                    None => Some(format!("{}.", crate::facts::go::default_package_name(path))),
-                })
+                    Some(a) => Some(a.to_string()),
+                    None => Some(crate::facts::go::default_package_name(path).to_string()),
+                }
+            };
+            let aliases: Vec<String> = imports
+                .iter()
+                .filter(|(_, path)| trust_apis.contains(path.as_str()))
+                .filter_map(|(alias, path)| local_name(alias, path).map(|a| format!("{a}.")))
                 .chain(client_vars.get(s.file.dir()).into_iter().flatten().cloned())
                 .collect();
             let uses = (!aliases.is_empty())
                 .then(|| AhoCorasick::new(&aliases).expect("aliases are plain strings"));
-            let pub_alias = import_lines(text)
-                .find(|(_, p)| *p == crate::values::PUB)
-                .and_then(|(a, p)| match a {
-                    Some("_" | ".") => None,
-                    Some(a) => Some(a),
-                    None => Some(crate::facts::go::default_package_name(p)),
-                });
+            let pub_alias = imports
+                .iter()
+                .find(|(_, p)| p == crate::values::PUB)
+                .and_then(|(a, p)| local_name(a, p));
             for (ci, c) in s.chunks.iter().enumerate() {
                 let chunk = &text[c.start..c.end];
                 let wanted = match c.kind {
@@ -584,7 +586,12 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                             || uses.as_ref().is_some_and(|ac| mentions(ac, chunk))
                             || trust_names.as_ref().is_some_and(|ac| mentions(ac, chunk))
                             || (triggers.is_match(chunk)
-                                && !only_harmless_requests(&triggers, chunk, pub_alias, catalog))
+                                && !only_harmless_requests(
+                                    &triggers,
+                                    chunk,
+                                    pub_alias.as_deref(),
+                                    catalog,
+                                ))
                     }
                 };
                 if wanted {
@@ -823,28 +830,6 @@ fn call_arguments(s: &str) -> Option<&str> {
     None
 }
 
-/// `(alias, path)` of each import, read from the lines before the first declaration.
-fn import_lines(text: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
-    text.lines()
-        .take_while(|l| {
-            !(l.starts_with("func")
-                || l.starts_with("type")
-                || l.starts_with("var")
-                || l.starts_with("const"))
-        })
-        .filter_map(|l| {
-            let l = l
-                .trim()
-                .trim_start_matches("import")
-                .trim_start_matches('(')
-                .trim();
-            let open = l.find('"')?;
-            let close = open + 1 + l[open + 1..].find('"')?;
-            let alias = l[..open].trim();
-            Some(((!alias.is_empty()).then_some(alias), &l[open + 1..close]))
-        })
-}
-
 /// Whether the services that reach a call site can show in the output: a :666 call (grants,
 /// blind spots), a call whose port is unknown, or a static call that names a :666 path on the
 /// wrong port. A static call elsewhere produces nothing whoever reaches it.
@@ -959,20 +944,6 @@ mod tests {
         assert_eq!(
             super::call_arguments("(a, f(\")\"), b)x"),
             Some("a, f(\")\"), b")
-        );
-    }
-
-    #[test]
-    fn imports_from_the_bytes() {
-        let text = "package a\n\nimport (\n\t\"context\"\n\tbt \"x/bearertokenapi\" // c\n)\nimport _ \"x/y\"\n\nfunc f() { \"z\" }\n";
-        let got: Vec<_> = super::import_lines(text).collect();
-        assert_eq!(
-            got,
-            [
-                (None, "context"),
-                (Some("bt"), "x/bearertokenapi"),
-                (Some("_"), "x/y")
-            ]
         );
     }
 }

@@ -57,33 +57,15 @@ impl<'a> Lexer<'a> {
                 }
                 b'"' => {
                     let start = self.at + 1;
-                    // The usual path has no escapes: one exact-size copy.
-                    if let Some(len) = self.src[start..].find(['"', '\\', '\n'])
-                        && bytes[start + len] == b'"'
-                    {
-                        self.at = start + len + 1;
-                        return Some(Token::Str(self.src[start..start + len].to_string()));
+                    let len = self.src[start..].find(['"', '\\', '\n'])?;
+                    // An escape would spell the path in other bytes (`microbus\x2dio`): the header
+                    // is not read past it, so the file counts as malformed and is analyzed in
+                    // full, never taken for one that does not import the framework.
+                    if bytes[start + len] != b'"' {
+                        return None;
                     }
-                    let mut i = start;
-                    let mut value = String::new();
-                    loop {
-                        match *bytes.get(i)? {
-                            b'"' => break,
-                            b'\n' => return None,
-                            b'\\' => {
-                                // Import paths have no escapes worth decoding; keep the byte.
-                                value.push(*bytes.get(i + 1)? as char);
-                                i += 2;
-                            }
-                            _ => {
-                                let ch = self.src[i..].chars().next()?;
-                                value.push(ch);
-                                i += ch.len_utf8();
-                            }
-                        }
-                    }
-                    self.at = i + 1;
-                    return Some(Token::Str(value));
+                    self.at = start + len + 1;
+                    return Some(Token::Str(self.src[start..start + len].to_string()));
                 }
                 b'`' => {
                     let start = self.at + 1;
@@ -257,6 +239,10 @@ mod tests {
         assert!(read("package a\n+\n").malformed);
         assert!(read("package a\nimport \"x\"\n/* open").malformed);
         assert!(read("package a\nimport \"x\"\n\"open").malformed);
+        // An escaped import path is not guessed at.
+        let escaped =
+            read("package a\nimport \"github.com/microbus\\x2dio/fabric/pub\"\nfunc f() {}\n");
+        assert!(escaped.malformed && escaped.imports.is_empty());
         assert_eq!(read("func main() {}").package, None);
         assert_eq!(
             imports("package a\nimport (\n\"x\"\n"),

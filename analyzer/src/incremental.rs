@@ -142,7 +142,8 @@ impl Engine {
             .map(|f| self.cache[&f.rel].1.clone())
             .collect();
         // As the command line does: vendored packages nothing imports are left out.
-        let unreached = crate::vendor::unreached(all.iter().map(|f| (&*f.file, &*f.imported)));
+        let unreached =
+            crate::reach::unreached_vendored(all.iter().map(|f| (&*f.file, &*f.imported)));
         let mut skipped = self.discovery.skipped.clone();
         skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
         let files: Vec<Arc<FileFacts>> = all
@@ -233,14 +234,14 @@ impl Engine {
             (Some(text), Some((h, _))) if *h == hash_text(text) => None,
             (None, Some((h, _))) if *h == 0 => None,
             (Some(text), _) => {
-                let source = facts::load(file, Some(text.clone()));
+                let source = facts::load(file, Some(text.clone()), false);
                 Some((
                     hash_text(text),
                     Arc::new(facts::extract(&source, Selection::All)),
                 ))
             }
             (None, _) => {
-                let source = facts::load(file, None);
+                let source = facts::load(file, None, false);
                 // Disk-backed facts carry the hash 0: an overlay never matches them.
                 Some((0, Arc::new(facts::extract(&source, Selection::All))))
             }

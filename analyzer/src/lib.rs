@@ -1,7 +1,8 @@
 //! rootlint's analysis engine, shared by the CLI and the language server.
 //!
 //! The pipeline is a straight line, one module per stage:
-//! [`discover`] files → [`triage`] bytes → [`parse`] → [`facts`] per file → [`workspace`]
+//! [`discover`] files → [`triage`] bytes ([`header`] imports, build [`constraints`], then
+//! [`reach`]: which packages can matter) → [`parse`] → [`facts`] per file → [`workspace`]
 //! (packages, services) → [`catalog`] of endpoints → [`callsites`] resolved through [`values`]
 //! → [`callgraph`] and attribution to services → [`grants`]. Lints (in the `rootlint-lints`
 //! crate) read the resulting [`Analysis`], never syntax trees.
@@ -26,7 +27,6 @@ pub mod subject;
 pub mod triage;
 pub mod types;
 pub mod values;
-pub mod vendor;
 pub mod workspace;
 
 use std::collections::HashMap;
@@ -135,8 +135,8 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
             exclude: options.exclude.clone(),
         },
     );
-    let load = |f: &std::sync::Arc<discover::SourceFile>| {
-        facts::load(f, options.overlays.get(&f.rel).cloned())
+    let load = |f: &std::sync::Arc<discover::SourceFile>, lean: bool| {
+        facts::load(f, options.overlays.get(&f.rel).cloned(), lean)
     };
     // With triage, a Go file that does not import the framework keeps only its header until
     // the import graph says whether its package can matter: most of a monorepo cannot, and
@@ -144,15 +144,9 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     let mut sources: Vec<facts::Source> = discovery
         .files
         .par_iter()
-        .map(|f| {
-            let mut s = load(f);
-            if !options.no_triage && s.is_hand_written_go() && !s.imports_framework() {
-                s.reduce_to_header();
-            }
-            s
-        })
+        .map(|f| load(f, !options.no_triage))
         .collect();
-    let unreached = vendor::unreached(sources.iter().map(|s| (&*s.file, &*s.imported)));
+    let unreached = reach::unreached_vendored(sources.iter().map(|s| (&*s.file, &*s.imported)));
     let mut skipped = discovery.skipped;
     skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
     // In place: a second vector of every source would be the run's peak.
@@ -168,7 +162,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
                 return;
             }
             match (analyzed.contains(s.file.dir()), s.header_only.is_some()) {
-                (true, true) => *s = load(&s.file),
+                (true, true) => *s = load(&s.file, false),
                 (false, false) => s.reduce_to_header(),
                 _ => {}
             }

@@ -3,11 +3,12 @@
 //! the connector and `pub` options. So only packages that import `github.com/microbus-io/…`,
 //! directly or through other packages of the tree, can hold a call site; and only the packages
 //! that services (and those packages) import can lie on a path to one. Everything else in a
-//! monorepo (most of it, as a rule) is read for its header and nothing more.
+//! monorepo (most of it, as a rule) is read for its header and nothing more. The same graph
+//! says which vendored packages the tree compiles in.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::discover::FileKind;
+use crate::discover::{FileKind, SourceFile};
 use crate::facts::Source;
 use crate::workspace::{Module, import_path_of};
 
@@ -33,6 +34,80 @@ pub fn is_framework(path: &str) -> bool {
             .any(|p| path == *p || path.ends_with(&format!("/{p}")))
 }
 
+/// The in-tree import graph of a set of Go files, by folder.
+struct ImportGraph<'s> {
+    /// The import paths each folder's files import.
+    imports_of: HashMap<&'s str, Vec<&'s str>>,
+    /// The folders an import path resolves to (one, but nested `vendor/` folders may repeat a
+    /// path).
+    dirs_of: HashMap<String, Vec<&'s str>>,
+}
+
+impl<'s> ImportGraph<'s> {
+    fn new(
+        files: impl IntoIterator<Item = (&'s SourceFile, &'s [String])>,
+        modules: &[Module],
+    ) -> Self {
+        let mut graph = ImportGraph {
+            imports_of: HashMap::new(),
+            dirs_of: HashMap::new(),
+        };
+        for (file, imported) in files {
+            let dir = file.dir();
+            if !graph.imports_of.contains_key(dir)
+                && let Some(path) = import_path_of(modules, dir)
+            {
+                graph.dirs_of.entry(path).or_default().push(dir);
+            }
+            graph
+                .imports_of
+                .entry(dir)
+                .or_default()
+                .extend(imported.iter().map(String::as_str));
+        }
+        graph
+    }
+
+    /// The in-tree folders `dir` imports.
+    fn targets(&self, dir: &str) -> impl Iterator<Item = &'s str> + '_ {
+        self.imports_of
+            .get(dir)
+            .into_iter()
+            .flatten()
+            .flat_map(|path| self.dirs_of.get(*path).into_iter().flatten().copied())
+    }
+
+    /// `roots` and every folder they import, transitively.
+    fn forward(&self, roots: impl IntoIterator<Item = &'s str>) -> HashSet<&'s str> {
+        let mut seen = HashSet::new();
+        let mut stack: Vec<&str> = roots.into_iter().collect();
+        while let Some(dir) = stack.pop() {
+            if seen.insert(dir) {
+                stack.extend(self.targets(dir).filter(|t| !seen.contains(t)));
+            }
+        }
+        seen
+    }
+
+    /// `roots` and every folder that imports one of them, transitively.
+    fn backward(&self, roots: impl IntoIterator<Item = &'s str>) -> HashSet<&'s str> {
+        let mut importers: HashMap<&str, Vec<&str>> = HashMap::new();
+        for &dir in self.imports_of.keys() {
+            for target in self.targets(dir) {
+                importers.entry(target).or_default().push(dir);
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut stack: Vec<&str> = roots.into_iter().collect();
+        while let Some(dir) = stack.pop() {
+            if seen.insert(dir) {
+                stack.extend(importers.get(dir).into_iter().flatten().copied());
+            }
+        }
+        seen
+    }
+}
+
 /// The folders whose Go files can matter: the closure, over imports, of every package that
 /// imports the framework (directly or through in-tree packages) and of every service folder
 /// (one holding a manifest or the framework's generated files).
@@ -47,69 +122,42 @@ pub fn analyzed_dirs(sources: &[Source]) -> HashSet<String> {
             })
         })
         .collect();
-    modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()).then(a.dir.cmp(&b.dir)));
+    crate::workspace::innermost_first(&mut modules);
+    let go = sources.iter().filter(|s| s.file.kind == FileKind::Go);
+    let graph = ImportGraph::new(go.clone().map(|s| (&*s.file, &*s.imported)), &modules);
+    let framework = graph.backward(
+        go.clone()
+            .filter(|s| s.imports_framework())
+            .map(|s| s.file.dir()),
+    );
+    let services = sources
+        .iter()
+        .filter(|s| s.file.kind == FileKind::Manifest || s.generated)
+        .map(|s| s.file.dir());
+    graph
+        .forward(framework.into_iter().chain(services))
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
 
-    let mut imports_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut dir_of: HashMap<String, &str> = HashMap::new();
-    let mut roots: Vec<&str> = Vec::new();
-    let mut framework: HashSet<&str> = HashSet::new();
-    for s in sources {
-        let dir = s.file.dir();
-        if s.file.kind == FileKind::Go && s.imports_framework() {
-            framework.insert(dir);
-        }
-        match s.file.kind {
-            FileKind::Manifest => roots.push(dir),
-            FileKind::Go => {
-                if s.generated {
-                    roots.push(dir);
-                }
-                if !imports_of.contains_key(dir)
-                    && let Some(path) = import_path_of(&modules, dir)
-                {
-                    dir_of.insert(path, dir);
-                }
-                imports_of
-                    .entry(dir)
-                    .or_default()
-                    .extend(s.imported.iter().map(String::as_str));
-            }
-            FileKind::GoMod => {}
-        }
-    }
-    // Packages that import the framework, then, backwards, whoever imports them.
-    let mut importers: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (&dir, imports) in &imports_of {
-        for path in imports {
-            if let Some(&target) = dir_of.get(*path) {
-                importers.entry(target).or_default().push(dir);
-            }
-        }
-    }
-    let mut stack: Vec<&str> = framework.iter().copied().collect();
-    while let Some(dir) = stack.pop() {
-        for &importer in importers.get(dir).into_iter().flatten() {
-            if framework.insert(importer) {
-                stack.push(importer);
-            }
-        }
-    }
-    // Forwards from those and from the service folders: what they compile in.
-    let mut analyzed: HashSet<&str> = HashSet::new();
-    let mut stack: Vec<&str> = framework.into_iter().chain(roots).collect();
-    while let Some(dir) = stack.pop() {
-        if !analyzed.insert(dir) {
-            continue;
-        }
-        for path in imports_of.get(dir).into_iter().flatten() {
-            if let Some(&target) = dir_of.get(*path)
-                && !analyzed.contains(target)
-            {
-                stack.push(target);
-            }
-        }
-    }
-    analyzed.into_iter().map(str::to_string).collect()
+/// Vendored code (`vendor/<import path>/…`) is compiled into whoever imports it. For each file
+/// (same order): whether it is vendored code of a package that neither the tree's own packages
+/// nor the vendored packages they import import. Such code is in no build: counted and left out.
+pub fn unreached_vendored<'s>(
+    files: impl Iterator<Item = (&'s SourceFile, &'s [String])> + Clone,
+) -> Vec<bool> {
+    // Without modules, only vendored folders resolve: by the import path below `vendor/`.
+    let graph = ImportGraph::new(files.clone(), &[]);
+    let reached = graph.forward(
+        files
+            .clone()
+            .filter(|(f, _)| !f.vendored())
+            .map(|(f, _)| f.dir()),
+    );
+    files
+        .map(|(f, _)| f.vendored() && !reached.contains(f.dir()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -66,8 +66,7 @@ impl Workspace {
                 _ => None,
             })
             .collect();
-        // Deepest module first, so a nested go.mod wins for its folder.
-        modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()).then(a.dir.cmp(&b.dir)));
+        innermost_first(&mut modules);
         let mut packages: BTreeMap<String, Package> = BTreeMap::new();
         for (i, f) in files.iter().enumerate() {
             let dir = f.file.dir();
@@ -276,6 +275,12 @@ fn api_hostname(
         .filter_map(|(d, _)| declared(d));
     let first = found.next()?;
     found.next().is_none().then_some(first)
+}
+
+/// Deepest module first, so that a nested go.mod wins for its folder (ties by folder, for a
+/// deterministic order).
+pub fn innermost_first(modules: &mut [Module]) {
+    modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()).then(a.dir.cmp(&b.dir)));
 }
 
 /// The import path of a folder: the innermost module's path plus the folder below it.

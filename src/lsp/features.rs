@@ -213,6 +213,10 @@ fn required_claims_edit(text: &str, from: usize) -> Option<(usize, String)> {
                     i += text[i..].find('\n')?;
                     continue;
                 }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i += text[i..].find("*/")? + 2;
+                    continue;
+                }
                 _ => {}
             },
         }
@@ -318,6 +322,10 @@ mod tests {
         assert_eq!(
             apply("var X = define.Function{}\n"),
             "var X = define.Function{RequiredClaims: \"roles.admin\"}\n"
+        );
+        assert_eq!(
+            apply("var X = define.Function{Route: \":666/x\" /* } */}\n"),
+            "var X = define.Function{Route: \":666/x\" /* } */, RequiredClaims: \"roles.admin\"}\n"
         );
         // Braces inside strings, raw strings and comments do not close the literal.
         assert_eq!(

@@ -85,8 +85,10 @@ pub struct Source {
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
-/// unsaved buffer).
-pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
+/// unsaved buffer). With `lean`, a hand-written Go file that does not import the framework keeps
+/// only its header ([`Source::header_only`]): its text is neither split nor kept until the
+/// import graph says whether its package can matter.
+pub fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) -> Source {
     let problem = |message: String, span: Option<Span>| Problem {
         file: file.rel.clone(),
         span,
@@ -108,16 +110,15 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
         _ => crate::constraints::Verdict::Built,
     };
     let not_built = matches!(build, crate::constraints::Verdict::NeverBuilt(_));
-    let (imported, header_malformed) = match &text {
-        Ok(t) if go && !not_built => {
-            let header = crate::header::read(t);
-            let mut paths: Vec<String> = header.imports.into_iter().map(|(_, path)| path).collect();
-            paths.sort();
-            paths.dedup();
-            (Arc::from(paths), header.malformed)
-        }
-        _ => (Arc::from([]), false),
+    let header = match &text {
+        Ok(t) if go && !not_built => crate::header::read(t),
+        _ => crate::header::Header::default(),
     };
+    let mut paths: Vec<String> = header.imports.iter().map(|(_, p)| p.clone()).collect();
+    paths.sort();
+    paths.dedup();
+    let imported: Arc<[String]> = Arc::from(paths);
+    let header_malformed = header.malformed;
     // Only the framework's own generated files are declarations; any other `DO NOT EDIT` file
     // (protobuf, sqlc, a team's own generator) is compiled into the service like hand-written code.
     let generated = go
@@ -134,22 +135,41 @@ pub fn load(file: &Arc<SourceFile>, overlay: Option<String>) -> Source {
     } else {
         text
     };
-    let chunks = match &text {
-        Ok(t) if go && !generated && !not_built => triage::chunks(t),
-        _ => Vec::new(),
-    };
-    Source {
+    let mut source = Source {
         file: file.clone(),
         text: text.map_err(Box::new),
         generated,
         connector_types,
         connector_hostname,
-        chunks,
+        chunks: Vec::new(),
         build,
         imported,
         header_malformed,
         header_only: None,
+    };
+    if !source.is_hand_written_go() {
+        return source;
     }
+    if lean && source.text.is_ok() && !source.imports_framework() {
+        source.header_only = Some(header_facts(header));
+        source.text = Ok(String::new());
+    } else if let Ok(t) = &source.text {
+        source.chunks = triage::chunks(t);
+    }
+    source
+}
+
+/// The facts a header alone gives: the package name and the imports.
+fn header_facts(header: crate::header::Header) -> Box<go::GoFileFacts> {
+    Box::new(go::GoFileFacts {
+        package: header.package.unwrap_or_default(),
+        imports: header
+            .imports
+            .into_iter()
+            .map(|(alias, path)| go::GoImport { alias, path })
+            .collect(),
+        ..Default::default()
+    })
 }
 
 impl Source {
@@ -169,16 +189,7 @@ impl Source {
     /// text go: the file's package cannot hold or lead to a Microbus call.
     pub fn reduce_to_header(&mut self) {
         let Ok(text) = &mut self.text else { return };
-        let header = crate::header::read(text);
-        self.header_only = Some(Box::new(go::GoFileFacts {
-            package: header.package.unwrap_or_default(),
-            imports: header
-                .imports
-                .into_iter()
-                .map(|(alias, path)| go::GoImport { alias, path })
-                .collect(),
-            ..Default::default()
-        }));
+        self.header_only = Some(header_facts(crate::header::read(text)));
         *text = String::new();
         self.chunks = Vec::new();
     }
