@@ -15,8 +15,54 @@ use crate::facts::{self, FileFacts, Selection};
 use crate::workspace::Workspace;
 use crate::{Analysis, Options};
 
-/// Facts with the hash of the text they came from (0: read from disk).
-type Cached = (u64, Arc<FileFacts>);
+/// One file's cached facts, with the hash of the text they came from (0: read from disk).
+///
+/// As on the command line, a Go file that does not import the framework is first read for its
+/// header only; it is parsed when (and only while) the import graph says its package can matter.
+/// An edit in a package that cannot matter re-reads that file's header and nothing else.
+#[derive(Clone)]
+struct Cached {
+    hash: u64,
+    facts: Read,
+    /// The file imports the framework, or its header could not be read to its end.
+    imports_framework: bool,
+}
+
+#[derive(Clone)]
+enum Read {
+    /// The facts of the whole file.
+    Whole(Arc<FileFacts>),
+    /// A hand-written Go file without the framework: its header's facts, and the whole file's
+    /// once they were needed.
+    Header {
+        header: Arc<FileFacts>,
+        whole: Option<Arc<FileFacts>>,
+    },
+}
+
+impl Cached {
+    fn node(&self) -> crate::reach::Node<'_> {
+        let any = self.facts();
+        crate::reach::Node {
+            file: &any.file,
+            imported: &any.imported,
+            imports_framework: self.imports_framework,
+            marks_service: any.file.kind == crate::discover::FileKind::Manifest
+                || matches!(any.facts, facts::Facts::GeneratedGo { .. }),
+            module: match &any.facts {
+                facts::Facts::GoMod { module } => module.clone(),
+                _ => None,
+            },
+        }
+    }
+
+    /// The header's facts where there are some, else the whole file's.
+    fn facts(&self) -> &Arc<FileFacts> {
+        match &self.facts {
+            Read::Whole(f) | Read::Header { header: f, .. } => f,
+        }
+    }
+}
 
 pub struct Engine {
     root: PathBuf,
@@ -26,13 +72,21 @@ pub struct Engine {
     cache: HashMap<String, Cached>,
     /// What the last analysis resolved, for reuse when an edit leaves it valid.
     previous: Option<Previous>,
+    /// What the import graph said, while no file's header changes.
+    reach: Option<Reach>,
+}
+
+struct Reach {
+    /// For each discovered file: vendored code that nothing imports.
+    unreached: Vec<bool>,
+    /// The folders whose packages can matter.
+    analyzed: std::collections::HashSet<String>,
 }
 
 struct Previous {
+    analysis: Arc<Analysis>,
+    /// The facts it was made from (in the workspace's order).
     files: Vec<Arc<FileFacts>>,
-    catalog: Catalog,
-    call_sites: Vec<crate::callsites::CallSite>,
-    graph: crate::callgraph::CallGraph,
 }
 
 /// Whether an edit left what other files resolve against as it was: a Go file's package name,
@@ -64,6 +118,39 @@ fn same_interface(before: &FileFacts, after: &FileFacts) -> bool {
             .all(|(x, y)| signature(x) == signature(y))
 }
 
+/// Whether a new entry for a file gives the import graph what the old one gave.
+fn same_node(before: &Cached, after: &Cached) -> bool {
+    let (a, b) = (before.node(), after.node());
+    a.imported == b.imported
+        && a.imports_framework == b.imports_framework
+        && a.marks_service == b.marks_service
+        && a.module == b.module
+}
+
+/// Whether an edit leaves the last analysis as it was: the file was read for its header only
+/// (its package could not matter), is still, and its header says what it said.
+fn same_outside(before: &Cached, after: &Cached) -> bool {
+    match (&before.facts, &after.facts) {
+        (
+            Read::Header {
+                header: a,
+                whole: None,
+            },
+            Read::Header { header: b, .. },
+        ) => {
+            a.problems == b.problems
+                && match (&a.facts, &b.facts) {
+                    (crate::facts::Facts::Go(x), crate::facts::Facts::Go(y)) => {
+                        x.package == y.package && x.imports == y.imports
+                    }
+                    _ => false,
+                }
+                && same_node(before, after)
+        }
+        _ => false,
+    }
+}
+
 fn hash_text(text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
@@ -78,6 +165,7 @@ impl Engine {
             discovery: Discovery::default(),
             cache: HashMap::new(),
             previous: None,
+            reach: None,
         };
         engine.rescan();
         engine
@@ -96,6 +184,7 @@ impl Engine {
             },
         );
         self.previous = None;
+        self.reach = None;
         let known: std::collections::HashSet<&str> = self
             .discovery
             .files
@@ -120,7 +209,7 @@ impl Engine {
 
     /// Analyzes the tree with `overlays` (unsaved buffers by relative path) in place of the
     /// files on disk. Only files whose text changed since the last analysis are parsed again.
-    pub fn analyze(&mut self, overlays: &HashMap<String, String>) -> Analysis {
+    pub fn analyze(&mut self, overlays: &HashMap<String, String>) -> Arc<Analysis> {
         let cache = &self.cache;
         let updated: Vec<(usize, Option<Cached>)> = self
             .discovery
@@ -129,29 +218,78 @@ impl Engine {
             .enumerate()
             .map(|(i, f)| (i, self.refresh(f, overlays.get(&f.rel), cache.get(&f.rel))))
             .collect();
+        let mut unchanged = true;
         for (i, fresh) in updated {
             if let Some(entry) = fresh {
-                self.cache
-                    .insert(self.discovery.files[i].rel.clone(), entry);
+                let rel = &self.discovery.files[i].rel;
+                let old = self.cache.get(rel);
+                if !old.is_some_and(|old| same_node(old, &entry)) {
+                    self.reach = None;
+                }
+                unchanged &= old.is_some_and(|old| same_outside(old, &entry));
+                self.cache.insert(rel.clone(), entry);
             }
         }
-        let all: Vec<Arc<FileFacts>> = self
+        if unchanged && let Some(previous) = &self.previous {
+            return previous.analysis.clone();
+        }
+        let reach = match self.reach.take() {
+            Some(reach) => reach,
+            None => self.reach(),
+        };
+        let entries: Vec<&Cached> = self
             .discovery
             .files
             .iter()
-            .map(|f| self.cache[&f.rel].1.clone())
+            .map(|f| &self.cache[&f.rel])
             .collect();
-        // As the command line does: vendored packages nothing imports are left out.
-        let unreached =
-            crate::reach::unreached_vendored(all.iter().map(|f| (&*f.file, &*f.imported)));
         let mut skipped = self.discovery.skipped.clone();
-        skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
-        let files: Vec<Arc<FileFacts>> = all
-            .into_iter()
-            .zip(unreached)
-            .filter(|(_, u)| !u)
-            .map(|(f, _)| f)
+        skipped.unreached_vendored = reach.unreached.iter().filter(|&&u| u).count();
+        let kept: Vec<usize> = (0..entries.len())
+            .filter(|&i| !reach.unreached[i])
             .collect();
+        let analyzed = &reach.analyzed;
+        // A header read first whose package turned out to matter.
+        let wanted = |e: &Cached| {
+            matches!(e.facts, Read::Header { .. }) && analyzed.contains(e.facts().file.dir())
+        };
+        let parsed: Vec<(usize, Arc<FileFacts>)> = kept
+            .par_iter()
+            .filter(|&&i| {
+                wanted(entries[i]) && matches!(entries[i].facts, Read::Header { whole: None, .. })
+            })
+            .map(|&i| {
+                let file = &self.discovery.files[i];
+                let source = facts::load(file, overlays.get(&file.rel).cloned(), false);
+                (i, Arc::new(facts::extract(&source, Selection::All)))
+            })
+            .collect();
+        drop(entries);
+        for (i, full) in parsed {
+            if let Some(Cached {
+                facts: Read::Header { whole, .. },
+                ..
+            }) = self.cache.get_mut(&self.discovery.files[i].rel)
+            {
+                *whole = Some(full);
+            }
+        }
+        let files: Vec<Arc<FileFacts>> = kept
+            .iter()
+            .map(|&i| {
+                let entry = &self.cache[&self.discovery.files[i].rel];
+                match (wanted(entry), &entry.facts) {
+                    (
+                        true,
+                        Read::Header {
+                            whole: Some(whole), ..
+                        },
+                    ) => whole.clone(),
+                    _ => entry.facts().clone(),
+                }
+            })
+            .collect();
+        self.reach = Some(reach);
         let workspace = Workspace::new(files.clone());
         // An edit inside function bodies changes only its own file's call sites: keep the
         // catalog and the other files' call sites.
@@ -159,66 +297,85 @@ impl Engine {
             .previous
             .take()
             .filter(|p| p.files.len() == files.len());
-        let (catalog, call_sites, graph) = match reusable {
-            Some(p) => {
-                let changed: Vec<usize> = (0..files.len())
-                    .filter(|&i| !Arc::ptr_eq(&p.files[i], &files[i]))
-                    .collect();
-                if changed
-                    .iter()
-                    .all(|&i| same_interface(&p.files[i], &files[i]))
-                {
-                    let mut sites: Vec<_> = p
-                        .call_sites
-                        .into_iter()
-                        .filter(|s| !changed.contains(&s.function.file))
-                        .collect();
-                    let types = crate::types::Types::new(&workspace, &p.catalog);
-                    sites.extend(crate::callsites::find_in(&types, &changed));
-                    sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
-                    let graph = crate::callgraph::rebuild(&types, &p.graph, &changed);
-                    drop(types);
-                    (p.catalog, sites, graph)
-                } else {
-                    self.resolve_all(&workspace)
-                }
-            }
-            None => self.resolve_all(&workspace),
-        };
-        self.previous = Some(Previous {
-            files,
-            catalog: catalog.clone(),
-            call_sites: call_sites.clone(),
-            graph: graph.clone(),
+        // Without an interface change, only the changed files' call sites are found again.
+        let changed = reusable.as_ref().and_then(|p| {
+            let changed: Vec<usize> = (0..files.len())
+                .filter(|&i| !Arc::ptr_eq(&p.files[i], &files[i]))
+                .collect();
+            changed
+                .iter()
+                .all(|&i| same_interface(&p.files[i], &files[i]))
+                .then_some(changed)
         });
-        crate::finish_with(
+        let errors = &self.discovery.errors;
+        let (catalog, call_sites, graph, conclusions) = match (reusable, changed) {
+            (Some(p), Some(changed)) => {
+                let before = &p.analysis;
+                let catalog = before.catalog.clone();
+                let types = crate::types::Types::new(&workspace, &catalog);
+                let mut sites: Vec<_> = before
+                    .call_sites
+                    .iter()
+                    .filter(|s| !changed.contains(&s.function.file))
+                    .cloned()
+                    .collect();
+                sites.extend(crate::callsites::find_in(&types, &changed));
+                sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
+                let graph = crate::callgraph::rebuild(&types, &before.graph, &changed);
+                let conclusions = crate::conclude(&types, &sites, &graph, errors);
+                drop(types);
+                (catalog, sites, graph, conclusions)
+            }
+            _ => {
+                let catalog = Catalog::build(&workspace, &self.options.external_endpoints);
+                let types = crate::types::Types::new(&workspace, &catalog);
+                let sites = crate::callsites::find(&types);
+                let graph = crate::callgraph::build(&types);
+                let conclusions = crate::conclude(&types, &sites, &graph, errors);
+                drop(types);
+                (catalog, sites, graph, conclusions)
+            }
+        };
+        let analysis = Arc::new(Analysis::assemble(
             &self.root,
             workspace,
             catalog,
             call_sites,
             graph,
-            &self.discovery.errors,
+            conclusions,
             skipped,
-        )
+        ));
+        self.previous = Some(Previous {
+            analysis: analysis.clone(),
+            files,
+        });
+        analysis
     }
 
-    fn resolve_all(
-        &self,
-        workspace: &Workspace,
-    ) -> (
-        Catalog,
-        Vec<crate::callsites::CallSite>,
-        crate::callgraph::CallGraph,
-    ) {
-        let catalog = Catalog::build(workspace, &self.options.external_endpoints);
-        let (sites, graph) = {
-            let types = crate::types::Types::new(workspace, &catalog);
-            (
-                crate::callsites::find(&types),
-                crate::callgraph::build(&types),
-            )
-        };
-        (catalog, sites, graph)
+    /// Asks the import graph which vendored code is compiled in and which packages can matter.
+    fn reach(&self) -> Reach {
+        let entries: Vec<&Cached> = self
+            .discovery
+            .files
+            .iter()
+            .map(|f| &self.cache[&f.rel])
+            .collect();
+        let unreached = crate::reach::unreached_vendored(
+            entries
+                .iter()
+                .map(|e| (&*e.facts().file, &*e.facts().imported)),
+        );
+        let nodes: Vec<crate::reach::Node> = entries
+            .iter()
+            .zip(&unreached)
+            .filter(|(_, u)| !**u)
+            .map(|(e, _)| e.node())
+            .collect();
+        let analyzed = crate::reach::analyzed_dirs(&nodes);
+        Reach {
+            unreached,
+            analyzed,
+        }
     }
 
     /// New facts for a file whose overlay differs from what the cache was built from, or that is
@@ -230,22 +387,26 @@ impl Engine {
         overlay: Option<&String>,
         cached: Option<&Cached>,
     ) -> Option<Cached> {
-        match (overlay, cached) {
-            (Some(text), Some((h, _))) if *h == hash_text(text) => None,
-            (None, Some((h, _))) if *h == 0 => None,
-            (Some(text), _) => {
-                let source = facts::load(file, Some(text.clone()), false);
-                Some((
-                    hash_text(text),
-                    Arc::new(facts::extract(&source, Selection::All)),
-                ))
-            }
-            (None, _) => {
-                let source = facts::load(file, None, false);
-                // Disk-backed facts carry the hash 0: an overlay never matches them.
-                Some((0, Arc::new(facts::extract(&source, Selection::All))))
-            }
-        }
+        let hash = match (overlay, cached) {
+            (Some(text), Some(c)) if c.hash == hash_text(text) => return None,
+            (None, Some(c)) if c.hash == 0 => return None,
+            // Disk-backed facts carry the hash 0: an overlay never matches them.
+            (Some(text), _) => hash_text(text),
+            (None, _) => 0,
+        };
+        let source = facts::load(file, overlay.cloned(), true);
+        let extracted = Arc::new(facts::extract(&source, Selection::All));
+        Some(Cached {
+            hash,
+            facts: match source.header_only {
+                Some(_) => Read::Header {
+                    header: extracted,
+                    whole: None,
+                },
+                None => Read::Whole(extracted),
+            },
+            imports_framework: source.imports_framework(),
+        })
     }
 }
 
@@ -277,6 +438,64 @@ mod tests {
             sites.join("\n"),
             crate::grants::build(a, &Default::default()).to_json()
         )
+    }
+
+    fn overlays(file: &str, text: &str) -> HashMap<String, String> {
+        [(file.to_string(), text.to_string())].into()
+    }
+
+    /// Whether the analysis parsed `rel` (rather than reading its header only).
+    fn parsed(a: &Analysis, rel: &str) -> bool {
+        a.workspace.files.iter().any(|f| {
+            f.file.rel == rel
+                && matches!(&f.facts, crate::facts::Facts::Go(g) if !g.functions.is_empty())
+        })
+    }
+
+    const CLOCK: &str = "tools/clock/clock.go";
+    const CLOCK_TEXT: &str = "package clock\n\nimport \"time\"\n\n// Now is the time.\nfunc Now() time.Time { return time.Now() }\n";
+
+    /// A package nothing imports and that does not import the framework is read for its header
+    /// only; an edit there leaves the analysis as it was. Once an edit makes it import the
+    /// framework it is parsed, and its call sites are found, as the command line finds them.
+    #[test]
+    fn packages_outside_the_reachable_set_are_parsed_only_once_they_can_matter() {
+        let dir = tempfile::tempdir().unwrap();
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/shop"),
+            dir.path(),
+        );
+        std::fs::create_dir_all(dir.path().join("tools/clock")).unwrap();
+        std::fs::write(dir.path().join(CLOCK), CLOCK_TEXT).unwrap();
+        let mut engine = Engine::new(dir.path(), Options::default());
+        let first = engine.analyze(&HashMap::new());
+        assert!(!parsed(&first, CLOCK));
+        let body_edit = CLOCK_TEXT.replace("time.Now()", "time.Now().UTC()");
+        let after_body_edit = engine.analyze(&overlays(CLOCK, &body_edit));
+        assert!(
+            Arc::ptr_eq(&first, &after_body_edit),
+            "an edit outside the reachable set re-analyzed the tree"
+        );
+        let minting = "package clock\n\nimport (\n\t\"context\"\n\n\t\"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi\"\n\t\"github.com/microbus-io/fabric/service\"\n)\n\n// Mint mints.\nfunc Mint(ctx context.Context, svc service.Publisher) {\n\taccesstokenapi.NewClient(svc).Mint(ctx, nil)\n}\n";
+        for text in [minting, CLOCK_TEXT, minting] {
+            let buffers = overlays(CLOCK, text);
+            let incremental = engine.analyze(&buffers);
+            let fresh = Engine::new(dir.path(), Options::default()).analyze(&buffers);
+            let command_line = crate::analyze(
+                dir.path(),
+                &Options {
+                    overlays: buffers.clone(),
+                    ..Options::default()
+                },
+            );
+            assert_eq!(summary(&incremental), summary(&fresh));
+            assert_eq!(summary(&incremental), summary(&command_line));
+            assert_eq!(parsed(&incremental, CLOCK), text == minting);
+            assert_eq!(
+                incremental.call_sites.iter().any(|s| s.file == CLOCK),
+                text == minting
+            );
+        }
     }
 
     /// Reusing the catalog, call sites and graph of unchanged files gives what a fresh analysis of

@@ -154,7 +154,12 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     sources.retain(|_| !unreached.next().unwrap_or(false));
     if !options.no_triage {
         // Packages that can matter are read in full; the rest stay (or become) headers.
-        let analyzed = reach::analyzed_dirs(&sources);
+        let analyzed = reach::analyzed_dirs(
+            &sources
+                .iter()
+                .map(reach::Node::of_source)
+                .collect::<Vec<_>>(),
+        );
         sources.par_iter_mut().for_each(|s| {
             if !s.is_hand_written_go() {
                 // Only hand-written files' imports are read from here on.
@@ -183,8 +188,7 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     finish(root, workspace, catalog, &discovery.errors, skipped)
 }
 
-/// The stages after the facts: call sites, call graph, attribution, bundles. Shared with the
-/// language server, which brings its own cached facts.
+/// The stages after the facts: call sites, call graph, attribution, bundles.
 pub fn finish(
     root: &Path,
     workspace: Workspace,
@@ -192,32 +196,42 @@ pub fn finish(
     walk_errors: &[(String, String)],
     skipped: Skipped,
 ) -> Analysis {
-    let (call_sites, graph) = {
+    let (call_sites, graph, conclusions) = {
         let types = types::Types::new(&workspace, &catalog);
-        (callsites::find(&types), callgraph::build(&types))
+        let call_sites = callsites::find(&types);
+        let graph = callgraph::build(&types);
+        let conclusions = conclude(&types, &call_sites, &graph, walk_errors);
+        (call_sites, graph, conclusions)
     };
-    finish_with(
+    Analysis::assemble(
         root,
         workspace,
         catalog,
         call_sites,
         graph,
-        walk_errors,
+        conclusions,
         skipped,
     )
 }
 
-/// `finish` with the call sites and the call graph already built (the language server keeps
-/// what files that did not change contribute).
-pub fn finish_with(
-    root: &Path,
-    workspace: Workspace,
-    catalog: Catalog,
-    call_sites: Vec<CallSite>,
-    graph: CallGraph,
+/// What the last stages conclude from the call sites and the call graph (the language server
+/// brings the ones it kept for files that did not change).
+pub struct Conclusions {
+    problems: Vec<Problem>,
+    attributions: Vec<Vec<Attribution>>,
+    unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    bundles: Vec<bundles::Bundle>,
+    without_identity: Vec<usize>,
+}
+
+/// Attribution, bundles and every problem met on the way.
+pub fn conclude(
+    types: &types::Types,
+    call_sites: &[CallSite],
+    graph: &CallGraph,
     walk_errors: &[(String, String)],
-    skipped: Skipped,
-) -> Analysis {
+) -> Conclusions {
+    let workspace = types.workspace();
     let mut problems: Vec<Problem> = workspace
         .files
         .iter()
@@ -243,24 +257,48 @@ pub fn finish_with(
             }),
     );
     problems.sort();
-    let (attributions, unresolved, bundles) = {
-        let types = types::Types::new(&workspace, &catalog);
-        let (attributions, unresolved) = attribute(&types, &graph, &call_sites);
-        (attributions, unresolved, bundles::find(&types))
-    };
-    let without_identity = without_identity(&workspace, &call_sites, &attributions);
-    Analysis {
-        bundles,
-        unresolved,
-        without_identity,
-        root: root.to_path_buf(),
-        workspace,
-        catalog,
-        call_sites,
-        graph,
-        attributions,
+    let (attributions, unresolved) = attribute(types, graph, call_sites);
+    let without_identity = without_identity(workspace, call_sites, &attributions);
+    Conclusions {
         problems,
-        skipped,
+        attributions,
+        unresolved,
+        bundles: bundles::find(types),
+        without_identity,
+    }
+}
+
+impl Analysis {
+    /// The analysis of a workspace from what the stages found.
+    pub fn assemble(
+        root: &Path,
+        workspace: Workspace,
+        catalog: Catalog,
+        call_sites: Vec<CallSite>,
+        graph: CallGraph,
+        conclusions: Conclusions,
+        skipped: Skipped,
+    ) -> Analysis {
+        let Conclusions {
+            problems,
+            attributions,
+            unresolved,
+            bundles,
+            without_identity,
+        } = conclusions;
+        Analysis {
+            bundles,
+            unresolved,
+            without_identity,
+            root: root.to_path_buf(),
+            workspace,
+            catalog,
+            call_sites,
+            graph,
+            attributions,
+            problems,
+            skipped,
+        }
     }
 }
 

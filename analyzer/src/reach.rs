@@ -108,32 +108,60 @@ impl<'s> ImportGraph<'s> {
     }
 }
 
+/// What the import graph needs of one file, whether it comes from a loaded source (the command
+/// line) or from cached facts (the language server).
+pub struct Node<'s> {
+    pub file: &'s SourceFile,
+    /// The import paths of a Go file's header.
+    pub imported: &'s [String],
+    /// The file imports the framework, or its header could not be read to its end.
+    pub imports_framework: bool,
+    /// A manifest or a framework-generated file: its folder is a service's.
+    pub marks_service: bool,
+    /// For a `go.mod`: the module path it declares.
+    pub module: Option<String>,
+}
+
+impl<'s> Node<'s> {
+    pub fn of_source(s: &'s Source) -> Self {
+        Node {
+            file: &s.file,
+            imported: &s.imported,
+            imports_framework: s.imports_framework(),
+            marks_service: s.file.kind == FileKind::Manifest || s.generated,
+            module: match (&s.file.kind, &s.text) {
+                (FileKind::GoMod, Ok(text)) => crate::facts::gomod::module_path(text),
+                _ => None,
+            },
+        }
+    }
+}
+
 /// The folders whose Go files can matter: the closure, over imports, of every package that
 /// imports the framework (directly or through in-tree packages) and of every service folder
 /// (one holding a manifest or the framework's generated files).
-pub fn analyzed_dirs(sources: &[Source]) -> HashSet<String> {
-    let mut modules: Vec<Module> = sources
+pub fn analyzed_dirs(nodes: &[Node]) -> HashSet<String> {
+    let mut modules: Vec<Module> = nodes
         .iter()
-        .filter(|s| s.file.kind == FileKind::GoMod)
-        .filter_map(|s| {
+        .filter_map(|n| {
             Some(Module {
-                dir: s.file.dir().to_string(),
-                path: crate::facts::gomod::module_path(s.text.as_deref().ok()?)?,
+                dir: n.file.dir().to_string(),
+                path: n.module.clone()?,
             })
         })
         .collect();
     crate::workspace::innermost_first(&mut modules);
-    let go = sources.iter().filter(|s| s.file.kind == FileKind::Go);
-    let graph = ImportGraph::new(go.clone().map(|s| (&*s.file, &*s.imported)), &modules);
+    let go = nodes.iter().filter(|n| n.file.kind == FileKind::Go);
+    let graph = ImportGraph::new(go.clone().map(|n| (n.file, n.imported)), &modules);
     let framework = graph.backward(
         go.clone()
-            .filter(|s| s.imports_framework())
-            .map(|s| s.file.dir()),
+            .filter(|n| n.imports_framework)
+            .map(|n| n.file.dir()),
     );
-    let services = sources
+    let services = nodes
         .iter()
-        .filter(|s| s.file.kind == FileKind::Manifest || s.generated)
-        .map(|s| s.file.dir());
+        .filter(|n| n.marks_service)
+        .map(|n| n.file.dir());
     graph
         .forward(framework.into_iter().chain(services))
         .into_iter()

@@ -50,10 +50,36 @@ pub fn read_messages(stdout: impl Read + Send + 'static) -> mpsc::Receiver<Value
     rx
 }
 
-pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("rootlint-bench-lsp-{services}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    crate::generate(&dir, services).map_err(|e| e.to_string())?;
+/// Where the server runs: a generated workspace of so many services, or a real tree and the
+/// file (relative to it) to open and edit.
+pub enum Workspace {
+    Generated(usize),
+    Real {
+        tree: std::path::PathBuf,
+        file: String,
+    },
+}
+
+pub fn run(rootlint: &Path, workspace: &Workspace, edits: usize) -> Result<(), String> {
+    let (dir, file, label) = match workspace {
+        Workspace::Generated(services) => {
+            let dir = std::env::temp_dir().join(format!("rootlint-bench-lsp-{services}"));
+            let _ = std::fs::remove_dir_all(&dir);
+            crate::generate(&dir, *services).map_err(|e| e.to_string())?;
+            let file = dir.join("svc0007/service.go");
+            (dir, file, format!("{services} generated services"))
+        }
+        Workspace::Real { tree, file } => {
+            if !tree.join(file).is_file() {
+                return Err(format!("{} is missing", tree.join(file).display()));
+            }
+            (
+                tree.clone(),
+                tree.join(file),
+                format!("{} ({file})", tree.display()),
+            )
+        }
+    };
     let mut child = Command::new(rootlint)
         .arg("lsp")
         .stdin(Stdio::piped())
@@ -66,7 +92,6 @@ pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String>
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let rx = read_messages(stdout);
     let mut send = |msg: Value| write_message(&mut stdin, &msg).map_err(|e| e.to_string());
-    let file = dir.join("svc0007/service.go");
     let uri = format!("file://{}", file.display());
     let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
     let wait = |rx: &mpsc::Receiver<Value>, version: Option<i64>| -> Result<(), String> {
@@ -93,8 +118,13 @@ pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String>
     let first = started.elapsed();
     let mut times = Vec::new();
     for v in 1..=edits as i64 {
-        // A one-line edit inside the service's Lookup function.
-        let edited = text.replacen("return v, nil", &format!("return v + \"{v}\", nil"), 1);
+        // A one-line edit inside the generated service's Lookup function; in a real file, a
+        // line comment added at its end.
+        let edited = if text.contains("return v, nil") {
+            text.replacen("return v, nil", &format!("return v + \"{v}\", nil"), 1)
+        } else {
+            format!("{text}\n// edit {v}\n")
+        };
         let t = Instant::now();
         send(
             json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": edited}]}}),
@@ -117,7 +147,7 @@ pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String>
     times.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!(
-        "| services | first diagnostics s | edits | didChange→publish median ms | p90 ms | RSS MB | peak RSS MB |"
+        "| workspace | first diagnostics s | edits | didChange→publish median ms | p90 ms | RSS MB | peak RSS MB |"
     );
     println!("|---|---|---|---|---|---|---|");
     let mb = |kb: &str| {
@@ -126,13 +156,15 @@ pub fn run(rootlint: &Path, services: usize, edits: usize) -> Result<(), String>
             .unwrap_or("?".into())
     };
     println!(
-        "| {services} | {:.2} | {edits} | {:.1} | {:.1} | {} | {} |",
+        "| {label} | {:.2} | {edits} | {:.1} | {:.1} | {} | {} |",
         first.as_secs_f64(),
         pct(0.5),
         pct(0.9),
         mb(&rss),
         mb(&hwm)
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    if let Workspace::Generated(_) = workspace {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(())
 }

@@ -25,9 +25,14 @@ fn main() {
             let services = flag(&args, "--services").unwrap_or("2000").parse().unwrap_or(2000);
             let edits = flag(&args, "--edits").unwrap_or("30").parse().unwrap_or(30);
             let rootlint = PathBuf::from(flag(&args, "--rootlint").unwrap_or("target/release/rootlint"));
-            rootlint_bench::lsp::run(&rootlint, services, edits)
+            let workspace = match (flag(&args, "--tree"), flag(&args, "--file")) {
+                (Some(tree), Some(file)) => rootlint_bench::lsp::Workspace::Real { tree: tree.into(), file: file.into() },
+                (None, None) => rootlint_bench::lsp::Workspace::Generated(services),
+                _ => { eprintln!("error: --tree and --file go together"); std::process::exit(2) }
+            };
+            rootlint_bench::lsp::run(&rootlint, &workspace, edits)
         }
-        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH] | real [--runs 3] [--rootlint PATH] | lsp [--services 2000] [--edits 30] [--rootlint PATH]".into()),
+        _ => Err("usage: rootlint-bench generate DIR N | run [--sizes 500,2000,8000] [--runs 5] [--rootlint PATH] | real [--runs 3] [--rootlint PATH] | lsp [--services 2000 | --tree DIR --file REL] [--edits 30] [--rootlint PATH]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");

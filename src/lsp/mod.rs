@@ -84,7 +84,7 @@ pub(crate) struct Server<'c> {
     settings: Settings,
     /// Open documents by relative path: (version, text).
     open: HashMap<String, (i64, String)>,
-    analysis: Option<Analysis>,
+    analysis: Option<std::sync::Arc<Analysis>>,
     outcome: Option<Outcome>,
     /// What was last published, by relative path.
     published: BTreeMap<String, Value>,
