@@ -22,12 +22,16 @@ use std::path::Path;
 
 use rootlint_analyzer::catalog::ExternalEndpoint;
 use rootlint_analyzer::diagnostic::Level;
+use rootlint_lints::engine::Settings;
+use rootlint_lints::names::Selector;
 use serde::Deserialize;
 use toml::Spanned;
 
 #[derive(Debug, Default)]
 pub struct Config {
-    pub levels: BTreeMap<String, Level>,
+    /// The `[lints]` table, in file order: lint names (with underscores or dashes), categories
+    /// and `warnings`.
+    pub levels: Vec<(Selector, Level)>,
     pub exclude: Vec<String>,
     pub identity_roots: Option<Vec<String>>,
     pub development_bundles: Vec<String>,
@@ -81,15 +85,14 @@ pub fn parse(file: &str, text: &str) -> Result<Config, String> {
             raw.exclude.len()
         ));
     }
-    let mut levels = BTreeMap::new();
-    for (name, level) in &raw.lints {
-        if rootlint_lints::find(name.get_ref()).is_none() {
-            return Err(format!(
-                "{file}:{}: unknown lint `{}`",
-                line_of(text, name.span().start),
-                name.get_ref()
-            ));
-        }
+    let mut levels = Vec::new();
+    // By position in the file: a category set after one of its lints does not hide it anyway
+    // (a lint's own setting wins), but the order of the file is the order a reader expects.
+    let mut lints: Vec<_> = raw.lints.iter().collect();
+    lints.sort_by_key(|(name, _)| name.span().start);
+    for (name, level) in lints {
+        let selector = rootlint_lints::names::select(name.get_ref())
+            .map_err(|e| format!("{file}:{}: {e}", line_of(text, name.span().start)))?;
         let parsed = Level::parse(level.get_ref()).ok_or_else(|| {
             format!(
                 "{file}:{}: `{}` is not a level (allow, warn, deny)",
@@ -97,7 +100,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, String> {
                 level.get_ref()
             )
         })?;
-        levels.insert(name.get_ref().clone(), parsed);
+        levels.push((selector, parsed));
     }
     Ok(Config {
         levels,
@@ -117,6 +120,21 @@ pub fn parse(file: &str, text: &str) -> Result<Config, String> {
             })
             .collect(),
     })
+}
+
+impl Config {
+    /// The lint settings the configuration gives (the command line may add to them).
+    pub fn settings(&self) -> Settings {
+        let mut settings = Settings::default();
+        for &(selector, level) in &self.levels {
+            settings.set(selector, level);
+        }
+        if let Some(roots) = &self.identity_roots {
+            settings.lint.identity_roots = roots.clone();
+        }
+        settings.lint.development_bundles = self.development_bundles.clone();
+        settings
+    }
 }
 
 /// The configuration for a run: `explicit` if given, else `<root>/rootlint.toml` if present.
@@ -151,7 +169,12 @@ mod tests {
             "[lints]\nmissing_required_claims = \"deny\"\nno_such = \"warn\"\n",
         )
         .unwrap_err();
-        assert_eq!(err, "r.toml:3: unknown lint `no_such`");
+        assert!(err.starts_with("r.toml:3: unknown lint `no_such`; the lints are: "));
+        let err = parse("r.toml", "[lints]\n\ngencreds-blindspot = \"warn\"\n").unwrap_err();
+        assert_eq!(
+            err,
+            "r.toml:3: unknown lint `gencreds-blindspot`; did you mean `gencreds_blind_spot`?"
+        );
         let err = parse("r.toml", "exclude = []\n\nsurprise = 1\n").unwrap_err();
         assert!(
             err.starts_with("r.toml:3: unknown field `surprise`"),
@@ -174,8 +197,28 @@ mod tests {
             "exclude = [\"legacy/**\"]\nidentity-roots = [\"auth.core/Issue\"]\n[lints]\ngencreds_blind_spot = \"allow\"\n[[endpoints]]\nhost = \"pay.partner\"\nname = \"Refund\"\nroute = \":666/refund\"\n",
         )
         .unwrap();
-        assert_eq!(c.levels["gencreds_blind_spot"], Level::Allow);
+        let settings = c.settings();
+        assert_eq!(
+            settings.level_of(&rootlint_lints::lints::gencreds_blind_spot::GENCREDS_BLIND_SPOT),
+            Level::Allow
+        );
         assert_eq!(c.exclude, ["legacy/**"]);
+        let grouped = parse(
+            "r.toml",
+            "[lints]\nmissing-required-claims = \"warn\"\nsuspicious = \"deny\"\nwarnings = \"allow\"\n",
+        )
+        .unwrap()
+        .settings();
+        use rootlint_lints::lints::{gencreds_blind_spot, missing_required_claims};
+        assert_eq!(
+            grouped.level_of(&gencreds_blind_spot::GENCREDS_BLIND_SPOT),
+            Level::Deny
+        );
+        assert_eq!(
+            grouped.level_of(&missing_required_claims::MISSING_REQUIRED_CLAIMS),
+            Level::Allow,
+            "its own level (warn) wins over the category's; then `warnings` applies"
+        );
         assert_eq!(c.endpoints[0].method, "ANY");
         assert_eq!(c.identity_roots.unwrap(), ["auth.core/Issue"]);
     }

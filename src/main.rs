@@ -85,13 +85,15 @@ struct Common {
     /// Configuration file (default: `rootlint.toml` in PATH, if present).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Allow a lint (`-A LINT`).
+    /// Allow lints: names (`gencreds_blind_spot` or `gencreds-blind-spot`), comma lists, a
+    /// category (`suspicious`), or `warnings` for every warning.
     #[arg(short = 'A', long = "allow", value_name = "LINT")]
     allow: Vec<String>,
-    /// Warn on a lint (`-W LINT`).
+    /// Warn on lints (names, comma lists or a category, as for `-A`).
     #[arg(short = 'W', long = "warn", value_name = "LINT")]
     warn: Vec<String>,
-    /// Deny a lint (`-D LINT`), or every warning with `-D warnings`.
+    /// Deny lints (names, comma lists, a category), or every warning with `-D warnings`. A
+    /// lint's own level wins over its category's; given to several of -A/-W/-D, the strictest.
     #[arg(short = 'D', long = "deny", value_name = "LINT")]
     deny: Vec<String>,
     /// Worker threads (default: one per core). Output does not depend on it.
@@ -210,7 +212,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { lint } => {
-            let lint = rootlint_lints::find(&lint).ok_or_else(|| unknown_lint(&lint))?;
+            let lint = rootlint_lints::find(&lint)
+                .ok_or_else(|| rootlint_lints::names::unknown(&lint, false))?;
             print_out(&format!(
                 "# {} ({}, default {})\n\n{}",
                 lint.name,
@@ -337,9 +340,24 @@ fn read_baseline(file: &Path, root: &Path) -> Result<Baseline, String> {
     Baseline::parse(&name, &text)
 }
 
-fn unknown_lint(name: &str) -> String {
-    let names: Vec<&str> = rootlint_lints::all().iter().map(|l| l.name).collect();
-    format!("unknown lint `{name}`; the lints are: {}", names.join(", "))
+impl Common {
+    /// `-A`, then `-W`, then `-D` (`-A a,b` as rustc takes it): when one name is given to more
+    /// than one, the strictest wins.
+    fn levels(&self) -> Vec<(&str, Level)> {
+        [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ]
+        .into_iter()
+        .flat_map(|(names, level)| {
+            names
+                .iter()
+                .flat_map(|n| n.split(','))
+                .map(move |n| (n, level))
+        })
+        .collect()
+    }
 }
 
 /// Configuration, then the command line (which wins), then the analysis and the lints.
@@ -354,27 +372,11 @@ fn prepare(
     }
     let config = config::load(root, common.config.as_deref())?;
     let mut settings = Settings {
-        levels: config.levels,
         baseline,
-        ..Settings::default()
+        ..config.settings()
     };
-    if let Some(roots) = config.identity_roots {
-        settings.lint.identity_roots = roots;
-    }
-    settings.lint.development_bundles = config.development_bundles;
-    for (names, level) in [
-        (&common.allow, Level::Allow),
-        (&common.warn, Level::Warn),
-        (&common.deny, Level::Deny),
-    ] {
-        for name in names {
-            if name == "warnings" && level == Level::Deny {
-                settings.deny_warnings = true;
-                continue;
-            }
-            rootlint_lints::find(name).ok_or_else(|| unknown_lint(name))?;
-            settings.levels.insert(name.clone(), level);
-        }
+    for (name, level) in common.levels() {
+        settings.set(rootlint_lints::names::select(name)?, level);
     }
     let options = Options {
         exclude: config.exclude,

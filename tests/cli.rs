@@ -219,6 +219,43 @@ fn levels_from_the_command_line() {
 }
 
 #[test]
+fn lint_names_with_dashes_groups_lists_and_near_misses() {
+    let tree = repo("ui-tests/missing_required_claims/fires/tree");
+    let code = |args: &[&str]| {
+        let mut all = vec!["check", tree.as_str()];
+        all.extend(args);
+        rootlint(&all).status.code()
+    };
+    assert_eq!(code(&["-D", "missing-required-claims"]), Some(1));
+    assert_eq!(code(&["-D", "suspicious"]), Some(1));
+    assert_eq!(
+        code(&["-D", "suspicious", "-W", "missing_required_claims"]),
+        Some(0),
+        "a lint's own level wins over its category's"
+    );
+    assert_eq!(
+        code(&["-D", "correctness,missing_required_claims"]),
+        Some(1)
+    );
+    let near = rootlint(&["check", &tree, "-A", "missing_required_claim"]);
+    assert_eq!(near.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&near.stderr),
+        "error: unknown lint `missing_required_claim`; did you mean `missing_required_claims`?\n"
+    );
+    let explain = rootlint(&["explain", "missing-required-claims"]);
+    assert!(stdout(&explain).starts_with("# missing_required_claims "));
+
+    // `-A warnings` leaves the errors.
+    let shop = repo("examples/shop");
+    let quiet = rootlint(&["check", &shop, "-A", "warnings", "--format", "json"]);
+    assert_eq!(quiet.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&quiet.stdout).unwrap();
+    assert_eq!(json["summary"]["warn"], 0);
+    assert!(json["summary"]["deny"].as_u64().unwrap() > 0);
+}
+
+#[test]
 fn explain_and_lints_come_from_the_declarations() {
     let explain = stdout(&rootlint(&["explain", "missing_required_claims"]));
     assert!(explain.contains("### What it does"));

@@ -15,30 +15,48 @@ use rootlint_analyzer::grants::{self, Grants};
 use crate::baseline::Baseline;
 use crate::lints::dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST;
 use crate::lints::unused_suppression::UNUSED_SUPPRESSION;
+use crate::names::Selector;
 use crate::suppression::Suppression;
 use crate::{Lint, LintContext, LintSettings};
 
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
     /// Level overrides by lint name (configuration, then command line).
-    pub levels: BTreeMap<String, Level>,
-    /// `-D warnings`: every warning becomes an error.
-    pub deny_warnings: bool,
+    pub levels: BTreeMap<&'static str, Level>,
+    /// Level overrides by category (`-A suspicious`): a lint's own setting wins over its
+    /// category's, wherever each was given (as clippy's lint priorities do).
+    pub categories: BTreeMap<&'static str, Level>,
+    /// `-D warnings` / `-A warnings`: what a finding at the warn level becomes, once the other
+    /// settings are applied.
+    pub warnings: Option<Level>,
     pub lint: LintSettings,
     pub baseline: Option<Baseline>,
 }
 
 impl Settings {
+    /// Records a level for what a name selects; a later setting of the same selector wins.
+    pub fn set(&mut self, selector: Selector, level: Level) {
+        match selector {
+            Selector::Lint(lint) => {
+                self.levels.insert(lint.name, level);
+            }
+            Selector::Category(category) => {
+                self.categories.insert(category.as_str(), level);
+            }
+            Selector::Warnings => self.warnings = Some(level),
+        }
+    }
+
     pub fn level_of(&self, lint: &Lint) -> Level {
         let level = self
             .levels
             .get(lint.name)
+            .or_else(|| self.categories.get(lint.category.as_str()))
             .copied()
             .unwrap_or(lint.default_level());
-        if self.deny_warnings && level == Level::Warn {
-            Level::Deny
-        } else {
-            level
+        match self.warnings {
+            Some(warnings) if level == Level::Warn => warnings,
+            _ => level,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod boolexp;
 pub mod engine;
 pub mod lints;
+pub mod names;
 pub mod suppression;
 
 pub use rootlint_analyzer::diagnostic::{Diagnostic, Level};
@@ -142,6 +143,7 @@ pub fn all() -> &'static [&'static Lint] {
     lints::ALL
 }
 
+/// The lint a name names, written with underscores or dashes (see [`names`]).
 pub fn find(name: &str) -> Option<&'static Lint> {
-    all().iter().copied().find(|l| l.name == name)
+    names::lint(name)
 }

@@ -1,6 +1,8 @@
-//! Suppression comments, in Go's directive style: `//rootlint:ignore <lint> <reason>` on the
-//! finding's line or the line above, `//rootlint:file-ignore <lint> <reason>` for a whole file,
-//! and `# rootlint:ignore <lint> <reason>` in manifest.yaml. The reason is mandatory.
+//! Suppression comments, in Go's directive style: `//rootlint:ignore <lints> <reason>` on the
+//! finding's line or the line above, `//rootlint:file-ignore <lints> <reason>` for a whole file,
+//! and `# rootlint:ignore <lints> <reason>` in manifest.yaml. `<lints>` is one name or a comma
+//! list without spaces (`a,b`, as staticcheck's `//lint:ignore` takes it), with underscores or
+//! dashes. The reason is mandatory.
 
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::facts::Facts;
@@ -20,14 +22,15 @@ pub struct Suppression {
     pub span: Span,
     pub scope: Scope,
     pub trailing: bool,
-    pub lint: String,
+    /// The lints it names, in their canonical spelling (underscores).
+    pub lints: Vec<String>,
     pub reason: Option<String>,
 }
 
 impl Suppression {
     /// Whether this suppression covers a finding of `lint` that starts on `line` of `file`.
     pub fn covers(&self, lint: &str, file: &str, line: u32) -> bool {
-        if self.lint != lint || self.file != file || self.reason.is_none() {
+        if !self.lints.iter().any(|l| l == lint) || self.file != file || self.reason.is_none() {
             return false;
         }
         match self.scope {
@@ -63,7 +66,11 @@ fn parse(file: &str, d: &Directive) -> Option<Suppression> {
         span: d.span,
         scope,
         trailing: d.trailing,
-        lint: lint.to_string(),
+        lints: lint
+            .split(',')
+            .filter(|l| !l.is_empty())
+            .map(crate::names::canonical)
+            .collect(),
         reason,
     })
 }
@@ -115,5 +122,18 @@ mod tests {
             "a suppression without a reason suppresses nothing"
         );
         assert!(parse("a.go", &directive("rootlint:ignored x y", 1, false)).is_none());
+        let list = parse(
+            "a.go",
+            &directive(
+                "rootlint:ignore x,Gencreds-Blind-Spot two reasons",
+                4,
+                false,
+            ),
+        )
+        .unwrap();
+        assert_eq!(list.lints, ["x", "gencreds_blind_spot"]);
+        assert_eq!(list.reason.as_deref(), Some("two reasons"));
+        assert!(list.covers("x", "a.go", 5) && list.covers("gencreds_blind_spot", "a.go", 5));
+        assert!(!list.covers("y", "a.go", 5));
     }
 }

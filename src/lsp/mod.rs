@@ -98,14 +98,7 @@ impl<'c> Server<'c> {
             Ok(c) => (c, None),
             Err(e) => (config::Config::default(), Some(e)),
         };
-        let mut settings = Settings {
-            levels: config.levels,
-            ..Settings::default()
-        };
-        if let Some(roots) = config.identity_roots {
-            settings.lint.identity_roots = roots;
-        }
-        settings.lint.development_bundles = config.development_bundles;
+        let settings = config.settings();
         let options = rootlint_analyzer::Options {
             exclude: config.exclude,
             external_endpoints: config.endpoints,

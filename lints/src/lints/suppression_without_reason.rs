@@ -32,7 +32,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
         .iter()
         .filter(|s| s.reason.is_none())
         .map(|s| {
-            let what = if s.lint.is_empty() { "names no lint and gives no reason".to_string() } else { format!("for `{}` gives no reason", s.lint) };
+            let what = if s.lints.is_empty() { "names no lint and gives no reason".to_string() } else { format!("for `{}` gives no reason", s.lints.join(",")) };
             Diagnostic::new(SUPPRESSION_WITHOUT_REASON.name, s.file.clone(), s.span, format!("this suppression {what}"))
                 .with_label("suppresses nothing until it says why")
                 .with_note("write `rootlint:ignore <lint> <reason>`; the reason is recorded in JSON, SARIF and the grant JSON")

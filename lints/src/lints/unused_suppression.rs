@@ -25,25 +25,27 @@ declare_lint! {
     check
 }
 
-/// Runs after the other lints: it needs their findings (`cx.findings`).
+/// Runs after the other lints: it needs their findings (`cx.findings`). A comma list is checked
+/// name by name.
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
     cx.suppressions
         .iter()
         .filter(|s| s.reason.is_some())
-        .filter(|s| {
-            !cx.findings
-                .iter()
-                .any(|d| s.covers(d.lint, &d.file, d.span.start_line))
+        .flat_map(|s| s.lints.iter().map(move |lint| (s, lint)))
+        .filter(|(s, lint)| {
+            !cx.findings.iter().any(|d| {
+                d.lint == lint.as_str() && s.covers(d.lint, &d.file, d.span.start_line)
+            })
         })
-        .map(|s| {
-            let known = crate::find(&s.lint).is_some();
-            let message = if known {
-                format!("this suppression of `{}` suppresses nothing", s.lint)
-            } else {
-                format!(
-                    "this suppression names `{}`, which is not a rootlint lint",
-                    s.lint
-                )
+        .map(|(s, lint)| {
+            let message = match (crate::find(lint), crate::names::did_you_mean(lint, false)) {
+                (Some(_), _) => format!("this suppression of `{lint}` suppresses nothing"),
+                (None, Some(close)) => format!(
+                    "this suppression names `{lint}`, which is not a rootlint lint; did you mean `{close}`?"
+                ),
+                (None, None) => format!(
+                    "this suppression names `{lint}`, which is not a rootlint lint (`rootlint lints` lists them)"
+                ),
             };
             Diagnostic::new(UNUSED_SUPPRESSION.name, s.file.clone(), s.span, message)
                 .with_label("remove it, or move it onto the finding's line or the line above")
