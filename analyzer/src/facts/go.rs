@@ -426,6 +426,29 @@ pub fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }
 
+/// A node's kind. tree-sitter's `Node::kind` measures and checks the grammar's C string on
+/// every call, a tenth of fact extraction; the names are read once, by kind id.
+fn kind<'t>(node: impl std::borrow::Borrow<Node<'t>>) -> &'static str {
+    let node = node.borrow();
+    static KINDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let language = language();
+        (0..language.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| language.node_kind_for_id(id))
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    });
+    // Every id a tree holds is below the grammar's count; "" would read as a kind rootlint does
+    // not model.
+    KINDS
+        .get(usize::from(node.kind_id()))
+        .map_or("", String::as_str)
+}
+
 /// The grammar's id of a field name. tree-sitter's lookup by name compares the name with each
 /// field name of the grammar on every call; the ids are looked up once.
 fn field_id(name: &str) -> u16 {
@@ -518,7 +541,7 @@ pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
     let file_scope = x.span(root);
     let mut cursor = root.walk();
     for child in root.children(&mut cursor) {
-        match child.kind() {
+        match kind(child) {
             "package_clause" => {
                 if let Some(name) = child.named_child(0) {
                     x.facts.package = x.text(name).to_string();
@@ -615,7 +638,7 @@ impl<'a> Extractor<'a> {
 
     fn types(&mut self, decl: Node) {
         for spec in named_children(decl) {
-            let alias = match spec.kind() {
+            let alias = match kind(spec) {
                 "type_spec" => false,
                 "type_alias" => true,
                 _ => continue,
@@ -645,13 +668,13 @@ impl<'a> Extractor<'a> {
     fn type_params(&mut self, list: Node) -> Vec<TypeParam> {
         let mut out = Vec::new();
         for decl in named_children(list) {
-            if decl.kind() != "type_parameter_declaration" {
+            if kind(decl) != "type_parameter_declaration" {
                 continue;
             }
             let constraint = decl
                 .child_by_field_id(field_id("type"))
                 .map(|t| {
-                    let inner = if t.kind() == "type_constraint" {
+                    let inner = if kind(t) == "type_constraint" {
                         t.named_child(0).unwrap_or(t)
                     } else {
                         t
@@ -676,7 +699,7 @@ impl<'a> Extractor<'a> {
         initializers: &mut GoFunction,
         initializer_at: &mut Option<Span>,
     ) {
-        let is_const = decl.kind() == "const_declaration";
+        let is_const = kind(decl) == "const_declaration";
         let specs = find_all(decl, |k| matches!(k, "const_spec" | "var_spec"));
         for spec in specs {
             let ty = spec
@@ -727,7 +750,7 @@ impl<'a> Extractor<'a> {
 
     /// Spans of the keyed values of a composite literal (`&T{…}` included).
     fn field_spans(&self, node: Node) -> Vec<(String, Span)> {
-        let node = if node.kind() == "unary_expression" {
+        let node = if kind(node) == "unary_expression" {
             match node.child_by_field_id(field_id("operand")) {
                 Some(n) => n,
                 None => return Vec::new(),
@@ -737,13 +760,13 @@ impl<'a> Extractor<'a> {
         };
         let Some(body) = node
             .child_by_field_id(field_id("body"))
-            .filter(|_| node.kind() == "composite_literal")
+            .filter(|_| kind(node) == "composite_literal")
         else {
             return Vec::new();
         };
         named_children(body)
             .into_iter()
-            .filter(|el| el.kind() == "keyed_element")
+            .filter(|el| kind(el) == "keyed_element")
             .filter_map(|el| {
                 let key = el.child_by_field_id(field_id("key"))?.named_child(0)?;
                 let value = el.child_by_field_id(field_id("value"))?.named_child(0)?;
@@ -814,7 +837,7 @@ impl<'a> Extractor<'a> {
 
     fn results(&mut self, decl: Node) -> Vec<Param> {
         match decl.child_by_field_id(field_id("result")) {
-            Some(r) if r.kind() == "parameter_list" => self.params(r),
+            Some(r) if kind(r) == "parameter_list" => self.params(r),
             Some(r) => vec![Param {
                 name: String::new(),
                 ty: Some(self.type_expr(r, 0)),
@@ -827,8 +850,8 @@ impl<'a> Extractor<'a> {
     fn params(&mut self, list: Node) -> Vec<Param> {
         let mut out = Vec::new();
         for decl in named_children(list) {
-            let variadic = decl.kind() == "variadic_parameter_declaration";
-            if !variadic && decl.kind() != "parameter_declaration" {
+            let variadic = kind(decl) == "variadic_parameter_declaration";
+            if !variadic && kind(decl) != "parameter_declaration" {
                 continue;
             }
             let ty = decl
@@ -860,11 +883,11 @@ impl<'a> Extractor<'a> {
         }
         let d = depth + 1;
         let child = |field: &str| node.child_by_field_id(field_id(field));
-        match node.kind() {
+        match kind(node) {
             "type_identifier" | "identifier" => TypeExpr::named(None, self.text(node)),
             "qualified_type" => match (child("package"), child("name")) {
                 (Some(p), Some(n)) => TypeExpr::named(Some(self.text(p)), self.text(n)),
-                _ => TypeExpr::Other(node.kind().into()),
+                _ => TypeExpr::Other(kind(node).into()),
             },
             "generic_type" => {
                 let base = child("type").map(|t| self.type_expr(t, d));
@@ -884,27 +907,27 @@ impl<'a> Extractor<'a> {
                         name,
                         args,
                     },
-                    _ => TypeExpr::Other(node.kind().into()),
+                    _ => TypeExpr::Other(kind(node).into()),
                 }
             }
             "pointer_type" => match node.named_child(0) {
                 Some(inner) => TypeExpr::Pointer(Box::new(self.type_expr(inner, d))),
-                None => TypeExpr::Other(node.kind().into()),
+                None => TypeExpr::Other(kind(node).into()),
             },
             "slice_type" | "array_type" | "implicit_length_array_type" => match child("element") {
                 Some(e) => TypeExpr::Slice(Box::new(self.type_expr(e, d))),
-                None => TypeExpr::Other(node.kind().into()),
+                None => TypeExpr::Other(kind(node).into()),
             },
             "map_type" => match (child("key"), child("value")) {
                 (Some(k), Some(v)) => TypeExpr::Map(
                     Box::new(self.type_expr(k, d)),
                     Box::new(self.type_expr(v, d)),
                 ),
-                _ => TypeExpr::Other(node.kind().into()),
+                _ => TypeExpr::Other(kind(node).into()),
             },
             "channel_type" => match child("value") {
                 Some(v) => TypeExpr::Chan(Box::new(self.type_expr(v, d))),
-                None => TypeExpr::Other(node.kind().into()),
+                None => TypeExpr::Other(kind(node).into()),
             },
             "function_type" => {
                 let params = child("parameters")
@@ -920,7 +943,7 @@ impl<'a> Extractor<'a> {
             {
                 match node.named_child(0) {
                     Some(inner) => self.type_expr(inner, d),
-                    None => TypeExpr::Other(node.kind().into()),
+                    None => TypeExpr::Other(kind(node).into()),
                 }
             }
             other => TypeExpr::Other(other.to_string()),
@@ -931,12 +954,12 @@ impl<'a> Extractor<'a> {
         let mut out = Vec::new();
         let Some(list) = named_children(node)
             .into_iter()
-            .find(|n| n.kind() == "field_declaration_list")
+            .find(|n| kind(n) == "field_declaration_list")
         else {
             return out;
         };
         for decl in named_children(list) {
-            if decl.kind() != "field_declaration" {
+            if kind(decl) != "field_declaration" {
                 continue;
             }
             let Some(ty_node) = decl.child_by_field_id(field_id("type")) else {
@@ -966,7 +989,7 @@ impl<'a> Extractor<'a> {
     fn interface_elems(&mut self, node: Node, d: u32) -> Vec<InterfaceElem> {
         let mut out = Vec::new();
         for el in named_children(node) {
-            match el.kind() {
+            match kind(el) {
                 "method_elem" | "method_spec" => {
                     let Some(name) = el.child_by_field_id(field_id("name")) else {
                         continue;
@@ -984,7 +1007,7 @@ impl<'a> Extractor<'a> {
                 }
                 "type_elem" | "constraint_elem" if el.named_child_count() == 1 => {
                     let inner = el.named_child(0).unwrap_or(el);
-                    match inner.kind() {
+                    match kind(inner) {
                         "type_identifier" | "qualified_type" | "generic_type" => {
                             out.push(InterfaceElem::Embed(self.type_expr(inner, d)))
                         }
@@ -1006,24 +1029,36 @@ impl<'a> Extractor<'a> {
     /// carrying the scope it is in.
     fn walk(&mut self, root: Node, function: &mut GoFunction, scope: Span, whole: Span) {
         let mut stack: Vec<(Node, Span)> = vec![(root, scope)];
+        // One cursor for the whole body: a cursor and a vector per node were a third of the
+        // extraction's time.
+        let mut cursor = root.walk();
         while let Some((n, scope)) = stack.pop() {
             if !self.walk_node(n, scope, whole, function) {
                 continue;
             }
-            let inner = if opens_scope(n.kind()) {
+            let inner = if opens_scope(kind(n)) {
                 self.span(n)
             } else {
                 scope
             };
-            let mut cursor = n.walk();
-            let children: Vec<Node> = n.children(&mut cursor).collect();
-            stack.extend(children.into_iter().rev().map(|c| (c, inner)));
+            cursor.reset(n);
+            if cursor.goto_first_child() {
+                let first = stack.len();
+                loop {
+                    stack.push((cursor.node(), inner));
+                    if !cursor.goto_next_sibling() {
+                        break;
+                    }
+                }
+                // Popped in source order.
+                stack[first..].reverse();
+            }
         }
     }
 
     /// Records what one node of a body says; returns whether to look inside it.
     fn walk_node(&mut self, n: Node, scope: Span, whole: Span, function: &mut GoFunction) -> bool {
-        match n.kind() {
+        match kind(n) {
             "short_var_declaration" => self.assignment(n, function, scope, true),
             "assignment_statement" => self.assignment(n, function, whole, false),
             "var_spec" | "const_spec" => self.local_var(n, function, scope),
@@ -1086,7 +1121,7 @@ impl<'a> Extractor<'a> {
         let lefts = named_children(left);
         let rights = named_children(right);
         for (i, target) in lefts.iter().enumerate() {
-            if target.kind() != "identifier" || self.text(*target) == "_" {
+            if kind(target) != "identifier" || self.text(*target) == "_" {
                 continue;
             }
             let value = if operator != "=" && operator != ":=" {
@@ -1155,7 +1190,7 @@ impl<'a> Extractor<'a> {
             .starts_with(":=");
         let over = self.expr(right, 0);
         for (index, name) in named_children(left).into_iter().enumerate() {
-            if name.kind() != "identifier" || self.text(name) == "_" {
+            if kind(name) != "identifier" || self.text(name) == "_" {
                 continue;
             }
             function.bindings.push(Binding {
@@ -1186,12 +1221,12 @@ impl<'a> Extractor<'a> {
         let operand = self.expr(value, 0);
         let name = self.text(alias).to_string();
         for case in named_children(stmt) {
-            if !matches!(case.kind(), "type_case" | "default_case") {
+            if !matches!(kind(case), "type_case" | "default_case") {
                 continue;
             }
             let types = field_children(case, "type");
             let value = match types.as_slice() {
-                [one] if case.kind() == "type_case" => {
+                [one] if kind(case) == "type_case" => {
                     let ty = self.type_expr(*one, 0);
                     Expr::TypeAssert(Box::new(operand.clone()), Some(ty))
                 }
@@ -1221,7 +1256,7 @@ impl<'a> Extractor<'a> {
         }
         let d = depth + 1;
         let child = |field: &str| node.child_by_field_id(field_id(field));
-        match node.kind() {
+        match kind(node) {
             "interpreted_string_literal" | "raw_string_literal" => string_literal(node, self.src)
                 .map_or(Expr::Other("string literal".into()), Expr::Str),
             "int_literal" => self
@@ -1237,14 +1272,14 @@ impl<'a> Extractor<'a> {
                     Box::new(self.expr(operand, d)),
                     self.text(field).to_string(),
                 ),
-                _ => Expr::Other(node.kind().into()),
+                _ => Expr::Other(kind(node).into()),
             },
             "qualified_type" => match (child("package"), child("name")) {
                 (Some(p), Some(n)) => Expr::Selector(
                     Box::new(Expr::Ident(self.text(p).to_string())),
                     self.text(n).to_string(),
                 ),
-                _ => Expr::Other(node.kind().into()),
+                _ => Expr::Other(kind(node).into()),
             },
             "generic_type" => {
                 let base =
@@ -1261,7 +1296,7 @@ impl<'a> Extractor<'a> {
             }
             "call_expression" => {
                 let Some(function) = child("function") else {
-                    return Expr::Other(node.kind().into());
+                    return Expr::Other(kind(node).into());
                 };
                 let mut callee = self.expr(function, d);
                 if let Some(targs) = child("type_arguments") {
@@ -1276,7 +1311,7 @@ impl<'a> Extractor<'a> {
                 let mut spread = false;
                 if let Some(list) = child("arguments") {
                     for arg in named_children(list) {
-                        if arg.kind() == "variadic_argument" {
+                        if kind(arg) == "variadic_argument" {
                             spread = true;
                             args.push(
                                 arg.named_child(0)
@@ -1300,9 +1335,9 @@ impl<'a> Extractor<'a> {
             // (`F[T](x)` parses as a conversion to the "type" `F[T]`).
             "type_conversion_expression" => {
                 let (Some(ty), Some(operand)) = (child("type"), child("operand")) else {
-                    return Expr::Other(node.kind().into());
+                    return Expr::Other(kind(node).into());
                 };
-                let callee = match ty.kind() {
+                let callee = match kind(ty) {
                     "generic_type" => self.expr(ty, d),
                     _ => Expr::Type(self.type_expr(ty, d)),
                 };
@@ -1320,17 +1355,17 @@ impl<'a> Extractor<'a> {
                     Box::new(self.expr(l, d)),
                     Box::new(self.expr(r, d)),
                 ),
-                _ => Expr::Other(node.kind().into()),
+                _ => Expr::Other(kind(node).into()),
             },
             "parenthesized_expression" => match node.named_child(0) {
                 Some(n) => self.expr(n, d),
-                None => Expr::Other(node.kind().into()),
+                None => Expr::Other(kind(node).into()),
             },
             "unary_expression" => match (child("operator").map(|o| self.text(o)), child("operand"))
             {
                 (Some("&"), Some(operand)) => Expr::AddressOf(Box::new(self.expr(operand, d))),
                 (Some("*"), Some(operand)) => Expr::Deref(Box::new(self.expr(operand, d))),
-                _ => Expr::Other(node.kind().into()),
+                _ => Expr::Other(kind(node).into()),
             },
             "index_expression" => {
                 let operand = child("operand")
@@ -1354,7 +1389,7 @@ impl<'a> Extractor<'a> {
                 let mut elements = Vec::new();
                 if let Some(body) = child("body") {
                     for el in named_children(body) {
-                        match el.kind() {
+                        match kind(el) {
                             "keyed_element" => {
                                 let key = el
                                     .child_by_field_id(field_id("key"))
@@ -1415,7 +1450,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         for c in find_all(node, |k| k == "comment") {
-            if c.kind() == "comment" {
+            if kind(c) == "comment" {
                 self.comment(c);
             }
         }
@@ -1450,7 +1485,7 @@ fn find_all<'t>(node: Node<'t>, wanted: impl Fn(&str) -> bool) -> Vec<Node<'t>> 
     let mut cursor = node.walk();
     loop {
         let here = cursor.node();
-        let take = wanted(here.kind());
+        let take = wanted(kind(here));
         if take {
             out.push(here);
         }
@@ -1474,7 +1509,7 @@ fn find_all<'t>(node: Node<'t>, wanted: impl Fn(&str) -> bool) -> Vec<Node<'t>> 
 fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| kind(n) != "comment")
         .collect()
 }
 
@@ -1488,7 +1523,7 @@ fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
 /// The value of a Go string literal, escapes decoded; `None` for escapes Go would reject.
 fn string_literal(node: Node, src: &str) -> Option<String> {
     let raw = &src[node.byte_range()];
-    if node.kind() == "raw_string_literal" {
+    if kind(node) == "raw_string_literal" {
         return Some(raw.trim_matches('`').replace('\r', ""));
     }
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
@@ -1555,6 +1590,12 @@ mod tests {
             assert_eq!(field_id(name), by_name, "{name}");
         }
         assert_ne!(field_id("type"), 0);
+        let tree = crate::parse::parse_go("package a\n\nvar x = f(1, \"s\")\n").unwrap();
+        let mut stack = vec![tree.root_node()];
+        while let Some(node) = stack.pop() {
+            assert_eq!(kind(node), node.kind());
+            stack.extend((0..node.child_count()).filter_map(|i| node.child(i)));
+        }
     }
 
     pub(crate) fn facts(src: &str) -> GoFileFacts {
