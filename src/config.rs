@@ -137,18 +137,50 @@ impl Config {
     }
 }
 
-/// The configuration for a run: `explicit` if given, else `<root>/rootlint.toml` if present.
+/// The language server's configuration: `explicit` if given, else `<root>/rootlint.toml` if
+/// present.
 pub fn load(root: &Path, explicit: Option<&Path>) -> Result<Config, String> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
+    match explicit {
+        Some(p) => read(p),
         None => {
             let p = root.join("rootlint.toml");
             if !p.exists() {
                 return Ok(Config::default());
             }
-            p
+            read(&p)
         }
+    }
+}
+
+/// Reads a configuration file. Its `exclude` patterns are relative to its folder; `below` is
+/// that folder's path below the analyzed root (`""` when it is the root), to which they are
+/// rebased.
+pub fn read_for(path: &Path, below: &str) -> Result<Config, String> {
+    let mut config = read(path)?;
+    if !below.is_empty() {
+        config.exclude = config.exclude.iter().map(|p| rebase(below, p)).collect();
+    }
+    Ok(config)
+}
+
+/// A gitignore-style pattern of a file in folder `below`, as the root's pattern: anchored
+/// patterns (a `/` at the start or inside) under `below`, the others at any depth under it.
+fn rebase(below: &str, pattern: &str) -> String {
+    let (negation, pattern) = match pattern.strip_prefix('!') {
+        Some(p) => ("!", p),
+        None => ("", pattern),
     };
+    let anchored = pattern.trim_end_matches('/').contains('/');
+    let pattern = pattern.trim_start_matches('/');
+    if anchored {
+        format!("{negation}/{below}/{pattern}")
+    } else {
+        format!("{negation}/{below}/**/{pattern}")
+    }
+}
+
+fn read(path: &Path) -> Result<Config, String> {
+    let path = path.to_path_buf();
     let text = rootlint_analyzer::discover::read_capped(
         &path,
         rootlint_analyzer::discover::MAX_FILE_BYTES,
@@ -188,6 +220,14 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.starts_with("r.toml:5: unknown field `port`"), "{err}");
+    }
+
+    #[test]
+    fn exclude_patterns_of_a_configuration_below_the_root() {
+        assert_eq!(rebase("svc", "legacy/**"), "/svc/legacy/**");
+        assert_eq!(rebase("svc", "/gen"), "/svc/gen");
+        assert_eq!(rebase("svc", "*.pb.go"), "/svc/**/*.pb.go");
+        assert_eq!(rebase("a/b", "!keep/"), "!/a/b/**/keep/");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The `rootlint` command line: `check`, `grants`, `audit`, `explain`, `lints`.
 
 mod config;
+mod locate;
 mod lsp;
 mod render;
 
@@ -40,14 +41,14 @@ enum Command {
         /// Report :666 grants missing from this reviewed baseline, and its stale entries.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
+        /// Colors in human output: `auto` (a terminal, without `NO_COLOR`), `always`, `never`.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
     /// Emit the grant JSON (PUB and SUB :666 rules with evidence) that credential generation consumes.
     Grants {
         #[command(flatten)]
         common: Common,
-        /// Write to FILE instead of stdout.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
         /// Substitute this plane for the `{{plane}}` placeholder in subjects (nats-config: default `microbus`).
         #[arg(long)]
         plane: Option<String>,
@@ -72,19 +73,36 @@ enum Command {
         config: Option<PathBuf>,
     },
     /// Print a lint's documentation.
-    Explain { lint: String },
-    /// List every lint with its default level.
-    Lints,
+    Explain {
+        lint: String,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List every lint with its category and default level.
+    Lints {
+        /// `table` (Markdown, as in README) or `json`.
+        #[arg(long, value_enum, default_value_t = LintsFormat::Table)]
+        format: LintsFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
 struct Common {
-    /// The tree to analyze.
+    /// Folders or files to report on. rootlint analyzes the project they belong to (the
+    /// nearest `go.work`, `go.mod` or `rootlint.toml` above them) and reports the findings in
+    /// them.
     #[arg(default_value = ".")]
-    path: PathBuf,
-    /// Configuration file (default: `rootlint.toml` in PATH, if present).
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: the nearest `rootlint.toml` in PATH or above it).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Write to FILE instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Allow lints: names (`gencreds_blind_spot` or `gencreds-blind-spot`), comma lists, a
     /// category (`suspicious`), or `warnings` for every warning.
     #[arg(short = 'A', long = "allow", value_name = "LINT")]
@@ -107,9 +125,24 @@ struct Common {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
+    /// One line per finding: `path:line:col: level[lint] message`.
+    Concise,
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintsFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -207,46 +240,62 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             rootlint_analyzer::init_threads(None)?;
             Ok(ExitCode::from(lsp::run(config)?))
         }
-        Command::Lints => {
-            print_out(&render::lint_table())?;
+        Command::Lints { format, output } => {
+            let text = match format {
+                LintsFormat::Table => render::lint_table(),
+                LintsFormat::Json => render::lints_json(&|l| l.default_level()),
+            };
+            write_output(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { lint } => {
+        Command::Explain { lint, output } => {
             let lint = rootlint_lints::find(&lint)
                 .ok_or_else(|| rootlint_lints::names::unknown(&lint, false))?;
-            print_out(&format!(
-                "# {} ({}, default {})\n\n{}",
-                lint.name,
-                lint.category.as_str(),
-                lint.default_level().as_str(),
-                lint.documentation()
-            ))?;
+            write_output(
+                output.as_deref(),
+                &format!(
+                    "# {} ({}, default {})\n\n{}",
+                    lint.name,
+                    lint.category.as_str(),
+                    lint.default_level().as_str(),
+                    lint.documentation()
+                ),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
             common,
             format,
             baseline,
+            color,
         } => {
-            let baseline = baseline
-                .map(|b| read_baseline(&b, &common.path))
-                .transpose()?;
-            let (analysis, settings, outcome) = prepare(&common, baseline)?;
-            let diagnostics = &outcome.diagnostics;
-            let out = match format {
-                Format::Human => render::human::render(&analysis, diagnostics, color()),
-                Format::Json => render::json::render(&analysis, diagnostics),
-                Format::Sarif => {
-                    render::sarif::render(&analysis, diagnostics, &|l| settings.level_of(l))
-                }
-                Format::Github => render::github::render(diagnostics),
+            let run = prepare(&common, baseline.as_deref())?;
+            let diagnostics = &run.outcome.diagnostics;
+            let cx = render::Context {
+                analysis: &run.analysis,
+                shown: locate::Shown::from_working_directory(&run.analysis.root),
+                color: match color {
+                    Color::Always => true,
+                    Color::Never => false,
+                    Color::Auto => color_by_default(common.output.is_none()),
+                },
+                levels: &|l| run.settings.level_of(l),
+                repository: locate::repository_root(&run.analysis.root),
             };
-            // The process ends here: freeing the analysis piece by piece would only cost time.
-            std::mem::forget(analysis);
-            print_out(&out)?;
+            let emitter: &dyn render::Emitter = match format {
+                Format::Human => &render::human::Human,
+                Format::Concise => &render::concise::Concise,
+                Format::Json => &render::json::Json,
+                Format::Sarif => &render::sarif::Sarif,
+                Format::Github => &render::github::Github,
+            };
+            let out = emitter.emit(&cx, diagnostics);
             let denied = diagnostics
                 .iter()
                 .any(|d| d.level == Level::Deny && d.suppressed.is_none());
+            // The process ends here: freeing the analysis piece by piece would only cost time.
+            std::mem::forget(run);
+            write_output(common.output.as_deref(), &out)?;
             Ok(if denied {
                 ExitCode::from(1)
             } else {
@@ -255,12 +304,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Grants {
             common,
-            output,
             plane,
             format,
         } => {
-            let (analysis, _, outcome) = prepare(&common, None)?;
-            std::mem::forget(analysis);
+            let run = prepare(&common, None)?;
+            let outcome = &run.outcome;
             let text = match format {
                 GrantsFormat::Json => {
                     let json = outcome.grants.to_json();
@@ -273,16 +321,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     render::nats::render(&outcome.grants, plane.as_deref().unwrap_or("microbus"))
                 }
             };
-            write_output(output.as_deref(), &text)?;
-            incomplete_exit(&outcome)
+            write_output(common.output.as_deref(), &text)?;
+            let code = incomplete_exit(outcome);
+            std::mem::forget(run);
+            code
         }
         Command::Audit {
             common,
             format,
             write_baseline,
         } => {
-            let (analysis, _, outcome) = prepare(&common, None)?;
-            std::mem::forget(analysis);
+            let run = prepare(&common, None)?;
+            let outcome = &run.outcome;
             let surface = baseline::surface(&outcome.grants);
             if let Some(file) = write_baseline {
                 write_output(Some(&file), &baseline::render(&surface))?;
@@ -297,9 +347,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     AuditFormat::Json => baseline::render(&surface),
                     AuditFormat::Text => render::audit_text(&surface),
                 };
-                print_out(&out)?;
+                write_output(common.output.as_deref(), &out)?;
             }
-            incomplete_exit(&outcome)
+            let code = incomplete_exit(outcome);
+            std::mem::forget(run);
+            code
         }
     }
 }
@@ -333,8 +385,8 @@ fn read_baseline(file: &Path, root: &Path) -> Result<Baseline, String> {
                 String::from_utf8(b).map_err(|_| "the file is not valid UTF-8".to_string())
             })
             .map_err(|e| format!("cannot read baseline {}: {e}", file.display()))?;
-    let name = match (file.canonicalize(), root.canonicalize()) {
-        (Ok(f), Ok(r)) if f.starts_with(&r) => rootlint_analyzer::discover::relative(&r, &f),
+    let name = match file.canonicalize() {
+        Ok(f) if f.starts_with(root) => rootlint_analyzer::discover::relative(root, &f),
         _ => file.display().to_string(),
     };
     Baseline::parse(&name, &text)
@@ -360,17 +412,33 @@ impl Common {
     }
 }
 
-/// Configuration, then the command line (which wins), then the analysis and the lints.
-fn prepare(
-    common: &Common,
-    baseline: Option<Baseline>,
-) -> Result<(rootlint_analyzer::Analysis, Settings, Outcome), String> {
+/// One run of the engine: the analysis of the project, the settings, and the findings under the
+/// given paths.
+struct Run {
+    analysis: rootlint_analyzer::Analysis,
+    settings: Settings,
+    outcome: Outcome,
+}
+
+/// Finds the project, reads its configuration (the command line wins), analyzes it and keeps
+/// the findings under the given paths.
+fn prepare(common: &Common, baseline: Option<&Path>) -> Result<Run, String> {
     rootlint_analyzer::init_threads(common.threads)?;
-    let root = &common.path;
-    if !root.is_dir() {
-        return Err(format!("`{}` is not a folder", root.display()));
-    }
-    let config = config::load(root, common.config.as_deref())?;
+    let located = locate::locate(&common.paths, common.config.as_deref())?;
+    let root = &located.root;
+    let config = match &located.config {
+        Some(file) => {
+            let folder = file.parent().and_then(|f| f.canonicalize().ok());
+            let below = folder
+                .filter(|f| f.starts_with(root))
+                .map(|f| rootlint_analyzer::discover::relative(root, &f))
+                .unwrap_or_default();
+            config::read_for(file, &below)?
+        }
+        None => config::Config::default(),
+    };
+    let baseline = baseline.map(|b| read_baseline(b, root)).transpose()?;
+    let baseline_file = baseline.as_ref().map(|b| b.file.clone());
     let mut settings = Settings {
         baseline,
         ..config.settings()
@@ -385,11 +453,21 @@ fn prepare(
         ..Options::default()
     };
     let analysis = analyze(root, &options);
-    let outcome = engine::check(&analysis, &settings);
-    Ok((analysis, settings, outcome))
+    let mut outcome = engine::check(&analysis, &settings);
+    // The whole project is analyzed; only what is under the given paths is reported (and the
+    // baseline's own entries, wherever it is).
+    outcome
+        .diagnostics
+        .retain(|d| located.in_scope(&d.file) || Some(&d.file) == baseline_file.as_ref());
+    Ok(Run {
+        analysis,
+        settings,
+        outcome,
+    })
 }
 
-fn color() -> bool {
+/// Colors by default only on a terminal, without `NO_COLOR`, and never into a file.
+fn color_by_default(to_stdout: bool) -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+    to_stdout && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }

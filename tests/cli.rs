@@ -316,3 +316,195 @@ fn readme_lint_table_is_current() {
         "README's lint table differs from `rootlint lints`:\n{table}"
     );
 }
+
+/// `cd billing && rootlint check` finds the project (its `go.mod` and `rootlint.toml` above) and
+/// gives the whole tree's findings under `billing/`, and the whole tree's grants; several paths
+/// give the findings under each.
+#[test]
+fn a_subfolder_gives_the_whole_trees_answers_under_it() {
+    let shop = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shop");
+    let run = |cwd: &Path, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rootlint"))
+            .args(args)
+            .current_dir(cwd)
+            .output()
+            .expect("run rootlint");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let json = |cwd: &Path, args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend(args);
+        let (code, out) = run(cwd, &all);
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        (code, doc["diagnostics"].as_array().unwrap().clone())
+    };
+    let (_, whole) = json(&shop, &[]);
+    let under = |dirs: &[&str]| -> Vec<serde_json::Value> {
+        whole
+            .iter()
+            .filter(|d| {
+                let file = d["file"].as_str().unwrap();
+                dirs.iter().any(|dir| file.starts_with(&format!("{dir}/")))
+            })
+            .cloned()
+            .collect()
+    };
+    let mut non_empty = 0;
+    for entry in std::fs::read_dir(&shop).unwrap() {
+        let entry = entry.unwrap();
+        if !entry.file_type().unwrap().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().into_string().unwrap();
+        let expected = under(&[&name]);
+        non_empty += usize::from(!expected.is_empty());
+        let (code, got) = json(&entry.path(), &[]);
+        assert_eq!(got, expected, "from {name}/");
+        let denied = expected
+            .iter()
+            .any(|d| d["level"] == "deny" && d["suppressed"].is_null());
+        assert_eq!(code, Some(i32::from(denied)), "exit code from {name}/");
+        let (_, named) = json(&shop, &[&name]);
+        assert_eq!(named, expected, "`check {name}`");
+    }
+    assert!(
+        non_empty >= 4,
+        "the example has findings in several folders"
+    );
+    let (_, two) = json(&shop, &["billing", "roles"]);
+    assert_eq!(two, under(&["billing", "roles"]));
+    // The grants are the project's, wherever rootlint runs.
+    let (_, grants) = run(&shop, &["grants"]);
+    let (_, from_billing) = run(&shop.join("billing"), &["grants"]);
+    assert_eq!(grants, from_billing);
+}
+
+#[test]
+fn concise_output_one_line_per_finding() {
+    let out = rootlint(&["check", &repo("examples/shop"), "--format", "concise"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let (findings, summary) = lines.split_at(lines.len() - 1);
+    assert_eq!(findings.len(), 13, "5 errors and 8 warnings: {text}");
+    for line in findings {
+        let mut parts = line.splitn(4, ':');
+        let (file, line_no, col, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        assert!(file.ends_with(".go") || file.ends_with(".yaml"), "{line}");
+        assert!(
+            line_no.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(),
+            "{line}"
+        );
+        assert!(
+            rest.starts_with(" error[") || rest.starts_with(" warning["),
+            "{line}"
+        );
+    }
+    assert!(
+        text.contains("federation/service.go:20:9: error[dynamic_trust_root_host] `accesstokenapi.Mint` is on :666 but its destination host is not static: host comes from the result of `strings.TrimPrefix(…)`\n")
+    );
+    assert!(summary[0].starts_with("rootlint: 5 errors, 8 warnings;"));
+}
+
+#[test]
+fn lints_as_json_colors_and_output_files() {
+    let lints: serde_json::Value =
+        serde_json::from_slice(&rootlint(&["lints", "--format", "json"]).stdout).unwrap();
+    let lints = lints.as_array().unwrap();
+    assert_eq!(lints.len(), rootlint_lints::all().len());
+    assert_eq!(lints[0]["name"], rootlint_lints::all()[0].name);
+    for key in ["category", "defaultLevel", "summary", "docs"] {
+        assert!(lints[0][key].is_string(), "{key}");
+    }
+
+    let shop = repo("examples/shop");
+    let always = stdout(&rootlint(&["check", &shop, "--color", "always"]));
+    assert!(always.contains("\u{1b}["));
+    let never = stdout(&rootlint(&["check", &shop, "--color", "never"]));
+    assert!(!never.contains('\u{1b}'));
+
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["check", shop.as_str(), "--format", "sarif"],
+        vec!["audit", shop.as_str()],
+        vec!["grants", shop.as_str()],
+        vec!["explain", "gencreds_blind_spot"],
+        vec!["lints"],
+    ] {
+        let file = dir.path().join(format!("{}.out", args[0]));
+        let mut all = args.clone();
+        all.extend(["-o", file.to_str().unwrap()]);
+        let out = rootlint(&all);
+        assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert!(!written.is_empty(), "{args:?}");
+        // The same bytes as on standard output.
+        assert_eq!(written, stdout(&rootlint(&args)), "{args:?}");
+    }
+    // SARIF messages do not repeat their label.
+    let sarif = std::fs::read_to_string(dir.path().join("check.out")).unwrap();
+    assert!(sarif.contains("`&` must be doubled: `&&`\""));
+    assert!(!sarif.contains("`&` must be doubled: `&&`: `&` must be doubled"));
+}
+
+/// The README's two adoption lines run under `set -e` on a tree whose grants are incomplete:
+/// the baseline is written and the findings are listed.
+#[test]
+fn the_readme_adoption_lines_work_under_set_e() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let lines = readme
+        .split("### Adopting rootlint on an existing tree")
+        .nth(1)
+        .and_then(|s| s.split("```sh\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("the adoption lines");
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rootlint"), bin.path().join("rootlint"))
+        .unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    let copy = Command::new("cp")
+        .args([
+            "-r",
+            &format!("{}/.", repo("examples/shop")),
+            tree.path().to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let _ = std::fs::remove_file(tree.path().join("trust-root-baseline.json"));
+    let incomplete = rootlint(&["grants", tree.path().to_str().unwrap()]);
+    assert_eq!(
+        incomplete.status.code(),
+        Some(1),
+        "the example's grants are incomplete"
+    );
+    let out = Command::new("/bin/bash")
+        .args(["-euc", lines])
+        .current_dir(tree.path())
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.path().display(),
+                std::env::var("PATH").unwrap()
+            ),
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let baseline = std::fs::read_to_string(tree.path().join("trust-root-baseline.json")).unwrap();
+    assert!(baseline.contains("\"caller\""));
+    let findings = std::fs::read_to_string(tree.path().join("rootlint-findings.txt")).unwrap();
+    assert!(
+        findings.contains("error[dynamic_trust_root_host]"),
+        "{findings}"
+    );
+}

@@ -45,17 +45,20 @@ impl Baseline {
                 doc.schema
             ));
         }
-        // The line of each entry, in one pass: `render` writes one entry per line; an entry
-        // formatted otherwise is attributed to line 1.
+        // The line each entry starts on, however the file is formatted (one entry per line as
+        // `render` writes it, or spread over lines by a JSON formatter): each `{` that opens an
+        // entry is read as one.
         let mut line_of: std::collections::HashMap<Entry, u32> = std::collections::HashMap::new();
-        for (i, l) in text.lines().enumerate() {
-            let object = l.trim().trim_end_matches(',');
-            if object.starts_with('{')
-                && object.contains("\"caller\"")
-                && let Ok(e) = serde_json::from_str::<Entry>(object)
-            {
-                line_of.entry(e).or_insert(i as u32 + 1);
-            }
+        let mut line = 1;
+        let mut counted = 0;
+        for (at, _) in text.match_indices('{') {
+            let mut reader = serde_json::Deserializer::from_str(&text[at..]);
+            let Ok(e) = <Entry as serde::Deserialize>::deserialize(&mut reader) else {
+                continue;
+            };
+            line += text[counted..at].matches('\n').count() as u32;
+            counted = at;
+            line_of.entry(e).or_insert(line);
         }
         let entries: Vec<(Entry, u32)> = doc
             .grants
@@ -141,6 +144,17 @@ mod tests {
                 .map(|(e, l)| (e.clone(), *l))
                 .collect::<Vec<_>>(),
             vec![(entries[0].clone(), 4), (entries[1].clone(), 5)]
+        );
+        // Spread over lines by a JSON formatter: each entry's line is where its object opens.
+        let pretty = serde_json::to_string_pretty(&serde_json::json!({
+            "schema": SCHEMA,
+            "grants": entries,
+        }))
+        .unwrap();
+        let b = Baseline::parse("b.json", &pretty).unwrap();
+        assert_eq!(
+            b.entries.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
+            vec![3, 9]
         );
         assert!(Baseline::parse("b.json", "{\"schema\": \"x\", \"grants\": []}").is_err());
         assert!(

@@ -97,12 +97,36 @@ impl Lint {
         out.trim().to_string() + "\n"
     }
 
-    /// Where the lint's docs are published: `docs/lints.md`, generated from the declarations.
+    /// The lint's section of `docs/lints.md` (generated from the declarations), in the
+    /// repository this rootlint was built from: see [`docs_url`].
     pub fn help_uri(&self) -> String {
-        format!(
-            "https://github.com/rootlint/rootlint/blob/main/docs/lints.md#{}",
-            self.name
-        )
+        format!("{}#{}", docs_url(), self.name)
+    }
+}
+
+/// Where `docs/lints.md` is published: `ROOTLINT_DOCS_URL` when it is set to an `https:`,
+/// `http:` or `file:` URL (the GitHub Action sets it to the file in the action's repository at
+/// the action's ref), else the file in the source tree this binary was built from.
+pub fn docs_url() -> String {
+    let acceptable = |url: &str| {
+        ["https://", "http://", "file://"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme))
+            && url.len() <= 2048
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '#')
+    };
+    match std::env::var("ROOTLINT_DOCS_URL") {
+        Ok(url) if acceptable(&url) => url,
+        _ => {
+            let built_from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let docs = built_from
+                .parent()
+                .unwrap_or(built_from)
+                .join("docs/lints.md");
+            format!("file://{}", docs.display())
+        }
     }
 }
 

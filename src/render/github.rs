@@ -24,22 +24,32 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(diagnostics: &[Diagnostic]) -> String {
+pub struct Github;
+
+impl super::Emitter for Github {
+    fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
+        render(&cx.shown, diagnostics)
+    }
+}
+
+/// Paths are the working directory's, which is where a workflow's steps run: the annotations
+/// land on the repository's files.
+fn render(shown: &crate::locate::Shown, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+    for d in super::shown_findings(diagnostics) {
         let command = if d.level == Level::Deny {
             "error"
         } else {
             "warning"
         };
-        let mut message = d.message.clone();
+        let mut message = super::message_with_label(d);
         for n in &d.notes {
             message.push('\n');
             message.push_str(n);
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            property(&d.file),
+            property(&shown.path(&d.file)),
             d.span.start_line,
             d.span.start_column,
             d.span.end_line,

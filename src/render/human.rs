@@ -9,21 +9,26 @@ use codespan_reporting::term::{
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::diagnostic::{Diagnostic, Level};
 
-pub fn render(a: &Analysis, diagnostics: &[Diagnostic], color: bool) -> String {
-    let mut buf = Vec::new();
-    if color {
-        emit(a, diagnostics, &mut Ansi::new(&mut buf));
-    } else {
-        emit(a, diagnostics, &mut NoColor::new(&mut buf));
+pub struct Human;
+
+impl super::Emitter for Human {
+    fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
+        let mut buf = Vec::new();
+        if cx.color {
+            emit(cx, diagnostics, &mut Ansi::new(&mut buf));
+        } else {
+            emit(cx, diagnostics, &mut NoColor::new(&mut buf));
+        }
+        String::from_utf8_lossy(&buf).into_owned()
     }
-    String::from_utf8_lossy(&buf).into_owned()
 }
 
-fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
+fn emit(cx: &super::Context, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
+    let a = cx.analysis;
     let config = term::Config::default();
     let mut files = SimpleFiles::new();
     let mut ids: std::collections::HashMap<&str, Option<usize>> = std::collections::HashMap::new();
-    for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+    for d in super::shown_findings(diagnostics) {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
             rootlint_analyzer::discover::read_capped(
                 &a.root.join(&d.file),
@@ -31,7 +36,12 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
             )
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(|text| files.add(super::escape(&d.file), source_for_terminal(&text)))
+            .map(|text| {
+                files.add(
+                    super::escape(&cx.shown.path(&d.file)),
+                    source_for_terminal(&text),
+                )
+            })
         });
         let severity = if d.level == Level::Deny {
             Severity::Error
@@ -55,7 +65,7 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
             None => {
                 report = report.with_notes(vec![format!(
                     "in {}:{}:{}",
-                    super::escape(&d.file),
+                    super::escape(&cx.shown.path(&d.file)),
                     d.span.start_line,
                     d.span.start_column
                 )]);
@@ -73,10 +83,31 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
         report.notes.extend(notes);
         let _ = term::emit_to_write_style(w, &config, &files, &report);
     }
+    let _ = write!(w, "{}", summary_line(a, diagnostics));
+    let counts = super::counts_by_lint(diagnostics);
+    if counts.len() > 1 {
+        let width = counts
+            .iter()
+            .map(|c| c.0.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for (n, lint, level) in counts {
+            let level = if level == Level::Deny {
+                "error"
+            } else {
+                "warning"
+            };
+            let _ = writeln!(w, "  {n:>width$} {level}[{lint}]");
+        }
+    }
+}
+
+/// `rootlint: 2 errors, 1 warning; 31 files analyzed, 0 could not be`, and the files no build
+/// includes.
+pub fn summary_line(a: &Analysis, diagnostics: &[Diagnostic]) -> String {
     let s = super::summary(a, diagnostics);
-    let _ = writeln!(
-        w,
-        "rootlint: {} error{}, {} warning{}; {} file{} analyzed, {} could not be",
+    let mut out = format!(
+        "rootlint: {} error{}, {} warning{}; {} file{} analyzed, {} could not be\n",
         s.deny,
         plural(s.deny),
         s.warn,
@@ -86,14 +117,14 @@ fn emit(a: &Analysis, diagnostics: &[Diagnostic], w: &mut dyn WriteColor) {
         s.files_failed
     );
     if s.not_built_files > 0 {
-        let _ = writeln!(
-            w,
-            "rootlint: {} Go file{} left out: no build includes {} (build constraints)",
+        out.push_str(&format!(
+            "rootlint: {} Go file{} left out: no build includes {} (build constraints)\n",
             s.not_built_files,
             plural(s.not_built_files),
             if s.not_built_files == 1 { "it" } else { "them" }
-        );
+        ));
     }
+    out
 }
 
 /// The source as a terminal may show it: control characters other than line breaks and tabs

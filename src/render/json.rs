@@ -10,6 +10,10 @@ struct Entry<'a> {
     lint: &'a str,
     level: &'a str,
     message: &'a str,
+    /// Why, at the finding's span (for example "host comes from the result of `f(…)`").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    /// Relative to the analysis root (the project rootlint found; see README).
     file: &'a str,
     line: u32,
     column: u32,
@@ -33,7 +37,15 @@ struct Document<'a> {
     summary: super::Summary,
 }
 
-pub fn render(a: &Analysis, diagnostics: &[Diagnostic]) -> String {
+pub struct Json;
+
+impl super::Emitter for Json {
+    fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
+        render(cx.analysis, diagnostics)
+    }
+}
+
+fn render(a: &Analysis, diagnostics: &[Diagnostic]) -> String {
     let doc = Document {
         schema: "rootlint.diagnostics/v1",
         diagnostics: diagnostics
@@ -42,6 +54,7 @@ pub fn render(a: &Analysis, diagnostics: &[Diagnostic]) -> String {
                 lint: d.lint,
                 level: d.level.as_str(),
                 message: &d.message,
+                label: d.label.as_deref(),
                 file: &d.file,
                 line: d.span.start_line,
                 column: d.span.start_column,

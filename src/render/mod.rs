@@ -1,14 +1,66 @@
-//! One small renderer per output format, all over the same `Diagnostic` list.
+//! One small renderer per output format, all over the same `Diagnostic` list: each implements
+//! [`Emitter`] (as ruff's emitters do), and reads what it needs from one [`Context`].
 
+pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod nats;
 pub mod sarif;
 
+use std::path::PathBuf;
+
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::diagnostic::{Diagnostic, Level};
 use serde::Serialize;
+
+use crate::locate::Shown;
+
+/// What a renderer may need besides the findings.
+pub struct Context<'a> {
+    pub analysis: &'a Analysis,
+    /// Paths as the user sees them: relative to the working directory.
+    pub shown: Shown,
+    pub color: bool,
+    /// Each lint's effective level (SARIF's rule configuration).
+    pub levels: &'a dyn Fn(&rootlint_lints::Lint) -> Level,
+    /// The folder SARIF's `%SRCROOT%` stands for (the repository root), if known.
+    pub repository: Option<PathBuf>,
+}
+
+/// One output format.
+pub trait Emitter {
+    fn emit(&self, cx: &Context, diagnostics: &[Diagnostic]) -> String;
+}
+
+/// The findings a reader is shown (human, concise and GitHub output): not suppressed.
+fn shown_findings(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
+    diagnostics.iter().filter(|d| d.suppressed.is_none())
+}
+
+/// A finding's message and, where it adds something, its label (the "why"): a label that the
+/// message already says is not repeated.
+pub fn message_with_label(d: &Diagnostic) -> String {
+    match &d.label {
+        Some(label) if !d.message.contains(label.as_str()) => format!("{}: {label}", d.message),
+        _ => d.message.clone(),
+    }
+}
+
+/// How many unsuppressed findings each lint has, most first (the human summary's table).
+pub fn counts_by_lint(diagnostics: &[Diagnostic]) -> Vec<(usize, &'static str, Level)> {
+    let mut counts: std::collections::BTreeMap<(&'static str, Level), usize> =
+        std::collections::BTreeMap::new();
+    for d in shown_findings(diagnostics).filter(|d| d.level != Level::Allow) {
+        *counts.entry((d.lint, d.level)).or_default() += 1;
+    }
+    let mut out: Vec<_> = counts
+        .into_iter()
+        .map(|((lint, level), n)| (n, lint, level))
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    out
+}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,6 +119,26 @@ pub fn audit_text(surface: &[rootlint_lints::baseline::Entry]) -> String {
         ));
     }
     out
+}
+
+/// `rootlint lints --format json`: every lint with its category, levels and docs address.
+pub fn lints_json(levels: &dyn Fn(&rootlint_lints::Lint) -> Level) -> String {
+    let lints: Vec<serde_json::Value> = rootlint_lints::all()
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "name": l.name,
+                "category": l.category.as_str(),
+                "defaultLevel": l.default_level().as_str(),
+                "level": levels(l).as_str(),
+                "summary": l.summary,
+                "docs": l.help_uri(),
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&lints).expect("lints serialize");
+    s.push('\n');
+    s
 }
 
 /// The lint table (`rootlint lints`), also pasted into README.

@@ -17,8 +17,17 @@ struct Log {
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Tool,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    original_uri_base_ids: std::collections::BTreeMap<&'static str, BaseId>,
     results: Vec<Result_>,
     column_kind: &'static str,
+}
+
+/// What `%SRCROOT%` stands for: the repository root, as an absolute `file:` URI.
+#[derive(Serialize)]
+struct BaseId {
+    uri: String,
+    description: Text,
 }
 
 #[derive(Serialize)]
@@ -32,7 +41,7 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
+    information_uri: String,
     rules: Vec<Rule>,
 }
 
@@ -103,7 +112,8 @@ struct PhysicalLocation {
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
-    uri_base_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -169,11 +179,104 @@ fn fingerprints(a: &Analysis, diagnostics: &[Diagnostic]) -> Vec<String> {
         .collect()
 }
 
-pub fn render(
-    a: &Analysis,
-    diagnostics: &[Diagnostic],
-    levels: &dyn Fn(&rootlint_lints::Lint) -> Level,
-) -> String {
+pub struct Sarif;
+
+impl super::Emitter for Sarif {
+    fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
+        render(cx, diagnostics)
+    }
+}
+
+/// A file URI for a path: `%`-escaped where a URI must be (RFC 3986 path characters kept).
+fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Where results point: below `%SRCROOT%` (the repository root) when the analysis root is in
+/// it, as code-scanning services expect; else absolute `file:` URIs.
+struct Artifacts {
+    /// The analysis root's path below the repository root (`""`, or ending in `/`).
+    below: Option<String>,
+    root: std::path::PathBuf,
+}
+
+impl Artifacts {
+    fn location(&self, file: &str) -> ArtifactLocation {
+        match &self.below {
+            Some(below) => ArtifactLocation {
+                uri: uri_path(&format!("{below}{file}")),
+                uri_base_id: Some("SRCROOT"),
+            },
+            None => ArtifactLocation {
+                uri: format!(
+                    "file://{}",
+                    uri_path(&self.root.join(file).to_string_lossy())
+                ),
+                uri_base_id: None,
+            },
+        }
+    }
+}
+
+fn render(cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
+    let a = cx.analysis;
+    let levels = cx.levels;
+    let repository = cx
+        .repository
+        .as_ref()
+        .filter(|repo| a.root.starts_with(repo));
+    let artifacts = Artifacts {
+        below: repository.map(|repo| {
+            let below = crate::locate::relative_path(repo, &a.root);
+            if below.is_empty() { below } else { below + "/" }
+        }),
+        root: a.root.clone(),
+    };
+    let original_uri_base_ids = repository
+        .map(|repo| {
+            let mut uri = format!("file://{}", uri_path(&repo.to_string_lossy()));
+            if !uri.ends_with('/') {
+                uri.push('/');
+            }
+            (
+                "SRCROOT",
+                BaseId {
+                    uri,
+                    description: Text {
+                        text: "The repository root: the folder holding .git, else the working directory rootlint ran in.".into(),
+                    },
+                },
+            )
+        })
+        .into_iter()
+        .collect();
     let lints = rootlint_lints::all();
     let rules = lints
         .iter()
@@ -228,17 +331,11 @@ pub fn render(
             rule_index: lints.iter().position(|l| l.name == d.lint).unwrap_or(0),
             level: sarif_level(d.level),
             message: Text {
-                text: std::iter::once(d.message.clone())
-                    .chain(d.label.clone())
-                    .collect::<Vec<_>>()
-                    .join(": "),
+                text: super::message_with_label(d),
             },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: d.file.clone(),
-                        uri_base_id: "%SRCROOT%",
-                    },
+                    artifact_location: artifacts.location(&d.file),
                     region: Region {
                         start_line: d.span.start_line,
                         start_column: d.span.start_column,
@@ -269,10 +366,11 @@ pub fn render(
                     name: "rootlint",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/rootlint/rootlint",
+                    information_uri: rootlint_lints::docs_url(),
                     rules,
                 },
             },
+            original_uri_base_ids,
             results,
             column_kind: "unicodeCodePoints",
         }],
