@@ -1,4 +1,4 @@
-//! `rootlint.toml`: found at the analyzed root or given with `--config`. Unknown keys and
+//! `rootlint.toml`: the nearest one in a given path or above it, or `--config`. Unknown keys and
 //! unknown lint names are errors that name the line of the bad key.
 //!
 //! ```toml

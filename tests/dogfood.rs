@@ -194,3 +194,110 @@ fn lints_never_touch_syntax_trees() {
     }
     assert!(bad.is_empty(), "lints reach into syntax trees at {bad:?}");
 }
+
+/// The syntax layer stays inside the engine: no item the analyzer crate exports names a
+/// tree-sitter type, so no other crate (the lints, the CLI, the language server) can get hold of
+/// a syntax tree. Walks the crate's public modules from `lib.rs` with syn.
+#[test]
+fn the_analyzer_exports_no_syntax_tree() {
+    struct Mentions<'n> {
+        names: &'n [String],
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Mentions<'_> {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            if path
+                .segments
+                .iter()
+                .any(|s| s.ident == "tree_sitter" || self.names.iter().any(|n| s.ident == n))
+            {
+                self.found = true;
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let public = |vis: &syn::Visibility| matches!(vis, syn::Visibility::Public(_));
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("analyzer/src");
+    // (file, module path) of every public module, from lib.rs down.
+    let mut modules = vec![(src.join("lib.rs"), src.clone())];
+    let mut leaks = Vec::new();
+    let mut seen = 0;
+    while let Some((file, dir)) = modules.pop() {
+        seen += 1;
+        let ast = syn::parse_file(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        // Names this module imports from tree-sitter (`use tree_sitter::{Node, Tree}`).
+        let mut names = Vec::new();
+        for item in &ast.items {
+            if let syn::Item::Use(u) = item {
+                let mut stack = vec![(&u.tree, false)];
+                while let Some((tree, under)) = stack.pop() {
+                    match tree {
+                        syn::UseTree::Path(p) => {
+                            stack.push((&p.tree, under || p.ident == "tree_sitter"))
+                        }
+                        syn::UseTree::Name(n) if under => names.push(n.ident.to_string()),
+                        syn::UseTree::Rename(r) if under => names.push(r.rename.to_string()),
+                        syn::UseTree::Group(g) => stack.extend(g.items.iter().map(|t| (t, under))),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let mut check = |what: String, visit: &dyn Fn(&mut Mentions)| {
+            let mut m = Mentions {
+                names: &names,
+                found: false,
+            };
+            visit(&mut m);
+            if m.found {
+                leaks.push(format!("{}: {what}", file.display()));
+            }
+        };
+        for item in &ast.items {
+            match item {
+                syn::Item::Mod(m) if public(&m.vis) && m.content.is_none() => {
+                    let name = m.ident.to_string();
+                    let sub = [
+                        dir.join(format!("{name}.rs")),
+                        dir.join(&name).join("mod.rs"),
+                    ]
+                    .into_iter()
+                    .find(|p| p.exists())
+                    .unwrap();
+                    modules.push((sub, dir.join(&name)));
+                }
+                syn::Item::Fn(f) if public(&f.vis) => check(format!("fn {}", f.sig.ident), &|m| {
+                    m.visit_signature(&f.sig)
+                }),
+                syn::Item::Struct(s) if public(&s.vis) => {
+                    for field in s.fields.iter().filter(|f| public(&f.vis)) {
+                        check(format!("struct {}", s.ident), &|m| m.visit_type(&field.ty));
+                    }
+                }
+                syn::Item::Enum(e) if public(&e.vis) => {
+                    check(format!("enum {}", e.ident), &|m| m.visit_item_enum(e))
+                }
+                syn::Item::Type(t) if public(&t.vis) => {
+                    check(format!("type {}", t.ident), &|m| m.visit_type(&t.ty))
+                }
+                syn::Item::Impl(i) if i.trait_.is_none() => {
+                    for inner in &i.items {
+                        if let syn::ImplItem::Fn(f) = inner
+                            && public(&f.vis)
+                        {
+                            check(format!("method {}", f.sig.ident), &|m| {
+                                m.visit_signature(&f.sig)
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(seen > 10, "walked only {seen} modules");
+    assert!(
+        leaks.is_empty(),
+        "the analyzer exports syntax trees: {leaks:#?}"
+    );
+}

@@ -1,4 +1,4 @@
-//! Stage 6: the call graph across every Go module of the tree, and which services reach which
+//! Stage 7: the call graph across every Go module of the tree, and which services reach which
 //! functions.
 //!
 //! Nodes are functions and methods. Every edge is resolved through names and types

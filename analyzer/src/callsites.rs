@@ -1,4 +1,4 @@
-//! Stage 5: resolve call sites. Every call in hand-written Go code is checked for the two
+//! Stage 6: resolve call sites. Every call in hand-written Go code is checked for the two
 //! shapes that reach another service: a typed client method (`api.NewClient(svc).Mint(…)`,
 //! through variables, parameters and `ForHost`/`WithOptions` chains) and a raw request
 //! (`svc.Request`/`svc.Publish` with `pub.*` options). Each becomes a `CallSite` whose

@@ -1,4 +1,4 @@
-//! The endpoint catalog: every endpoint rootlint can see, from manifest.yaml files, from api
+//! Stage 5: the endpoint catalog: every endpoint rootlint can see, from manifest.yaml files, from api
 //! packages' `definition.go` (`define.Function{…}`) or 2025 `endpoints.go` (`Def{…}`), from the
 //! framework's shipped services (built in, because applications import them from the module
 //! cache), and from configuration.

@@ -19,7 +19,7 @@ pub mod facts;
 pub mod grants;
 pub mod header;
 pub mod incremental;
-pub mod parse;
+pub(crate) mod parse;
 pub mod reach;
 pub mod route;
 pub mod span;

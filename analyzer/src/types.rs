@@ -1,4 +1,4 @@
-//! Resolution, part one: the static types of Go expressions, as far as source shows them.
+//! Stage 7 (also used by stage 6): the static types of Go expressions, as far as source shows them.
 //!
 //! This is what lets the call graph resolve a method call through its receiver's type rather
 //! than its name (`svc.mux.Unlock()` on a `sync.Mutex` is not the `Unlock` handler of another

@@ -1,4 +1,4 @@
-//! Static values: what a Go expression evaluates to, as far as rootlint can prove it.
+//! Stage 6: static values: what a Go expression evaluates to, as far as rootlint can prove it.
 //!
 //! Strings are templates of literal pieces and holes; a hole carries the reason it could not be
 //! resolved (a parameter, a field, a call result…), which findings quote. Constants are followed

@@ -1,4 +1,4 @@
-//! The analyzed tree as packages and services: go.mod files map folders to import paths, the
+//! Stage 5: the analyzed tree as packages and services: go.mod files map folders to import paths, the
 //! Go files of a folder form a package, and a folder is a service when it holds a
 //! `manifest.yaml` (hand-written in 2024, generated in 2025-2026), or, without one, when its api
 //! package (`<name>api/definition.go`, the 2026 source of truth) declares `Hostname` or its
@@ -85,7 +85,8 @@ impl Workspace {
                     if let Some(h) = hostname
                         && p.generated_hostname.is_none()
                     {
-                        p.generated_hostname = Some((h.clone(), i));
+                        // Hostnames are case-insensitive, as in manifests and api packages.
+                        p.generated_hostname = Some((h.to_ascii_lowercase(), i));
                     }
                     p.generated_connector_types
                         .extend(connector_types.iter().cloned());

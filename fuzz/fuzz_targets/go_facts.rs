@@ -7,10 +7,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else {
         return;
     };
-    let Some(tree) = rootlint_analyzer::parse::parse_go(src) else {
+    let Some(facts) = rootlint_analyzer::facts::go::from_source(src) else {
         return;
     };
-    let facts = rootlint_analyzer::facts::go::extract(&tree, src);
     let len = src.len() as u32;
     let ok = |s: &rootlint_analyzer::span::Span| s.start_byte <= s.end_byte && s.end_byte <= len;
     for f in &facts.functions {

@@ -13,6 +13,7 @@ use rootlint_analyzer::diagnostic::{self, Diagnostic, Level};
 use rootlint_analyzer::grants::{self, Grants};
 
 use crate::baseline::Baseline;
+use crate::lints::duplicate_service_hostname::DUPLICATE_SERVICE_HOSTNAME;
 use crate::lints::dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST;
 use crate::lints::unused_suppression::UNUSED_SUPPRESSION;
 use crate::names::Selector;
@@ -113,7 +114,8 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
             Some((site, reason))
         })
         .collect();
-    let grants = grants::build(analysis, &justified);
+    let mut grants = grants::build(analysis, &justified);
+    withhold_contested(analysis, &out, &mut grants);
 
     let mut on_grants: Vec<Diagnostic> = crate::lints::ON_GRANTS
         .iter()
@@ -128,6 +130,36 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
     Outcome {
         diagnostics: out,
         grants,
+    }
+}
+
+/// A hostname that several folders claim, without a recorded reason: rootlint cannot tell which
+/// one owns its :666 endpoints, so none of them gets their subscriptions, and the grants are
+/// incomplete (a pipeline that deploys anyway would otherwise hand them to an impostor).
+fn withhold_contested(analysis: &Analysis, findings: &[Diagnostic], grants: &mut Grants) {
+    let ws = &analysis.workspace;
+    let contested: std::collections::BTreeSet<&str> = ws
+        .services
+        .iter()
+        .filter(|s| {
+            let (file, span) = (
+                &ws.files[s.declared_in].file.rel,
+                crate::lints::duplicate_service_hostname::claim_span(s),
+            );
+            findings.iter().any(|d| {
+                d.lint == DUPLICATE_SERVICE_HOSTNAME.name
+                    && d.suppressed.is_none()
+                    && &d.file == file
+                    && d.span == span
+            })
+        })
+        .map(|s| s.hostname.as_str())
+        .collect();
+    for service in &mut grants.services {
+        if contested.contains(service.hostname.as_str()) {
+            service.subscribe.clear();
+            grants.complete = false;
+        }
     }
 }
 

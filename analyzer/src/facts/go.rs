@@ -422,7 +422,7 @@ impl GoFileFacts {
     }
 }
 
-pub fn language() -> tree_sitter::Language {
+pub(crate) fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }
 
@@ -512,7 +512,12 @@ fn field_id(name: &str) -> u16 {
     IDS[index]
 }
 
-pub fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
+/// The facts of a whole Go file (parsed in full); `None` only if tree-sitter gave up.
+pub fn from_source(src: &str) -> Option<GoFileFacts> {
+    crate::parse::parse_go(src).map(|tree| extract(&tree, src))
+}
+
+pub(crate) fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
     let lines = LineIndex::new(src);
     let mut x = Extractor {
         src,

@@ -1,6 +1,7 @@
 //! One file per lint.
 
 pub mod analysis_incomplete;
+pub mod duplicate_service_hostname;
 pub mod dynamic_subject_construction;
 pub mod dynamic_trust_root_host;
 pub mod gencreds_blind_spot;
@@ -35,6 +36,7 @@ pub static ALL: &[&Lint] = &[
     &unresolved_trust_root_target::UNRESOLVED_TRUST_ROOT_TARGET,
     &unresolved_call_target::UNRESOLVED_CALL_TARGET,
     &trust_root_call_without_identity::TRUST_ROOT_CALL_WITHOUT_IDENTITY,
+    &duplicate_service_hostname::DUPLICATE_SERVICE_HOSTNAME,
     &trust_root_port_mismatch::TRUST_ROOT_PORT_MISMATCH,
     &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
     &invalid_subject_token::INVALID_SUBJECT_TOKEN,

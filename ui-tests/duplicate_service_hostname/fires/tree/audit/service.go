@@ -1,0 +1,4 @@
+package audit
+
+// Service is the audit service.
+type Service struct{}

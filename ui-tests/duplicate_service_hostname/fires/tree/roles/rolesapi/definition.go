@@ -1,0 +1,8 @@
+package rolesapi
+
+import "github.com/microbus-io/fabric/define"
+
+// Hostname is the identity of the roles service.
+const Hostname = "roles.shop"
+
+var GrantRole = define.Function{Host: Hostname, Method: "POST", Route: ":666/grant-role", RequiredClaims: `roles.admin`}
