@@ -281,7 +281,7 @@ fn explain_and_lints_come_from_the_declarations() {
 #[test]
 fn lint_docs_are_generated_from_the_declarations() {
     let mut doc = String::from(
-        "# rootlint lints\n\nGenerated from the lint declarations; `BLESS=1 cargo test --test cli` rewrites it.\n",
+        "# rootlint lints\n\nGenerated from the lint declarations; `cargo xtask update-lints` rewrites it.\n",
     );
     for lint in rootlint_lints::all() {
         doc.push_str(&format!(

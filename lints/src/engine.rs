@@ -1,10 +1,10 @@
 //! Runs the lints over an analysis, applies levels and suppressions, and builds the grants.
 //! Shared by the CLI and the language server.
 //!
-//! Three steps, because some lints read what earlier ones produced: the lints over facts; then,
-//! with suppressions applied and the grants built (a suppressed `dynamic_trust_root_host`
-//! justifies a wildcard grant), the lints over grants (the baseline); last `unused_suppression`,
-//! which needs every other finding.
+//! Three phases, each lint declaring its own ([`Phase`]), because some lints read what earlier
+//! ones produced: the lints over facts; then, with suppressions applied and the grants built (a
+//! suppressed `dynamic_trust_root_host` justifies a wildcard grant), the lints over grants (the
+//! baseline); last the lints over every other finding (`unused_suppression`).
 
 use std::collections::BTreeMap;
 
@@ -15,10 +15,9 @@ use rootlint_analyzer::grants::{self, Grants};
 use crate::baseline::Baseline;
 use crate::lints::duplicate_service_hostname::DUPLICATE_SERVICE_HOSTNAME;
 use crate::lints::dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST;
-use crate::lints::unused_suppression::UNUSED_SUPPRESSION;
 use crate::names::Selector;
 use crate::suppression::Suppression;
-use crate::{Lint, LintContext, LintSettings};
+use crate::{Lint, LintContext, LintSettings, Phase};
 
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -90,14 +89,11 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
         }
         found
     };
-    let later = |l: &Lint| {
-        l.name == UNUSED_SUPPRESSION.name
-            || crate::lints::ON_GRANTS.iter().any(|g| g.name == l.name)
-    };
+    let in_phase = |phase: Phase| crate::all().iter().filter(move |l| l.phase == phase);
 
     let mut out: Vec<Diagnostic> = crate::all()
         .par_iter()
-        .filter(|l| !later(l))
+        .filter(|l| l.phase == Phase::Facts)
         .flat_map_iter(|lint| run(lint, &[], None))
         .collect();
     apply(&suppressions, &mut out);
@@ -117,14 +113,15 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
     let mut grants = grants::build(analysis, &justified);
     withhold_contested(analysis, &out, &mut grants);
 
-    let mut on_grants: Vec<Diagnostic> = crate::lints::ON_GRANTS
-        .iter()
+    let mut on_grants: Vec<Diagnostic> = in_phase(Phase::Grants)
         .flat_map(|l| run(l, &[], Some(&grants)))
         .collect();
     apply(&suppressions, &mut on_grants);
     out.extend(on_grants);
-    let unused = run(&UNUSED_SUPPRESSION, &out, Some(&grants));
-    out.extend(unused);
+    let last: Vec<Diagnostic> = in_phase(Phase::Findings)
+        .flat_map(|l| run(l, &out, Some(&grants)))
+        .collect();
+    out.extend(last);
     diagnostic::sort(&mut out);
     out.dedup();
     Outcome {

@@ -60,12 +60,23 @@ impl Default for LintSettings {
     }
 }
 
+/// When a lint runs: most read the analysis; some need what the others produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Over the analysis and its facts (the default).
+    Facts,
+    /// After suppressions are applied and the grants built (`cx.grants`): the baseline lints.
+    Grants,
+    /// Last, over every other finding (`cx.findings`): `unused_suppression`.
+    Findings,
+}
+
 pub struct LintContext<'a> {
     pub analysis: &'a Analysis,
     pub settings: &'a LintSettings,
     /// The other lints' findings; set only for lints that run after them (`unused_suppression`).
     pub findings: &'a [Diagnostic],
-    /// The grants; set only for lints that run after them (`ON_GRANTS`).
+    /// The grants; set only for lints of the `Grants` and `Findings` phases.
     pub grants: Option<&'a rootlint_analyzer::grants::Grants>,
     pub baseline: Option<&'a baseline::Baseline>,
     /// Every suppression comment of the tree, collected once per check.
@@ -80,6 +91,7 @@ pub struct Lint {
     /// Markdown with the headings `### What it does`, `### Why is this bad?`, `### Example`.
     pub docs: &'static str,
     pub check: fn(&LintContext) -> Vec<Diagnostic>,
+    pub phase: Phase,
 }
 
 impl Lint {
@@ -130,10 +142,17 @@ pub fn docs_url() -> String {
     }
 }
 
-/// Declares a lint, clippy-style: doc comment, `pub NAME, category, "summary"`, check function.
+/// Declares a lint, clippy-style: doc comment, `pub NAME, category, "summary"`, check function,
+/// and the phase it runs in when not `Facts`. `cargo xtask update-lints` reads these
+/// declarations (with the rustc lexer) to write the registry, the README table and the docs.
 #[macro_export]
 macro_rules! declare_lint {
     ($(#[doc = $doc:literal])* pub $NAME:ident, $category:ident, $summary:literal, $check:path) => {
+        $crate::declare_lint! {
+            $(#[doc = $doc])* pub $NAME, $category, $summary, $check, Facts
+        }
+    };
+    ($(#[doc = $doc:literal])* pub $NAME:ident, $category:ident, $summary:literal, $check:path, $phase:ident) => {
         $(#[doc = $doc])*
         pub static $NAME: $crate::Lint = $crate::Lint {
             name: {
@@ -158,8 +177,29 @@ macro_rules! declare_lint {
             summary: $summary,
             docs: concat!($($doc, "\n"),*),
             check: $check,
+            phase: $crate::Phase::$phase,
         };
     };
+}
+
+use rootlint_analyzer::callsites::{CallSite, Shape};
+
+/// How a call site names its target, for messages: `accesstokenapi.Mint`, or the raw call.
+pub(crate) fn describe_call(site: &CallSite) -> String {
+    match &site.shape {
+        Shape::Typed {
+            api_package,
+            method,
+            ..
+        } => {
+            format!(
+                "{}.{method}",
+                rootlint_analyzer::facts::go::default_package_name(api_package)
+            )
+        }
+        Shape::Raw { publish: true } => "this Publish".to_string(),
+        Shape::Raw { publish: false } => "this Request".to_string(),
+    }
 }
 
 /// Every lint, in the order of the README table.

@@ -40,7 +40,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
             let reason = site.destination.host.as_ref().err()?;
             let (message, label) = match &site.shape {
                 Shape::Typed { .. } => (
-                    format!("`{}` is on :666 but its destination host is not static", super::describe_call(site)),
+                    format!("`{}` is on :666 but its destination host is not static", crate::describe_call(site)),
                     format!("host comes from {reason}"),
                 ),
                 Shape::Raw { .. } => (

@@ -48,7 +48,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 site.span,
                 format!(
                     "{} to :666 cannot be granted: {problem}",
-                    super::describe_call(site)
+                    crate::describe_call(site)
                 ),
             )
             .with_label("no grant for this call")

@@ -23,7 +23,8 @@ declare_lint! {
     pub STALE_BASELINE_ENTRY,
     Suspicious,
     "a baseline entry matches no :666 grant any more",
-    check
+    check,
+    Grants
 }
 
 fn check(cx: &LintContext) -> Vec<Diagnostic> {

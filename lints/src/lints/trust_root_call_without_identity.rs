@@ -41,7 +41,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 site.span,
                 format!(
                     "{} to :666 is in a package that no service compiles in",
-                    super::describe_call(site)
+                    crate::describe_call(site)
                 ),
             )
             .with_label("rootlint cannot tell which service makes this call")

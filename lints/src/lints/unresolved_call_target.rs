@@ -83,7 +83,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 site.span,
                 format!(
                     "rootlint cannot tell whether {} to :666 is the connector's",
-                    super::describe_call(site)
+                    crate::describe_call(site)
                 ),
             )
             .with_label(format!("the receiver's type is unknown: {reason}"))

@@ -25,7 +25,8 @@ declare_lint! {
     pub UNREVIEWED_TRUST_ROOT_GRANT,
     Correctness,
     "a :666 grant is not in the reviewed baseline",
-    check
+    check,
+    Grants
 }
 
 fn check(cx: &LintContext) -> Vec<Diagnostic> {

@@ -22,7 +22,8 @@ declare_lint! {
     pub UNUSED_SUPPRESSION,
     Suspicious,
     "a suppression comment suppresses nothing",
-    check
+    check,
+    Findings
 }
 
 /// Runs after the other lints: it needs their findings (`cx.findings`). A comma list is checked
