@@ -201,3 +201,94 @@ fn no_placeholder_trees() {
         "fill in the scaffolded ui-tests: {placeholders:?}"
     );
 }
+
+/// Every finding of a case is one its author expected: a `// want: lint` marker at the end of the
+/// finding's line (`# want: lint` in YAML; a comma list for several), as Go's analysistest reads
+/// them, or a line `file:line: lint` of `want.txt` for lines that cannot carry one (a directive,
+/// a binary file, a JSON file). Blessing records what the code does; the markers say what it
+/// should do, so a wrong blessed output fails here.
+#[test]
+fn findings_are_the_ones_the_markers_want() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    for case in cases() {
+        let tree = case.join("tree");
+        let mut files = Vec::new();
+        walk(&tree, &mut files);
+        let mut wanted: Vec<(String, u64, String)> = Vec::new();
+        for file in files {
+            let marker = match file.extension().and_then(|e| e.to_str()) {
+                Some("go") => "// want: ",
+                Some("yaml") => "# want: ",
+                _ => continue,
+            };
+            let Ok(text) = String::from_utf8(std::fs::read(&file).unwrap()) else {
+                continue;
+            };
+            let rel = file
+                .strip_prefix(&tree)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            for (i, line) in text.lines().enumerate() {
+                if let Some((_, lints)) = line.split_once(marker) {
+                    for lint in lints.split(',') {
+                        wanted.push((rel.clone(), i as u64 + 1, lint.trim().to_string()));
+                    }
+                }
+            }
+        }
+        let sidecar = std::fs::read_to_string(case.join("want.txt")).unwrap_or_default();
+        for line in sidecar
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (place, lints) = line.split_once(": ").expect("file:line: lints");
+            let (file, line_no) = place.rsplit_once(':').expect("file:line");
+            for lint in lints.split(',') {
+                wanted.push((
+                    file.to_string(),
+                    line_no.parse().unwrap(),
+                    lint.trim().to_string(),
+                ));
+            }
+        }
+        let json = std::fs::read_to_string(case.join("check.json")).unwrap();
+        let doc: serde_json::Value =
+            serde_json::from_str(&json[json.find('{').expect("a JSON object")..]).unwrap();
+        let mut found: Vec<(String, u64, String)> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["lint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        found.sort();
+        found.dedup();
+        if wanted != found {
+            let missing: Vec<_> = wanted.iter().filter(|w| !found.contains(w)).collect();
+            let unexpected: Vec<_> = found.iter().filter(|f| !wanted.contains(f)).collect();
+            failures.push(format!(
+                "{}: wanted but not found {missing:?}; found but not wanted {unexpected:?}",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

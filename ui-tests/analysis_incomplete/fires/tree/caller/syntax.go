@@ -1,3 +1,3 @@
 package caller
 
-func (svc *Service) Broken( {
+func (svc *Service) Broken( { // want: analysis_incomplete

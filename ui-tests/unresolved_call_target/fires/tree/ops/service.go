@@ -27,12 +27,12 @@ type Service struct {
 func (svc *Service) Rotate(ctx context.Context) error {
 	svc.keeper = &Keeper{svc: svc}
 	k := <-svc.keepers
-	return k.Unseal(ctx)
+	return k.Unseal(ctx) // want: unresolved_call_target
 }
 
 // Raw unseals with a raw request on a publisher.
 func (svc *Service) Raw(ctx context.Context) error {
 	p := <-svc.publishers
-	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal"))
+	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // want: unresolved_call_target
 	return err
 }

@@ -12,5 +12,5 @@ func (svc *Service) Grant(ctx context.Context) {
 }
 
 func (svc *Service) Mint(ctx context.Context) {
-	svc.Request(ctx, pub.POST("https://access.token.core:666/mint"))
+	svc.Request(ctx, pub.POST("https://access.token.core:666/mint")) // want: unreviewed_trust_root_grant
 }

@@ -17,5 +17,5 @@ func (svc *Service) Static(ctx context.Context) {
 // In a comma list, each name must suppress something.
 func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
 	//rootlint:ignore dynamic_trust_root_host,trust_root_port_mismatch regional issuers only
-	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil)
+	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil) // want: dynamic_trust_root_host
 }

@@ -6,13 +6,13 @@ import "github.com/microbus-io/fabric/define"
 
 const Hostname = "vault.truth"
 
-var Unseal = define.Function{
+var Unseal = define.Function{ // want: missing_required_claims
 	Host:   Hostname,
 	Method: "POST",
 	Route:  ":666/unseal",
 }
 
 //rootlint:ignore missing_required_claims rekeying is driven by the HSM's own operator quorum
-var Rekey = define.Function{Host: Hostname, Method: "POST", Route: ":666/rekey"}
+var Rekey = define.Function{Host: Hostname, Method: "POST", Route: ":666/rekey"} // want: missing_required_claims
 
-var Wipe = define.Function{Host: Hostname, Method: "POST", Route: ":666/wipe", RequiredClaims: "roles.a & roles.b"}
+var Wipe = define.Function{Host: Hostname, Method: "POST", Route: ":666/wipe", RequiredClaims: "roles.a & roles.b"} // want: invalid_required_claims

@@ -9,6 +9,6 @@ import (
 func main() {
 	app := application.New()
 	//rootlint:ignore trust_root_bundled single-tenant edge box, one process by design (SEC-90)
-	app.Add(roles.NewService(), orders.NewService())
+	app.Add(roles.NewService(), orders.NewService()) // want: trust_root_bundled
 	app.Run()
 }

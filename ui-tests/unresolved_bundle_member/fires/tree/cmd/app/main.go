@@ -15,9 +15,9 @@ func makeService(name string) service.Service {
 
 func main() {
 	app := application.New()
-	app.Add(accesstoken.NewService(), makeService("orders"))
+	app.Add(accesstoken.NewService(), makeService("orders")) // want: unresolved_bundle_member
 	var extra []application.Service
 	extra = append(extra, orders.NewService())
-	app.Add(extra...)
+	app.Add(extra...) // want: unresolved_bundle_member
 	app.Run()
 }
