@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use lsp_types::{Position, Range, Uri};
 use rootlint_analyzer::span::Span;
-use serde_json::{Value, json};
 
 /// The UTF-16 column of a 1-based character column in `line`.
 pub fn utf16_column(line: &str, char_column: u32) -> u32 {
@@ -36,13 +36,19 @@ pub fn line_of(text: &str, line: u32) -> &str {
 }
 
 /// An LSP range for a span of a file whose text is `text`.
-pub fn range(text: &str, span: &Span) -> Value {
+pub fn range(text: &str, span: &Span) -> Range {
     let start = utf16_column(line_of(text, span.start_line), span.start_column);
     let end = utf16_column(line_of(text, span.end_line), span.end_column);
-    json!({
-        "start": {"line": span.start_line.saturating_sub(1), "character": start},
-        "end": {"line": span.end_line.saturating_sub(1), "character": end},
-    })
+    Range::new(
+        Position::new(span.start_line.saturating_sub(1), start),
+        Position::new(span.end_line.saturating_sub(1), end),
+    )
+}
+
+/// The `file:` URI of a path, as lsp-types holds it (every byte outside the unreserved set is
+/// percent-encoded, so it always parses).
+pub fn uri(path: &Path) -> Option<Uri> {
+    path_to_uri(path).parse().ok()
 }
 
 fn hex(b: u8) -> Option<u8> {

@@ -1,11 +1,14 @@
 //! Hover, go to definition and code actions, answered from the last analysis.
 
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Hover, HoverContents, Location, MarkupContent,
+    MarkupKind, Position, Range, TextEdit, Uri, WorkspaceEdit,
+};
 use rootlint_analyzer::callsites::{CallSite, Shape};
 use rootlint_analyzer::catalog::{Endpoint, Origin};
 use rootlint_analyzer::facts::Facts;
 use rootlint_analyzer::span::Span;
 use rootlint_analyzer::subject;
-use serde_json::{Value, json};
 
 use super::{Server, convert};
 
@@ -42,7 +45,7 @@ fn declared_where(e: &Endpoint) -> String {
     }
 }
 
-pub fn hover(server: &Server, rel: &str, line: u32, character: u32) -> Option<Value> {
+pub fn hover(server: &Server, rel: &str, line: u32, character: u32) -> Option<Hover> {
     let analysis = server.analysis.as_ref()?;
     let outcome = server.outcome.as_ref()?;
     if let Some(site) = call_site_at(server, rel, line, character) {
@@ -118,7 +121,7 @@ pub fn hover(server: &Server, rel: &str, line: u32, character: u32) -> Option<Va
         if attributions.is_empty() {
             md.push("reached from no service entry point: this call grants nothing".into());
         }
-        return Some(json!({"contents": {"kind": "markdown", "value": md.join("\n\n")}}));
+        return Some(markdown(md));
     }
     // A :666 endpoint in manifest.yaml: who calls it.
     let file = analysis
@@ -170,20 +173,30 @@ pub fn hover(server: &Server, rel: &str, line: u32, character: u32) -> Option<Va
     if callers == 0 {
         md.push("no service in this tree calls it".into());
     }
-    Some(json!({"contents": {"kind": "markdown", "value": md.join("\n\n")}}))
+    Some(markdown(md))
 }
 
-pub fn definition(server: &Server, rel: &str, line: u32, character: u32) -> Option<Value> {
+fn markdown(paragraphs: Vec<String>) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: paragraphs.join("\n\n"),
+        }),
+        range: None,
+    }
+}
+
+pub fn definition(server: &Server, rel: &str, line: u32, character: u32) -> Option<Location> {
     let analysis = server.analysis.as_ref()?;
     let site = call_site_at(server, rel, line, character)?;
     let e = &analysis.catalog.endpoints[site.endpoint.or(site.named_endpoint)?];
     let d = e.primary_declaration()?;
     let span = d.route_span.unwrap_or(d.span);
     let text = server.text_of(&d.file, analysis);
-    Some(json!({
-        "uri": convert::path_to_uri(&analysis.root.join(&d.file)),
-        "range": convert::range(&text, &span),
-    }))
+    Some(Location::new(
+        convert::uri(&analysis.root.join(&d.file))?,
+        convert::range(&text, &span),
+    ))
 }
 
 /// Where and what to insert so that the `define.Function{…}` literal of the declaration at
@@ -248,10 +261,16 @@ fn required_claims_edit(text: &str, from: usize) -> Option<(usize, String)> {
 
 /// Quick fixes for rootlint's findings on the requested lines: a suppression to fill in with a
 /// reason, and `requiredClaims` for a :666 endpoint that lacks it.
-pub fn code_actions(server: &Server, rel: &str, uri: &str, start: u32, end: u32) -> Value {
+pub fn code_actions(
+    server: &Server,
+    rel: &str,
+    uri: &Uri,
+    start: u32,
+    end: u32,
+) -> Vec<CodeActionOrCommand> {
     let (Some(analysis), Some(outcome)) = (server.analysis.as_ref(), server.outcome.as_ref())
     else {
-        return json!([]);
+        return Vec::new();
     };
     let text = server.text_of(rel, analysis);
     let yaml = rel.ends_with(".yaml");
@@ -272,32 +291,56 @@ pub fn code_actions(server: &Server, rel: &str, uri: &str, start: u32, end: u32)
         } else {
             "//rootlint:ignore"
         };
-        let insert = |at_line: u32, new_text: String| json!({"changes": {uri: [{"range": {"start": {"line": at_line, "character": 0}, "end": {"line": at_line, "character": 0}}, "newText": new_text}]}});
-        actions.push(json!({
-            "title": format!("Suppress `{}` here (with a reason)", d.lint),
-            "kind": "quickfix",
-            "edit": insert(line0, format!("{indent}{comment} {} <reason>\n", d.lint)),
-        }));
+        let at_line = |line: u32| Range::new(Position::new(line, 0), Position::new(line, 0));
+        actions.push(quick_fix(
+            format!("Suppress `{}` here (with a reason)", d.lint),
+            false,
+            uri,
+            at_line(line0),
+            format!("{indent}{comment} {} <reason>\n", d.lint),
+        ));
         if d.lint == "missing_required_claims" && yaml {
-            actions.push(json!({
-                "title": "Add `requiredClaims: roles.admin`",
-                "kind": "quickfix",
-                "isPreferred": true,
-                "edit": insert(line0 + 1, format!("{indent}  requiredClaims: roles.admin\n")),
-            }));
+            actions.push(quick_fix(
+                "Add `requiredClaims: roles.admin`".into(),
+                true,
+                uri,
+                at_line(line0 + 1),
+                format!("{indent}  requiredClaims: roles.admin\n"),
+            ));
         } else if d.lint == "missing_required_claims"
             && let Some((at, new_text)) = required_claims_edit(&text, d.span.start_byte as usize)
         {
             let span = rootlint_analyzer::span::LineIndex::new(&text).span(at, at);
-            actions.push(json!({
-                "title": "Add `RequiredClaims: \"roles.admin\"`",
-                "kind": "quickfix",
-                "isPreferred": true,
-                "edit": {"changes": {uri: [{"range": convert::range(&text, &span), "newText": new_text}]}},
-            }));
+            actions.push(quick_fix(
+                "Add `RequiredClaims: \"roles.admin\"`".into(),
+                true,
+                uri,
+                convert::range(&text, &span),
+                new_text,
+            ));
         }
     }
-    Value::Array(actions)
+    actions
+}
+
+/// A quick fix that inserts (or replaces `range` with) `new_text` in the document `uri`.
+fn quick_fix(
+    title: String,
+    preferred: bool,
+    uri: &Uri,
+    range: Range,
+    new_text: String,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        is_preferred: preferred.then_some(true),
+        edit: Some(WorkspaceEdit {
+            changes: Some([(uri.clone(), vec![TextEdit { range, new_text }])].into()),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
 }
 
 #[cfg(test)]

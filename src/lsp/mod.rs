@@ -14,11 +14,17 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, HoverProviderCapability,
+    InitializeParams, InitializeResult, OneOf, PositionEncodingKind, SaveOptions,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+};
 use rootlint_analyzer::Analysis;
 use rootlint_analyzer::diagnostic::Level;
 use rootlint_analyzer::incremental::Engine;
 use rootlint_lints::engine::{self, Outcome, Settings};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::config;
 
@@ -33,6 +39,20 @@ pub fn run(config_path: Option<PathBuf>) -> Result<u8, String> {
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("initialize: {e}"))?;
+    let params: InitializeParams = match serde_json::from_value(params) {
+        Ok(p) => p,
+        Err(e) => {
+            let message = format!("initialize: {e}");
+            let _ = connection.sender.send(Message::Response(Response::new_err(
+                id,
+                ErrorCode::InvalidParams as i32,
+                message.clone(),
+            )));
+            drop(connection);
+            transport.join()?;
+            return Err(message);
+        }
+    };
     let root = root_of(&params).unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
     // A workspace at the top of the file system would have the server walk all of it.
     if root.parent().is_none() {
@@ -49,19 +69,38 @@ pub fn run(config_path: Option<PathBuf>) -> Result<u8, String> {
         transport.join()?;
         return Err(message);
     }
-    let capabilities = json!({
-        "positionEncoding": "utf-16",
-        "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": false}},
-        "hoverProvider": true,
-        "definitionProvider": true,
-        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
-    });
+    let capabilities = ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        ..ServerCapabilities::default()
+    };
+    let result = InitializeResult {
+        capabilities,
+        server_info: Some(ServerInfo {
+            name: "rootlint".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    };
     // The reply, without waiting for `initialized` (lsp-server's `initialize_finish` would
     // refuse anything else next, `exit` included); the main loop takes it as it comes.
-    let _ = connection.sender.send(Message::Response(Response::new_ok(
-        id,
-        json!({"capabilities": capabilities, "serverInfo": {"name": "rootlint", "version": env!("CARGO_PKG_VERSION")}}),
-    )));
+    let _ = connection
+        .sender
+        .send(Message::Response(Response::new_ok(id, result)));
     let mut server = Server::new(&connection, &root, config_path.as_deref());
     let code = server.main_loop();
     drop(server);
@@ -70,12 +109,18 @@ pub fn run(config_path: Option<PathBuf>) -> Result<u8, String> {
     Ok(code)
 }
 
-fn root_of(params: &Value) -> Option<PathBuf> {
-    let uri = params["workspaceFolders"][0]["uri"]
-        .as_str()
-        .or(params["rootUri"].as_str());
-    uri.and_then(convert::uri_to_path)
-        .or_else(|| params["rootPath"].as_str().map(PathBuf::from))
+/// The workspace: the first workspace folder, else the (deprecated) root URI or root path that
+/// older clients send.
+#[allow(deprecated)]
+fn root_of(params: &InitializeParams) -> Option<PathBuf> {
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| &f.uri)
+        .or(params.root_uri.as_ref());
+    uri.and_then(|u| convert::uri_to_path(u.as_str()))
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from))
 }
 
 pub(crate) struct Server<'c> {
@@ -87,7 +132,7 @@ pub(crate) struct Server<'c> {
     analysis: Option<std::sync::Arc<Analysis>>,
     outcome: Option<Outcome>,
     /// What was last published, by relative path.
-    published: BTreeMap<String, Value>,
+    published: BTreeMap<String, Vec<lsp_types::Diagnostic>>,
     /// The config could not be read: reported once, defaults used.
     config_error: Option<String>,
 }
@@ -119,10 +164,10 @@ impl<'c> Server<'c> {
     /// Serves until `exit` (or the end of the input); returns the process's exit code.
     fn main_loop(&mut self) -> u8 {
         if let Some(e) = self.config_error.clone() {
-            self.notify(
-                "window/showMessage",
-                json!({"type": 1, "message": format!("rootlint: {e}; using defaults")}),
-            );
+            self.notify::<lsp_types::notification::ShowMessage>(lsp_types::ShowMessageParams {
+                typ: lsp_types::MessageType::ERROR,
+                message: format!("rootlint: {e}; using defaults"),
+            });
         }
         let mut due: Option<(Instant, Option<String>)> = None;
         let mut shut_down = false;
@@ -207,12 +252,12 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn notify(&self, method: &str, params: Value) {
+    fn notify<N: lsp_types::notification::Notification>(&self, params: N::Params) {
         let _ = self
             .connection
             .sender
             .send(Message::Notification(Notification::new(
-                method.to_string(),
+                N::METHOD.to_string(),
                 params,
             )));
     }
@@ -229,55 +274,83 @@ impl<'c> Server<'c> {
     }
 
     fn notification(&mut self, n: Notification) -> Change {
-        let uri = n.params["textDocument"]["uri"].as_str().map(str::to_string);
-        let rel = uri.as_deref().and_then(|u| self.rel_of(u));
-        match (n.method.as_str(), rel) {
-            ("textDocument/didOpen", Some(rel)) => {
-                let doc = &n.params["textDocument"];
-                let (Some(text), version) =
-                    (doc["text"].as_str(), doc["version"].as_i64().unwrap_or(0))
-                else {
+        use lsp_types::notification::{
+            DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
+            DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+        };
+        /// The params of a notification rootlint handles; malformed ones are ignored (a
+        /// notification has no reply to carry an error).
+        fn params<T: serde::de::DeserializeOwned>(n: Notification) -> Option<T> {
+            serde_json::from_value(n.params).ok()
+        }
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidOpenTextDocumentParams>(n) else {
                     return Change::None;
                 };
-                self.open.insert(rel.clone(), (version, text.to_string()));
+                let Some(rel) = self.rel_of(p.text_document.uri.as_str()) else {
+                    return Change::None;
+                };
+                let doc = p.text_document;
+                self.open
+                    .insert(rel.clone(), (i64::from(doc.version), doc.text));
                 if !self.engine.knows(&rel) {
                     self.engine.rescan();
                 }
                 Change::Now(Some(rel))
             }
-            ("textDocument/didChange", Some(rel)) => {
-                let version = n.params["textDocument"]["version"].as_i64().unwrap_or(0);
-                // Full-document sync: the last change holds the whole text.
-                let Some(text) = n.params["contentChanges"]
-                    .as_array()
-                    .and_then(|c| c.last())
-                    .and_then(|c| c["text"].as_str())
-                else {
+            DidChangeTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidChangeTextDocumentParams>(n) else {
                     return Change::None;
                 };
-                self.open.insert(rel.clone(), (version, text.to_string()));
+                let Some(rel) = self.rel_of(p.text_document.uri.as_str()) else {
+                    return Change::None;
+                };
+                // Full-document sync: the last change holds the whole text.
+                let Some(change) = p.content_changes.into_iter().last() else {
+                    return Change::None;
+                };
+                self.open.insert(
+                    rel.clone(),
+                    (i64::from(p.text_document.version), change.text),
+                );
                 Change::Debounced(Some(rel))
             }
-            ("textDocument/didSave", Some(rel)) => {
+            DidSaveTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidSaveTextDocumentParams>(n) else {
+                    return Change::None;
+                };
+                let Some(rel) = self.rel_of(p.text_document.uri.as_str()) else {
+                    return Change::None;
+                };
                 self.engine.invalidate(&rel);
                 self.engine.rescan();
                 Change::Now(Some(rel))
             }
-            ("textDocument/didClose", Some(rel)) => {
+            DidCloseTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidCloseTextDocumentParams>(n) else {
+                    return Change::None;
+                };
+                let Some(rel) = self.rel_of(p.text_document.uri.as_str()) else {
+                    return Change::None;
+                };
                 self.open.remove(&rel);
                 self.engine.invalidate(&rel);
                 Change::Now(None)
             }
-            ("workspace/didChangeWatchedFiles", _) => {
-                for change in n.params["changes"].as_array().into_iter().flatten() {
-                    if let Some(rel) = change["uri"].as_str().and_then(|u| self.rel_of(u)) {
+            DidChangeWatchedFiles::METHOD => {
+                let Some(p) = params::<lsp_types::DidChangeWatchedFilesParams>(n) else {
+                    return Change::None;
+                };
+                for change in p.changes {
+                    if let Some(rel) = self.rel_of(change.uri.as_str()) {
                         self.engine.invalidate(&rel);
                     }
                 }
                 self.engine.rescan();
                 Change::Now(None)
             }
-            // Documents outside the workspace, and notifications rootlint does not use.
+            // Notifications rootlint does not use.
             _ => Change::None,
         }
     }
@@ -300,11 +373,15 @@ impl<'c> Server<'c> {
         let (analysis, outcome) = match result {
             Ok(r) => r,
             Err(_) => {
-                self.notify("window/logMessage", json!({"type": 1, "message": "rootlint: internal error during analysis; diagnostics not updated"}));
+                self.notify::<lsp_types::notification::LogMessage>(lsp_types::LogMessageParams {
+                    typ: lsp_types::MessageType::ERROR,
+                    message: "rootlint: internal error during analysis; diagnostics not updated"
+                        .into(),
+                });
                 return;
             }
         };
-        let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        let mut by_file: BTreeMap<String, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
         let mut texts: HashMap<String, String> = HashMap::new();
         for d in outcome
             .diagnostics
@@ -322,14 +399,24 @@ impl<'c> Server<'c> {
             for n in &d.notes {
                 message.push_str(&format!("\nnote: {n}"));
             }
-            by_file.entry(d.file.clone()).or_default().push(json!({
-                "range": convert::range(text, &d.span),
-                "severity": if d.level == Level::Deny { 1 } else { 2 },
-                "code": d.lint,
-                "codeDescription": {"href": lint.map(|l| l.help_uri()).unwrap_or_default()},
-                "source": "rootlint",
-                "message": message,
-            }));
+            by_file
+                .entry(d.file.clone())
+                .or_default()
+                .push(lsp_types::Diagnostic {
+                    range: convert::range(text, &d.span),
+                    severity: Some(if d.level == Level::Deny {
+                        lsp_types::DiagnosticSeverity::ERROR
+                    } else {
+                        lsp_types::DiagnosticSeverity::WARNING
+                    }),
+                    code: Some(lsp_types::NumberOrString::String(d.lint.to_string())),
+                    code_description: lint
+                        .and_then(|l| l.help_uri().parse().ok())
+                        .map(|href| lsp_types::CodeDescription { href }),
+                    source: Some("rootlint".into()),
+                    message,
+                    ..lsp_types::Diagnostic::default()
+                });
         }
         let mut files: Vec<String> = by_file
             .keys()
@@ -342,20 +429,25 @@ impl<'c> Server<'c> {
         files.sort();
         files.dedup();
         for rel in files {
-            let diagnostics = Value::Array(by_file.remove(&rel).unwrap_or_default());
+            let diagnostics = by_file.remove(&rel).unwrap_or_default();
             let unchanged = self.published.get(&rel) == Some(&diagnostics);
             if unchanged && trigger != Some(rel.as_str()) {
                 continue;
             }
-            let mut params = json!({
-                "uri": convert::path_to_uri(&self.engine.root().join(&rel)),
-                "diagnostics": diagnostics,
-            });
-            if let Some((version, _)) = self.open.get(&rel) {
-                params["version"] = json!(version);
-            }
-            self.notify("textDocument/publishDiagnostics", params);
-            if diagnostics.as_array().is_some_and(|a| a.is_empty()) {
+            let Some(uri) = convert::uri(&self.engine.root().join(&rel)) else {
+                continue;
+            };
+            self.notify::<lsp_types::notification::PublishDiagnostics>(
+                lsp_types::PublishDiagnosticsParams {
+                    uri,
+                    diagnostics: diagnostics.clone(),
+                    version: self
+                        .open
+                        .get(&rel)
+                        .and_then(|(v, _)| i32::try_from(*v).ok()),
+                },
+            );
+            if diagnostics.is_empty() {
                 self.published.remove(&rel);
             } else {
                 self.published.insert(rel, diagnostics);
@@ -388,48 +480,43 @@ impl<'c> Server<'c> {
     }
 
     fn answer(&mut self, req: &Request) -> Result<Value, (ErrorCode, String)> {
-        let invalid = |what: &str| (ErrorCode::InvalidParams, format!("{}: {what}", req.method));
-        let position = || -> Result<(String, u32, u32), (ErrorCode, String)> {
-            let uri = req.params["textDocument"]["uri"]
-                .as_str()
-                .ok_or_else(|| invalid("missing textDocument.uri"))?;
-            let line = req.params["position"]["line"]
-                .as_u64()
-                .ok_or_else(|| invalid("missing position.line"))?;
-            let character = req.params["position"]["character"]
-                .as_u64()
-                .ok_or_else(|| invalid("missing position.character"))?;
-            Ok((uri.to_string(), line as u32, character as u32))
-        };
+        use lsp_types::request::{CodeActionRequest, GotoDefinition, HoverRequest, Request as _};
+        fn params<T: serde::de::DeserializeOwned>(req: &Request) -> Result<T, (ErrorCode, String)> {
+            serde_json::from_value(req.params.clone())
+                .map_err(|e| (ErrorCode::InvalidParams, format!("{}: {e}", req.method)))
+        }
+        let reply = |value: Option<Value>| Ok(value.unwrap_or(Value::Null));
         match req.method.as_str() {
-            "textDocument/hover" => {
-                let (uri, line, character) = position()?;
-                Ok(self
-                    .rel_of(&uri)
-                    .and_then(|rel| features::hover(self, &rel, line, character))
-                    .unwrap_or(Value::Null))
+            HoverRequest::METHOD => {
+                let p: lsp_types::HoverParams = params(req)?;
+                let at = p.text_document_position_params;
+                reply(self.rel_of(at.text_document.uri.as_str()).and_then(|rel| {
+                    features::hover(self, &rel, at.position.line, at.position.character)
+                        .and_then(|h| serde_json::to_value(h).ok())
+                }))
             }
-            "textDocument/definition" => {
-                let (uri, line, character) = position()?;
-                Ok(self
-                    .rel_of(&uri)
-                    .and_then(|rel| features::definition(self, &rel, line, character))
-                    .unwrap_or(Value::Null))
+            GotoDefinition::METHOD => {
+                let p: lsp_types::GotoDefinitionParams = params(req)?;
+                let at = p.text_document_position_params;
+                reply(self.rel_of(at.text_document.uri.as_str()).and_then(|rel| {
+                    features::definition(self, &rel, at.position.line, at.position.character)
+                        .and_then(|l| serde_json::to_value(l).ok())
+                }))
             }
-            "textDocument/codeAction" => {
-                let uri = req.params["textDocument"]["uri"]
-                    .as_str()
-                    .ok_or_else(|| invalid("missing textDocument.uri"))?;
-                let start = req.params["range"]["start"]["line"]
-                    .as_u64()
-                    .ok_or_else(|| invalid("missing range"))?;
-                let end = req.params["range"]["end"]["line"]
-                    .as_u64()
-                    .ok_or_else(|| invalid("missing range"))?;
-                Ok(match self.rel_of(uri) {
-                    Some(rel) => features::code_actions(self, &rel, uri, start as u32, end as u32),
-                    None => json!([]),
-                })
+            CodeActionRequest::METHOD => {
+                let p: lsp_types::CodeActionParams = params(req)?;
+                let uri = p.text_document.uri;
+                let actions = match self.rel_of(uri.as_str()) {
+                    Some(rel) => features::code_actions(
+                        self,
+                        &rel,
+                        &uri,
+                        p.range.start.line,
+                        p.range.end.line,
+                    ),
+                    None => Vec::new(),
+                };
+                serde_json::to_value(actions).map_err(|e| (ErrorCode::InternalError, e.to_string()))
             }
             other => Err((
                 ErrorCode::MethodNotFound,
