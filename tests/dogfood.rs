@@ -301,3 +301,120 @@ fn the_analyzer_exports_no_syntax_tree() {
         "the analyzer exports syntax trees: {leaks:#?}"
     );
 }
+
+/// The analyzer's stages form a DAG the code keeps, in the manner of rust-analyzer's tidy
+/// tests: each module may use only modules of earlier stages (ARCHITECTURE.md has the same
+/// numbering). The drivers that wire the stages together (`lib.rs`, `demand`, `incremental`)
+/// may use any. Inside a stage's folder (`resolve/`: types and values need each other) anything
+/// goes. A module missing from the table fails the test, so a new one gets a place.
+#[test]
+fn the_analyzer_stages_form_a_dag() {
+    const STAGES: &[(&str, u32)] = &[
+        ("span", 0),
+        ("subject", 0),
+        ("route", 0),
+        ("framework", 0),
+        ("header", 0),
+        ("constraints", 0),
+        ("diagnostic", 5),
+        ("discover", 10),
+        ("triage", 20),
+        ("parse", 30),
+        ("facts", 40),
+        ("reach", 45),
+        ("workspace", 50),
+        ("catalog", 55),
+        ("resolve", 60),
+        ("callsites", 70),
+        ("callgraph", 80),
+        ("bundles", 85),
+        ("analysis", 88),
+        ("grants", 90),
+    ];
+    const DRIVERS: &[&str] = &["lib", "demand", "incremental"];
+
+    /// The first segment after `crate::` of every path and `use` in non-test code.
+    struct Uses(Vec<String>);
+    impl<'ast> Visit<'ast> for Uses {
+        fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+            let test = m.attrs.iter().any(|a| {
+                a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test")
+            });
+            if !test {
+                syn::visit::visit_item_mod(self, m);
+            }
+        }
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            let mut segments = path.segments.iter();
+            if segments.next().is_some_and(|s| s.ident == "crate")
+                && let Some(next) = segments.next()
+            {
+                self.0.push(next.ident.to_string());
+            }
+            syn::visit::visit_path(self, path);
+        }
+        fn visit_use_tree(&mut self, tree: &'ast syn::UseTree) {
+            if let syn::UseTree::Path(p) = tree
+                && p.ident == "crate"
+            {
+                let mut stack = vec![&*p.tree];
+                while let Some(t) = stack.pop() {
+                    match t {
+                        syn::UseTree::Path(p) => self.0.push(p.ident.to_string()),
+                        syn::UseTree::Name(n) => self.0.push(n.ident.to_string()),
+                        syn::UseTree::Rename(r) => self.0.push(r.ident.to_string()),
+                        syn::UseTree::Group(g) => stack.extend(g.items.iter()),
+                        syn::UseTree::Glob(_) => {}
+                    }
+                }
+                return;
+            }
+            syn::visit::visit_use_tree(self, tree);
+        }
+    }
+    let stage_of = |m: &str| STAGES.iter().find(|(n, _)| *n == m).map(|(_, s)| *s);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("analyzer/src");
+    let mut violations = Vec::new();
+    let mut checked = 0;
+    for file in rust_files("analyzer/src") {
+        let rel = file.strip_prefix(&src).unwrap();
+        let module = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
+        if DRIVERS.contains(&module.as_str()) {
+            continue;
+        }
+        let Some(own) = stage_of(&module) else {
+            violations.push(format!("{}: module `{module}` has no stage", rel.display()));
+            continue;
+        };
+        checked += 1;
+        let ast = syn::parse_file(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut uses = Uses(Vec::new());
+        uses.visit_file(&ast);
+        for used in uses.0 {
+            if used == module {
+                continue;
+            }
+            match stage_of(&used) {
+                Some(stage) if stage < own => {}
+                Some(_) => violations.push(format!(
+                    "{}: `{module}` (stage {own}) uses `{used}`, which is not an earlier stage",
+                    rel.display()
+                )),
+                // Items of the crate root (`crate::Options`) belong to the drivers.
+                None => violations.push(format!(
+                    "{}: `{module}` uses `crate::{used}` of the driver",
+                    rel.display()
+                )),
+            }
+        }
+    }
+    assert!(checked > 15, "checked only {checked} files");
+    assert!(violations.is_empty(), "{violations:#?}");
+}

@@ -8,9 +8,9 @@
 //! for a finding: the co-bundled list would otherwise be silently short.
 
 use crate::facts::go::{BindingValue, Expr};
+use crate::resolve::types::{Ty, Types};
+use crate::resolve::values::Scope;
 use crate::span::Span;
-use crate::types::{Ty, Types};
-use crate::values::Scope;
 
 /// How far a member is traced through variables, slices and method chains.
 const MAX_TRACE: u32 = 16;
@@ -260,7 +260,7 @@ fn trace_slice<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth
         }
         other => Traced::Unresolved(format!(
             "rootlint cannot see which services `{}...` holds",
-            crate::values::describe(other)
+            crate::resolve::values::describe(other)
         )),
     }
 }
@@ -276,7 +276,7 @@ fn by_type<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr) -> Traced
     }
     Traced::Unresolved(format!(
         "rootlint cannot tell which service `{}` is",
-        crate::values::describe(arg)
+        crate::resolve::values::describe(arg)
     ))
 }
 

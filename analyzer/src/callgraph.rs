@@ -1,8 +1,8 @@
-//! Stage 7: the call graph across every Go module of the tree, and which services reach which
+//! Stage 8: the call graph across every Go module of the tree, and which services reach which
 //! functions.
 //!
 //! Nodes are functions and methods. Every edge is resolved through names and types
-//! ([`crate::types`]), never through a method's name alone: a static call, a method of the
+//! ([`crate::resolve::types`]), never through a method's name alone: a static call, a method of the
 //! receiver's static type (promoted methods included), a method value or method expression
 //! where it is invoked, a function handed over as a value. A call on an interface reaches the
 //! methods of the in-tree types that implement it, on the condition that something a service
@@ -19,9 +19,9 @@ use serde::Serialize;
 use crate::callsites::FunctionRef;
 use crate::catalog::Catalog;
 use crate::facts::go::{BindingValue, Expr};
+use crate::resolve::types::{Member, Ty, TypeKey, Types};
+use crate::resolve::values::Scope;
 use crate::span::Span;
-use crate::types::{Member, Ty, TypeKey, Types};
-use crate::values::Scope;
 use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -315,7 +315,7 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
 
 fn node_of<'a>(
     types: &'a Types<'a>,
-    dispatch: &crate::types::Dispatch<'a>,
+    dispatch: &crate::resolve::types::Dispatch<'a>,
     catalog: &'a Catalog,
     f: FunctionRef,
 ) -> Node {

@@ -1,4 +1,4 @@
-//! Stage 6: resolve call sites. Every call in hand-written Go code is checked for the two
+//! Stage 7: resolve call sites. Every call in hand-written Go code is checked for the two
 //! shapes that reach another service: a typed client method (`api.NewClient(svc).Mint(…)`,
 //! through variables, parameters and `ForHost`/`WithOptions` chains) and a raw request
 //! (`svc.Request`/`svc.Publish` with `pub.*` options). Each becomes a `CallSite` whose
@@ -8,21 +8,13 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, EndpointId};
 use crate::facts::go::{BindingValue, CallExpr, Expr};
+use crate::resolve::types::{Member, Types};
+use crate::resolve::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 use crate::route;
 use crate::span::Span;
 use crate::subject;
-use crate::types::{Member, Types};
-use crate::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 
-/// A function: its file, the byte offset of its name, and its index within the file's facts.
-/// It orders by file and offset, which do not depend on which functions of a file were parsed,
-/// so that tie-breaks in the call graph are the same with and without triage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct FunctionRef {
-    pub file: usize,
-    pub offset: u32,
-    pub function: usize,
-}
+pub use crate::workspace::FunctionRef;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -106,7 +98,7 @@ impl CallSite {
         ]
         .into_iter()
         .flatten()
-        .any(|r| r.contains(crate::values::DEPTH_LIMIT))
+        .any(|r| r.contains(crate::resolve::values::DEPTH_LIMIT))
     }
 }
 
@@ -293,7 +285,7 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
         .go(f.file)
         .imports
         .iter()
-        .any(|i| i.path == crate::values::PUB);
+        .any(|i| i.path == crate::resolve::values::PUB);
     let mut items = Vec::new();
     let mut unknown = Vec::new();
     let mut saw_option = false;

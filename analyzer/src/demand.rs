@@ -91,7 +91,7 @@ pub fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace,
     if let Some(changed) = add_to_selection(&mut keep, wanted) {
         ws = reextract(sources, &keep, ws, &changed);
     }
-    let sites = callsites::find(&crate::types::Types::new(&ws, &catalog));
+    let sites = callsites::find(&crate::resolve::types::Types::new(&ws, &catalog));
     let mut reaching: BTreeSet<String> = sites
         .iter()
         .filter(|s| attribution_matters(s, &catalog))
@@ -518,11 +518,11 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
     // Package-level variables that hold a typed client: their uses are typed calls too.
     let mut client_vars: std::collections::HashMap<&str, Vec<String>> =
         std::collections::HashMap::new();
-    let types = crate::types::Types::new(ws, catalog);
+    let types = crate::resolve::types::Types::new(ws, catalog);
     for package in ws.packages.values() {
         for &fi in &package.go_files {
             for v in &ws.go(fi).values {
-                let scope = crate::values::Scope {
+                let scope = crate::resolve::values::Scope {
                     ws,
                     catalog,
                     types: &types,
@@ -531,7 +531,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                     at: u32::MAX,
                 };
                 let holds_client = match &v.value {
-                    Some(e) => matches!(scope.eval(e), crate::values::Value::Client(_)),
+                    Some(e) => matches!(scope.eval(e), crate::resolve::values::Value::Client(_)),
                     None => {
                         v.ty.as_ref()
                             .is_some_and(|t| scope.client_type(t).is_some())
@@ -574,7 +574,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                 .then(|| AhoCorasick::new(&aliases).expect("aliases are plain strings"));
             let pub_alias = imports
                 .iter()
-                .find(|(_, p)| p == crate::values::PUB)
+                .find(|(_, p)| p == crate::resolve::values::PUB)
                 .and_then(|(a, p)| local_name(a, p));
             for (ci, c) in s.chunks.iter().enumerate() {
                 let chunk = &text[c.start..c.end];

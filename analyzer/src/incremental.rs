@@ -312,7 +312,7 @@ impl Engine {
             (Some(p), Some(changed)) => {
                 let before = &p.analysis;
                 let catalog = before.catalog.clone();
-                let types = crate::types::Types::new(&workspace, &catalog);
+                let types = crate::resolve::types::Types::new(&workspace, &catalog);
                 let mut sites: Vec<_> = before
                     .call_sites
                     .iter()
@@ -328,7 +328,7 @@ impl Engine {
             }
             _ => {
                 let catalog = Catalog::build(&workspace, &self.options.external_endpoints);
-                let types = crate::types::Types::new(&workspace, &catalog);
+                let types = crate::resolve::types::Types::new(&workspace, &catalog);
                 let sites = crate::callsites::find(&types);
                 let graph = crate::callgraph::build(&types);
                 let conclusions = crate::conclude(&types, &sites, &graph, errors);

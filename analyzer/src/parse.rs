@@ -6,12 +6,17 @@ thread_local! {
     static GO_PARSER: RefCell<Option<tree_sitter::Parser>> = const { RefCell::new(None) };
 }
 
+/// The Go grammar.
+pub(crate) fn language() -> tree_sitter::Language {
+    tree_sitter_go::LANGUAGE.into()
+}
+
 fn parse_raw(src: &str) -> Option<tree_sitter::Tree> {
     GO_PARSER.with(|cell| {
         let mut slot = cell.borrow_mut();
         let parser = slot.get_or_insert_with(|| {
             let mut p = tree_sitter::Parser::new();
-            p.set_language(&crate::facts::go::language())
+            p.set_language(&language())
                 .expect("tree-sitter-go grammar ABI is supported by the tree-sitter runtime");
             p
         });

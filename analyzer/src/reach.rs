@@ -10,29 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::discover::{FileKind, SourceFile};
 use crate::facts::Source;
-use crate::workspace::{Module, import_path_of};
-
-/// The import path prefix of the framework.
-const FRAMEWORK: &str = "github.com/microbus-io/";
-
-/// The framework's packages a Microbus call is made with, by the end of their path: a fork or
-/// a vendored copy under another module path keeps them.
-const FRAMEWORK_PACKAGES: &[&str] = &[
-    "fabric/pub",
-    "fabric/connector",
-    "fabric/service",
-    "fabric/define",
-    "fabric/application",
-    "fabric/sub",
-];
-
-/// Whether an import path is the framework's (or a copy of it under another module path).
-pub fn is_framework(path: &str) -> bool {
-    path.starts_with(FRAMEWORK)
-        || FRAMEWORK_PACKAGES
-            .iter()
-            .any(|p| path == *p || path.ends_with(&format!("/{p}")))
-}
+use crate::facts::gomod::{Module, import_path_of, innermost_first};
+pub use crate::framework::is_framework;
 
 /// The in-tree import graph of a set of Go files, by folder.
 struct ImportGraph<'s> {
@@ -150,7 +129,7 @@ pub fn analyzed_dirs(nodes: &[Node]) -> HashSet<String> {
             })
         })
         .collect();
-    crate::workspace::innermost_first(&mut modules);
+    innermost_first(&mut modules);
     let go = nodes.iter().filter(|n| n.file.kind == FileKind::Go);
     let graph = ImportGraph::new(go.clone().map(|n| (n.file, n.imported)), &modules);
     let framework = graph.backward(

@@ -7,13 +7,18 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::facts::go::GoFileFacts;
+pub use crate::facts::gomod::{Module, import_path_of, innermost_first};
 use crate::facts::manifest::ManifestFacts;
 use crate::facts::{Facts, FileFacts};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Module {
-    pub dir: String,
-    pub path: String,
+/// A function: its file, the byte offset of its name, and its index within the file's facts.
+/// It orders by file and offset, which do not depend on which functions of a file were parsed,
+/// so that tie-breaks in the call graph are the same with and without triage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct FunctionRef {
+    pub file: usize,
+    pub offset: u32,
+    pub function: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -189,15 +194,12 @@ impl Workspace {
     }
 
     /// References to the functions of a parsed Go file.
-    pub fn functions(
-        &self,
-        file: usize,
-    ) -> impl Iterator<Item = crate::callsites::FunctionRef> + '_ {
+    pub fn functions(&self, file: usize) -> impl Iterator<Item = FunctionRef> + '_ {
         self.go(file)
             .functions
             .iter()
             .enumerate()
-            .map(move |(function, f)| crate::callsites::FunctionRef {
+            .map(move |(function, f)| FunctionRef {
                 file,
                 offset: f.span.start_byte,
                 function,
@@ -276,34 +278,6 @@ fn api_hostname(
         .filter_map(|(d, _)| declared(d));
     let first = found.next()?;
     found.next().is_none().then_some(first)
-}
-
-/// Deepest module first, so that a nested go.mod wins for its folder (ties by folder, for a
-/// deterministic order).
-pub fn innermost_first(modules: &mut [Module]) {
-    modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()).then(a.dir.cmp(&b.dir)));
-}
-
-/// The import path of a folder: the innermost module's path plus the folder below it.
-pub fn import_path_of(modules: &[Module], dir: &str) -> Option<String> {
-    if let Some(path) = crate::discover::vendored_import_path(dir) {
-        return Some(path.to_string());
-    }
-    modules.iter().find_map(|m| {
-        if m.dir.is_empty() {
-            Some(if dir.is_empty() {
-                m.path.clone()
-            } else {
-                format!("{}/{dir}", m.path)
-            })
-        } else if dir == m.dir {
-            Some(m.path.clone())
-        } else {
-            dir.strip_prefix(&m.dir)
-                .and_then(|rest| rest.strip_prefix('/'))
-                .map(|rest| format!("{}/{rest}", m.path))
-        }
-    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! on every static URL, and joining a host with a route never panics.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use rootlint_analyzer::values::{Template, url_shape};
+use rootlint_analyzer::resolve::values::{Template, url_shape};
 
 fuzz_target!(|input: (String, String)| {
     let (a, b) = input;

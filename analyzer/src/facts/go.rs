@@ -422,16 +422,12 @@ impl GoFileFacts {
     }
 }
 
-pub(crate) fn language() -> tree_sitter::Language {
-    tree_sitter_go::LANGUAGE.into()
-}
-
 /// A node's kind. tree-sitter's `Node::kind` measures and checks the grammar's C string on
 /// every call, a tenth of fact extraction; the names are read once, by kind id.
 fn kind<'t>(node: impl std::borrow::Borrow<Node<'t>>) -> &'static str {
     let node = node.borrow();
     static KINDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let language = language();
+        let language = crate::parse::language();
         (0..language.node_kind_count())
             .map(|id| {
                 u16::try_from(id)
@@ -476,7 +472,7 @@ fn field_id(name: &str) -> u16 {
         "value",
     ];
     static IDS: std::sync::LazyLock<[u16; 21]> = std::sync::LazyLock::new(|| {
-        let language = language();
+        let language = crate::parse::language();
         NAMES.map(|n| {
             language
                 .field_id_for_name(n)
@@ -507,7 +503,11 @@ fn field_id(name: &str) -> u16 {
         "type_parameters" => 19,
         "value" => 20,
         // A name missing from NAMES still works, at the cost of the lookup by name.
-        _ => return language().field_id_for_name(name).map_or(0, |id| id.get()),
+        _ => {
+            return crate::parse::language()
+                .field_id_for_name(name)
+                .map_or(0, |id| id.get());
+        }
     };
     IDS[index]
 }
@@ -1591,7 +1591,9 @@ mod tests {
             "alias",
             "no_such_field",
         ] {
-            let by_name = language().field_id_for_name(name).map_or(0, |id| id.get());
+            let by_name = crate::parse::language()
+                .field_id_for_name(name)
+                .map_or(0, |id| id.get());
             assert_eq!(field_id(name), by_name, "{name}");
         }
         assert_ne!(field_id("type"), 0);
@@ -1606,7 +1608,7 @@ mod tests {
     pub(crate) fn facts(src: &str) -> GoFileFacts {
         let mut parser = tree_sitter::Parser::new();
         parser
-            .set_language(&language())
+            .set_language(&crate::parse::language())
             .expect("tree-sitter-go ABI");
         let tree = parser.parse(src, None).expect("parse");
         extract(&tree, src)

@@ -12,6 +12,41 @@ pub fn module_path(src: &str) -> Option<String> {
     })
 }
 
+/// A Go module of the tree: the folder holding its go.mod, and its module path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Module {
+    pub dir: String,
+    pub path: String,
+}
+
+/// Deepest module first, so that a nested go.mod wins for its folder (ties by folder, for a
+/// deterministic order).
+pub fn innermost_first(modules: &mut [Module]) {
+    modules.sort_by(|a, b| b.dir.len().cmp(&a.dir.len()).then(a.dir.cmp(&b.dir)));
+}
+
+/// The import path of a folder: the innermost module's path plus the folder below it.
+pub fn import_path_of(modules: &[Module], dir: &str) -> Option<String> {
+    if let Some(path) = crate::discover::vendored_import_path(dir) {
+        return Some(path.to_string());
+    }
+    modules.iter().find_map(|m| {
+        if m.dir.is_empty() {
+            Some(if dir.is_empty() {
+                m.path.clone()
+            } else {
+                format!("{}/{dir}", m.path)
+            })
+        } else if dir == m.dir {
+            Some(m.path.clone())
+        } else {
+            dir.strip_prefix(&m.dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .map(|rest| format!("{}/{rest}", m.path))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -182,7 +182,11 @@ impl Source {
 
     /// Whether the file imports the framework itself (`github.com/microbus-io/…`).
     pub fn imports_framework(&self) -> bool {
-        self.header_malformed || self.imported.iter().any(|p| crate::reach::is_framework(p))
+        self.header_malformed
+            || self
+                .imported
+                .iter()
+                .any(|p| crate::framework::is_framework(p))
     }
 
     /// Keeps only what the header of this Go file says (its package and imports) and lets its

@@ -1,4 +1,4 @@
-//! Stage 6: static values: what a Go expression evaluates to, as far as rootlint can prove it.
+//! Stage 6, resolution: static values: what a Go expression evaluates to, as far as rootlint can prove it.
 //!
 //! Strings are templates of literal pieces and holes; a hole carries the reason it could not be
 //! resolved (a parameter, a field, a call result…), which findings quote. Constants are followed
@@ -8,7 +8,7 @@
 
 use crate::catalog::{Catalog, EndpointId};
 use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeExpr};
-use crate::types::{Ty, Types};
+use crate::resolve::types::{Ty, Types};
 use crate::workspace::Workspace;
 
 pub const PUB: &str = "github.com/microbus-io/fabric/pub";

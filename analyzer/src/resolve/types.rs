@@ -1,4 +1,4 @@
-//! Stage 7 (also used by stage 6): the static types of Go expressions, as far as source shows them.
+//! Stage 6, resolution: the static types of Go expressions, as far as source shows them.
 //!
 //! This is what lets the call graph resolve a method call through its receiver's type rather
 //! than its name (`svc.mux.Unlock()` on a `sync.Mutex` is not the `Unlock` handler of another
@@ -17,12 +17,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::callsites::FunctionRef;
 use crate::catalog::Catalog;
 use crate::facts::go::{
     BindingValue, Expr, Field, GoFunction, InterfaceElem, PackageValue, TypeDecl, TypeExpr,
 };
-use crate::values::Scope;
+use crate::resolve::values::Scope;
+use crate::workspace::FunctionRef;
 use crate::workspace::Workspace;
 
 /// Packages whose types are the framework's connector or publisher: `Request` and `Publish`

@@ -1,0 +1,364 @@
+//! Stage 8, with the call graph: attribution (which services reach which call site, through the call graph from
+//! their entry points), the problems met on the way, and the [`Analysis`] every later stage and
+//! every lint reads.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::bundles;
+use crate::callgraph::{self, CallGraph, Step};
+use crate::callsites::{self, CallSite};
+use crate::catalog::Catalog;
+use crate::discover::Skipped;
+use crate::facts::{self, Problem};
+use crate::resolve::{types, values};
+use crate::workspace::{self, Workspace};
+use rayon::prelude::*;
+
+/// One service's path to a call site.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    /// Index into `Workspace::services`.
+    pub service: usize,
+    pub path: Vec<Step>,
+}
+
+pub struct Analysis {
+    pub root: PathBuf,
+    pub workspace: Workspace,
+    pub catalog: Catalog,
+    pub call_sites: Vec<CallSite>,
+    pub graph: CallGraph,
+    /// For each call site (same index), the services that reach it.
+    pub attributions: Vec<Vec<Attribution>>,
+    pub bundles: Vec<bundles::Bundle>,
+    /// Calls rootlint could not resolve that may reach a function making a :666 call, with
+    /// those functions: no edge, no grant, and the grants are incomplete.
+    pub unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    /// :666 call sites (indices into `call_sites`) in packages that no service compiles in:
+    /// rootlint cannot tell whose credentials they run with, so they grant nothing and the
+    /// grants are incomplete.
+    pub without_identity: Vec<usize>,
+    pub problems: Vec<Problem>,
+    pub skipped: Skipped,
+}
+
+impl Analysis {
+    pub fn files_analyzed(&self) -> usize {
+        self.workspace.files.len() - self.files_not_built()
+    }
+
+    /// Go files that no build includes (their build constraints cannot be satisfied).
+    pub fn files_not_built(&self) -> usize {
+        self.workspace
+            .files
+            .iter()
+            .filter(|f| matches!(f.facts, facts::Facts::NotBuilt { .. }))
+            .count()
+    }
+
+    /// Files that could not be analyzed in full.
+    pub fn files_failed(&self) -> usize {
+        let mut files: Vec<&str> = self.problems.iter().map(|p| p.file.as_str()).collect();
+        files.sort();
+        files.dedup();
+        files.len()
+    }
+}
+
+/// What the last stages conclude from the call sites and the call graph (the language server
+/// brings the ones it kept for files that did not change).
+pub struct Conclusions {
+    problems: Vec<Problem>,
+    attributions: Vec<Vec<Attribution>>,
+    unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    bundles: Vec<bundles::Bundle>,
+    without_identity: Vec<usize>,
+}
+
+/// Attribution, bundles and every problem met on the way.
+pub fn conclude(
+    types: &types::Types,
+    call_sites: &[CallSite],
+    graph: &CallGraph,
+    walk_errors: &[(String, String)],
+) -> Conclusions {
+    let workspace = types.workspace();
+    let mut problems: Vec<Problem> = workspace
+        .files
+        .iter()
+        .flat_map(|f| f.problems.iter().cloned())
+        .collect();
+    problems.extend(walk_errors.iter().map(|(path, message)| Problem {
+        file: path.clone(),
+        span: None,
+        message: format!("could not walk this path: {message}"),
+    }));
+    // A call whose destination stopped at an analysis limit may be a :666 call: fail closed.
+    problems.extend(
+        call_sites
+            .iter()
+            .filter(|s| s.reached_limit())
+            .map(|s| Problem {
+                file: s.file.clone(),
+                span: Some(s.span),
+                message: format!(
+                    "rootlint stopped resolving this call's destination at an analysis limit: {}",
+                    values::DEPTH_LIMIT
+                ),
+            }),
+    );
+    problems.sort();
+    let (attributions, unresolved) = attribute(types, graph, call_sites);
+    let without_identity = without_identity(workspace, call_sites, &attributions);
+    Conclusions {
+        problems,
+        attributions,
+        unresolved,
+        bundles: bundles::find(types),
+        without_identity,
+    }
+}
+
+impl Analysis {
+    /// The analysis of a workspace from what the stages found.
+    pub fn assemble(
+        root: &Path,
+        workspace: Workspace,
+        catalog: Catalog,
+        call_sites: Vec<CallSite>,
+        graph: CallGraph,
+        conclusions: Conclusions,
+        skipped: Skipped,
+    ) -> Analysis {
+        let Conclusions {
+            problems,
+            attributions,
+            unresolved,
+            bundles,
+            without_identity,
+        } = conclusions;
+        Analysis {
+            bundles,
+            unresolved,
+            without_identity,
+            root: root.to_path_buf(),
+            workspace,
+            catalog,
+            call_sites,
+            graph,
+            attributions,
+            problems,
+            skipped,
+        }
+    }
+}
+
+/// What the framework runs for one service: the exported methods of its service types (the
+/// types that embed the connector, which the generated code registers as handlers, sinks,
+/// tickers and lifecycle callbacks), and the `init` functions and package-level variable
+/// initializers of its package and every in-tree package it imports. When the root package has
+/// no service type rootlint recognises, every exported function and method of it counts.
+/// Functions registered as values (`svc.Subscribe(…, svc.handler)`) are reached through the
+/// function-value edges of whoever registers them.
+fn entry_points(
+    ws: &Workspace,
+    types: &types::Types,
+    service: &workspace::Service,
+) -> (Vec<callsites::FunctionRef>, Vec<std::sync::Arc<str>>) {
+    let Some(root) = ws.packages.get(&service.dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let root_dir = root.dir.as_str();
+    let mut service_types: Vec<&str> = root
+        .go_files
+        .iter()
+        .flat_map(|&f| ws.go(f).types.iter())
+        .map(|t| t.name.as_str())
+        .filter(|name| {
+            *name == "Service"
+                || types.embeds_connector(types::TypeKey {
+                    dir: root_dir,
+                    name,
+                })
+        })
+        .collect();
+    service_types.extend(root.generated_connector_types.iter().map(String::as_str));
+    service_types.sort();
+    service_types.dedup();
+    let exported = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+    let mut entries = Vec::new();
+    for &file in &root.go_files {
+        for f in ws.functions(file) {
+            let func = &ws.go(file).functions[f.function];
+            let is_entry = func.name == facts::go::INITIALIZERS
+                || match &func.receiver_type {
+                    Some(t) if !service_types.is_empty() => {
+                        service_types.contains(&t.as_str()) && exported(&func.name)
+                    }
+                    _ => service_types.is_empty() && exported(&func.name),
+                };
+            if is_entry {
+                entries.push(f);
+            }
+        }
+    }
+    // Package initialization of everything the service imports from the tree.
+    let mut seen: std::collections::HashSet<&str> = [root_dir].into();
+    let mut stack = vec![root_dir];
+    while let Some(dir) = stack.pop() {
+        let Some(p) = ws.packages.get(dir) else {
+            continue;
+        };
+        if dir != root_dir {
+            for &file in &p.go_files {
+                entries.extend(
+                    ws.functions(file).filter(|f| {
+                        ws.go(file).functions[f.function].name == facts::go::INITIALIZERS
+                    }),
+                );
+            }
+        }
+        for &file in &p.go_files {
+            for import in &ws.go(file).imports {
+                if let Some(d) = ws.dir_by_import.get(&import.path)
+                    && seen.insert(d.as_str())
+                {
+                    stack.push(d.as_str());
+                }
+            }
+        }
+    }
+    entries.sort();
+    entries.dedup();
+    let assumed = service_types
+        .into_iter()
+        .map(|name| {
+            std::sync::Arc::from(types.type_name(types::TypeKey {
+                dir: root_dir,
+                name,
+            }))
+        })
+        .collect();
+    (entries, assumed)
+}
+
+/// :666 calls that no service reaches, in packages outside every service's import closure (a
+/// `main` package, a tool, a library no service imports): their caller has no identity
+/// rootlint can find. A call in a service's own code that nothing reaches is dead code, not this.
+fn without_identity(
+    ws: &Workspace,
+    sites: &[CallSite],
+    attributions: &[Vec<Attribution>],
+) -> Vec<usize> {
+    let compiled_in = ws.import_closure(ws.services.iter().map(|s| s.dir.as_str()));
+    sites
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.destination.is_trust_root()
+                && attributions[*i].is_empty()
+                && !compiled_in.contains(ws.files[s.function.file].file.dir())
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+type Attributions = Vec<Vec<Attribution>>;
+type LostCalls = Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>;
+
+/// A call site belongs to every service whose entry points reach the function holding it.
+fn attribute(
+    types: &types::Types,
+    graph: &CallGraph,
+    sites: &[CallSite],
+) -> (Attributions, LostCalls) {
+    let ws = types.workspace();
+    let per_service: Vec<_> = ws
+        .services
+        .iter()
+        .map(|s| entry_points(ws, types, s))
+        .collect();
+    let all_entries: Vec<_> = per_service
+        .iter()
+        .flat_map(|(e, _)| e.iter().copied())
+        .collect();
+    let assumed: Vec<_> = per_service
+        .iter()
+        .flat_map(|(_, a)| a.iter().cloned())
+        .collect();
+    let program = graph.program(&all_entries, &assumed);
+    let useful = graph.reaching(sites.iter().map(|s| s.function));
+    let reaches: Vec<callgraph::Reach> = per_service
+        .par_iter()
+        .map(|(entries, _)| graph.reach(entries, &useful, &program))
+        .collect();
+    // Walk each service's (small) reached set rather than asking every service about every site.
+    let mut sites_of: HashMap<callsites::FunctionRef, Vec<usize>> = HashMap::new();
+    for (i, s) in sites.iter().enumerate() {
+        sites_of.entry(s.function).or_default().push(i);
+    }
+    let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); sites.len()];
+    for (service, reach) in reaches.iter().enumerate() {
+        for f in reach.functions() {
+            for &i in sites_of.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+                out[i].push(Attribution {
+                    service,
+                    path: reach.path(f),
+                });
+            }
+        }
+    }
+    for a in &mut out {
+        a.sort_by_key(|a| a.service);
+    }
+    (out, lost_calls(ws, graph, sites, &program))
+}
+
+/// Unresolved calls in code the program runs that may reach a function making a :666 call (or
+/// a call whose port is unknown): the methods of that name and arity that could have been the
+/// target.
+fn lost_calls(
+    ws: &Workspace,
+    graph: &CallGraph,
+    sites: &[CallSite],
+    program: &callgraph::Program,
+) -> LostCalls {
+    let trust = graph.reaching(
+        sites
+            .iter()
+            .filter(|s| s.destination.port.as_ref().is_err() || s.destination.is_trust_root())
+            .map(|s| s.function),
+    );
+    let mut by_name: HashMap<&str, Vec<(callsites::FunctionRef, usize, bool)>> = HashMap::new();
+    for f in &trust {
+        let func = &ws.go(f.file).functions[f.function];
+        if func.receiver_type.is_some() {
+            let variadic = func.params.last().is_some_and(|p| p.variadic);
+            by_name
+                .entry(func.name.as_str())
+                .or_default()
+                .push((*f, func.params.len(), variadic));
+        }
+    }
+    let mut out: LostCalls = graph
+        .nodes()
+        .filter(|n| program.reached.contains(&n.function))
+        .flat_map(|n| n.unresolved.iter())
+        .filter_map(|u| {
+            let mut candidates: Vec<callsites::FunctionRef> = by_name
+                .get(u.name.as_str())?
+                .iter()
+                .filter(|(_, params, variadic)| {
+                    *params == u.args || (*variadic && u.args + 1 >= *params)
+                })
+                .map(|(f, _, _)| *f)
+                .collect();
+            candidates.sort();
+            (!candidates.is_empty()).then(|| (u.clone(), candidates))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

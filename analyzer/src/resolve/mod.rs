@@ -1,0 +1,7 @@
+//! Stage 6, resolution: the static types of Go expressions ([`types`]) and their static values
+//! ([`values`]), as far as source shows them. The two need each other (a method's receiver type
+//! decides which value a call returns; a constructor's result decides a variable's type), so they
+//! form one stage; every later stage resolves through them, never through a name alone.
+
+pub mod types;
+pub mod values;
