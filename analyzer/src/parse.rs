@@ -32,7 +32,7 @@ fn parse_raw(src: &str) -> Option<tree_sitter::Tree> {
 /// that every byte offset stays the file's own; the text the facts are read from is the file's,
 /// so the call is still `new`. The second tree is used only if it has no error at all: a real
 /// syntax error keeps its finding.
-pub fn parse_go(src: &str) -> Option<tree_sitter::Tree> {
+pub(crate) fn parse_go(src: &str) -> Option<tree_sitter::Tree> {
     let tree = parse_raw(src)?;
     if !tree.root_node().has_error() {
         return Some(tree);
