@@ -383,3 +383,61 @@ fn the_analyzer_stages_form_a_dag() {
     assert!(checked > 15, "checked only {checked} files");
     assert!(violations.is_empty(), "{violations:#?}");
 }
+
+/// No function of the engine crates runs past 80 lines unless ARCHITECTURE.md's table of long
+/// functions names it (`file.rs: name`) and says why.
+#[test]
+fn long_functions_are_the_documented_ones() {
+    struct Long<'f> {
+        file: &'f str,
+        found: Vec<String>,
+    }
+    impl Long<'_> {
+        fn check(&mut self, name: &syn::Ident, block: &syn::Block, start: proc_macro2::Span) {
+            let lines = block.brace_token.span.close().end().line + 1 - start.start().line;
+            if lines > 80 {
+                self.found
+                    .push(format!("{}: {name} ({lines} lines)", self.file));
+            }
+        }
+    }
+    impl<'ast> Visit<'ast> for Long<'_> {
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            self.check(&f.sig.ident, &f.block, f.sig.fn_token.span);
+            syn::visit::visit_item_fn(self, f);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            self.check(&f.sig.ident, &f.block, f.sig.fn_token.span);
+            syn::visit::visit_impl_item_fn(self, f);
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut undocumented = Vec::new();
+    for file in rust_files("analyzer/src")
+        .into_iter()
+        .chain(rust_files("lints/src"))
+    {
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let ast = syn::parse_file(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut long = Long {
+            file: &rel,
+            found: Vec::new(),
+        };
+        long.visit_file(&ast);
+        for f in long.found {
+            let key = f.split(" (").next().unwrap();
+            if !architecture.contains(&format!("`{key}`")) {
+                undocumented.push(f);
+            }
+        }
+    }
+    assert!(
+        undocumented.is_empty(),
+        "functions over 80 lines that ARCHITECTURE.md does not explain: {undocumented:#?}"
+    );
+}

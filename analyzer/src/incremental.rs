@@ -9,11 +9,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::callgraph::CallGraph;
+use crate::callsites::CallSite;
 use crate::catalog::Catalog;
 use crate::discover::{DiscoverOptions, Discovery, SourceFile};
 use crate::facts::{self, FileFacts, Selection};
+use crate::resolve::types::Types;
 use crate::workspace::Workspace;
-use crate::{Analysis, Options};
+use crate::{Analysis, Conclusions, Options};
 
 /// One file's cached facts, with the hash of the text they came from (0: read from disk).
 ///
@@ -210,6 +213,40 @@ impl Engine {
     /// Analyzes the tree with `overlays` (unsaved buffers by relative path) in place of the
     /// files on disk. Only files whose text changed since the last analysis are parsed again.
     pub fn analyze(&mut self, overlays: &HashMap<String, String>) -> Arc<Analysis> {
+        let unchanged = self.refresh_all(overlays);
+        if unchanged && let Some(previous) = &self.previous {
+            return previous.analysis.clone();
+        }
+        let reach = match self.reach.take() {
+            Some(reach) => reach,
+            None => self.reach(),
+        };
+        let mut skipped = self.discovery.skipped.clone();
+        skipped.unreached_vendored = reach.unreached.iter().filter(|&&u| u).count();
+        let files = self.facts_for(&reach, overlays);
+        self.reach = Some(reach);
+        let workspace = Workspace::new(files.clone());
+        let (catalog, call_sites, graph, conclusions) = self.resolve(&workspace, &files);
+        let analysis = Arc::new(Analysis::assemble(
+            &self.root,
+            workspace,
+            catalog,
+            call_sites,
+            graph,
+            conclusions,
+            skipped,
+        ));
+        self.previous = Some(Previous {
+            analysis: analysis.clone(),
+            files,
+        });
+        analysis
+    }
+
+    /// Reads again every file whose text changed; returns whether the last analysis still holds
+    /// (every change was in a package that cannot matter and left its header as it was). A
+    /// changed header makes the import graph be asked again.
+    fn refresh_all(&mut self, overlays: &HashMap<String, String>) -> bool {
         let cache = &self.cache;
         let updated: Vec<(usize, Option<Cached>)> = self
             .discovery
@@ -230,33 +267,29 @@ impl Engine {
                 self.cache.insert(rel.clone(), entry);
             }
         }
-        if unchanged && let Some(previous) = &self.previous {
-            return previous.analysis.clone();
-        }
-        let reach = match self.reach.take() {
-            Some(reach) => reach,
-            None => self.reach(),
-        };
-        let entries: Vec<&Cached> = self
-            .discovery
-            .files
-            .iter()
-            .map(|f| &self.cache[&f.rel])
-            .collect();
-        let mut skipped = self.discovery.skipped.clone();
-        skipped.unreached_vendored = reach.unreached.iter().filter(|&&u| u).count();
-        let kept: Vec<usize> = (0..entries.len())
+        unchanged
+    }
+
+    /// The facts to analyze, in the workspace's order: each file's whole facts where its
+    /// package can matter (parsed now if they were a header until now), its header's elsewhere;
+    /// vendored code that nothing imports is left out.
+    fn facts_for(
+        &mut self,
+        reach: &Reach,
+        overlays: &HashMap<String, String>,
+    ) -> Vec<Arc<FileFacts>> {
+        let kept: Vec<usize> = (0..self.discovery.files.len())
             .filter(|&i| !reach.unreached[i])
             .collect();
-        let analyzed = &reach.analyzed;
         // A header read first whose package turned out to matter.
         let wanted = |e: &Cached| {
-            matches!(e.facts, Read::Header { .. }) && analyzed.contains(e.facts().file.dir())
+            matches!(e.facts, Read::Header { .. }) && reach.analyzed.contains(e.facts().file.dir())
         };
+        let entry = |i: usize| &self.cache[&self.discovery.files[i].rel];
         let parsed: Vec<(usize, Arc<FileFacts>)> = kept
             .par_iter()
             .filter(|&&i| {
-                wanted(entries[i]) && matches!(entries[i].facts, Read::Header { whole: None, .. })
+                wanted(entry(i)) && matches!(entry(i).facts, Read::Header { whole: None, .. })
             })
             .map(|&i| {
                 let file = &self.discovery.files[i];
@@ -264,7 +297,6 @@ impl Engine {
                 (i, Arc::new(facts::extract(&source, Selection::All)))
             })
             .collect();
-        drop(entries);
         for (i, full) in parsed {
             if let Some(Cached {
                 facts: Read::Header { whole, .. },
@@ -274,8 +306,7 @@ impl Engine {
                 *whole = Some(full);
             }
         }
-        let files: Vec<Arc<FileFacts>> = kept
-            .iter()
+        kept.iter()
             .map(|&i| {
                 let entry = &self.cache[&self.discovery.files[i].rel];
                 match (wanted(entry), &entry.facts) {
@@ -288,16 +319,20 @@ impl Engine {
                     _ => entry.facts().clone(),
                 }
             })
-            .collect();
-        self.reach = Some(reach);
-        let workspace = Workspace::new(files.clone());
-        // An edit inside function bodies changes only its own file's call sites: keep the
-        // catalog and the other files' call sites.
+            .collect()
+    }
+
+    /// Stages 5 to 8 over the workspace. An edit that changes no file's interface (only
+    /// function bodies) keeps the catalog and the other files' call sites and call-graph edges.
+    fn resolve(
+        &mut self,
+        workspace: &Workspace,
+        files: &[Arc<FileFacts>],
+    ) -> (Catalog, Vec<CallSite>, CallGraph, Conclusions) {
         let reusable = self
             .previous
             .take()
             .filter(|p| p.files.len() == files.len());
-        // Without an interface change, only the changed files' call sites are found again.
         let changed = reusable.as_ref().and_then(|p| {
             let changed: Vec<usize> = (0..files.len())
                 .filter(|&i| !Arc::ptr_eq(&p.files[i], &files[i]))
@@ -308,11 +343,11 @@ impl Engine {
                 .then_some(changed)
         });
         let errors = &self.discovery.errors;
-        let (catalog, call_sites, graph, conclusions) = match (reusable, changed) {
+        match (reusable, changed) {
             (Some(p), Some(changed)) => {
                 let before = &p.analysis;
                 let catalog = before.catalog.clone();
-                let types = crate::resolve::types::Types::new(&workspace, &catalog);
+                let types = Types::new(workspace, &catalog);
                 let mut sites: Vec<_> = before
                     .call_sites
                     .iter()
@@ -327,29 +362,15 @@ impl Engine {
                 (catalog, sites, graph, conclusions)
             }
             _ => {
-                let catalog = Catalog::build(&workspace, &self.options.external_endpoints);
-                let types = crate::resolve::types::Types::new(&workspace, &catalog);
+                let catalog = Catalog::build(workspace, &self.options.external_endpoints);
+                let types = Types::new(workspace, &catalog);
                 let sites = crate::callsites::find(&types);
                 let graph = crate::callgraph::build(&types);
                 let conclusions = crate::conclude(&types, &sites, &graph, errors);
                 drop(types);
                 (catalog, sites, graph, conclusions)
             }
-        };
-        let analysis = Arc::new(Analysis::assemble(
-            &self.root,
-            workspace,
-            catalog,
-            call_sites,
-            graph,
-            conclusions,
-            skipped,
-        ));
-        self.previous = Some(Previous {
-            analysis: analysis.clone(),
-            files,
-        });
-        analysis
+        }
     }
 
     /// Asks the import graph which vendored code is compiled in and which packages can matter.
