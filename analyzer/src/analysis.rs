@@ -23,11 +23,19 @@ pub struct Attribution {
     pub path: Vec<Step>,
 }
 
+/// Everything rootlint proved about a tree, and what it could not: the input of the lints, the
+/// grants and every renderer. Built by [`crate::analyze`] (the command line) or
+/// [`crate::incremental::Engine::analyze`] (the language server); plain data, no syntax.
 pub struct Analysis {
+    /// The analysis root (canonical): every path in the analysis is relative to it.
     pub root: PathBuf,
+    /// Files, packages, modules and services (stage 5).
     pub workspace: Workspace,
+    /// Every endpoint rootlint can see, with where it is declared (stage 5).
     pub catalog: Catalog,
+    /// Every Microbus call site with its resolved destination, sorted by file and position.
     pub call_sites: Vec<CallSite>,
+    /// Functions and the call edges resolved through types (stage 8).
     pub graph: CallGraph,
     /// For each call site (same index), the services that reach it.
     pub attributions: Vec<Vec<Attribution>>,

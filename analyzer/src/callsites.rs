@@ -60,13 +60,21 @@ impl Destination {
     }
 }
 
+/// One Microbus call in hand-written Go: a typed client's method or a raw `Request`/`Publish`,
+/// with its destination (host, port, method, path) resolved as far as rootlint can prove it;
+/// each unknown part carries the reason. Only a call whose destination is static and declared
+/// can be granted.
 #[derive(Clone, Debug, Serialize)]
 pub struct CallSite {
+    /// The function the call is in.
     pub function: FunctionRef,
     /// Relative path of the file.
     pub file: String,
+    /// The call expression.
     pub span: Span,
+    /// Typed client call or raw request.
     pub shape: Shape,
+    /// Where the call goes, part by part, or why a part is unknown.
     pub destination: Destination,
     /// The declared endpoint the call reaches, when the destination is static and declared.
     pub endpoint: Option<EndpointId>,

@@ -139,9 +139,15 @@ pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
     ]
 }
 
+/// Every endpoint rootlint can see: declared in a `manifest.yaml`, in an api package's
+/// `definition.go` (or 2025 `endpoints.go`), shipped with the framework (the built-in :666
+/// endpoints of `access.token.core`, `bearer.token.core`, `shell.core`), or listed in
+/// `rootlint.toml`. Indexed by the host a request reaches and by the owning service.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
+    /// The endpoints, by [`EndpointId`].
     pub endpoints: Vec<Endpoint>,
+    /// Api packages (typed clients) by import path, with the endpoints their methods call.
     pub api_packages: BTreeMap<String, ApiPackage>,
     /// Endpoints by the host their route resolves to (a request's destination host).
     by_target_host: std::collections::HashMap<String, Vec<EndpointId>>,

@@ -50,12 +50,19 @@ pub struct Service {
     pub import_path: Option<String>,
 }
 
+/// The analyzed tree as Go sees it: the files' facts, the modules that map folders to import
+/// paths, the packages (one per folder) and the services, each with where its identity (its
+/// hostname) is declared.
 pub struct Workspace {
     /// Shared, so that a language server can keep unchanged files' facts between analyses.
     pub files: Vec<std::sync::Arc<FileFacts>>,
+    /// The tree's go.mod modules, innermost first.
     pub modules: Vec<Module>,
+    /// Packages by folder (relative to the root).
     pub packages: BTreeMap<String, Package>,
+    /// Folders by import path, for the packages of the tree.
     pub dir_by_import: HashMap<String, String>,
+    /// Services, sorted by hostname, then folder.
     pub services: Vec<Service>,
 }
 

@@ -96,18 +96,27 @@ pub enum PubOption {
     Other(String),
 }
 
+/// What a Go expression evaluates to, as far as rootlint can prove it statically. A value it
+/// cannot prove is [`Value::Unknown`] with the reason (or a [`Template`] with a hole that says
+/// why), never a guess.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
+    /// A string, possibly with holes (parts that depend on a parameter, a field, a call).
     Str(Template),
+    /// An integer constant.
     Int(i64),
+    /// A typed client of an api package (`api.NewClient(svc)`, with `ForHost`, `WithOptions`).
     Client(Client),
     /// A list of `pub` options; `unknown` says why some options could not be seen.
     Options {
         items: Vec<PubOption>,
         unknown: Vec<String>,
     },
+    /// One `pub` option (`pub.GET(url)`, `pub.Method(m)`, …).
     Option(PubOption),
+    /// An endpoint definition of an api package (`api.Mint`).
     Endpoint(EndpointId),
+    /// Not provable; the reason.
     Unknown(String),
 }
 
@@ -136,7 +145,7 @@ pub struct Scope<'a> {
 
 const MAX_DEPTH: u32 = 24;
 
-/// The reason a value carries when resolution stopped at [`MAX_DEPTH`]: an analysis limit,
+/// The reason a value carries when resolution stopped at its depth limit: an analysis limit,
 /// which must fail closed (the call is reported and the grants are incomplete), never read as
 /// an ordinary dynamic value.
 pub const DEPTH_LIMIT: &str = "a definition chain deeper than rootlint follows (an analysis limit)";
