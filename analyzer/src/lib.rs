@@ -3,11 +3,14 @@
 //! The pipeline is a straight line, one module per stage (ARCHITECTURE.md numbers them; a
 //! dogfood test keeps each module to earlier stages):
 //! 1 [`discover`] files → 2 [`triage`] bytes ([`header`] imports, build [`constraints`]) →
-//! 3 `parse` → 4 [`facts`] per file, then [`reach`]: which packages can matter → 5 [`workspace`]
+//! 3 parse and extract (the `rootlint-syntax` crate, the only one that sees a syntax tree) →
+//! 4 [`facts`] per file, then [`reach`]: which packages can matter → 5 [`workspace`]
 //! (packages, services) and [`catalog`] of endpoints → 6 [`resolve`] (types and values) →
 //! 7 [`callsites`] → 8 [`callgraph`], [`bundles`] and attribution ([`analysis`]) → 9 [`grants`].
 //! This file, [`demand`] and [`incremental`] drive them. Lints (in the `rootlint-lints` crate)
 //! read the resulting [`Analysis`], never syntax trees.
+
+pub use rootlint_syntax::span;
 
 pub mod analysis;
 pub mod bundles;
@@ -23,11 +26,9 @@ pub mod framework;
 pub mod grants;
 pub mod header;
 pub mod incremental;
-pub(crate) mod parse;
 pub mod reach;
 pub mod resolve;
 pub mod route;
-pub mod span;
 pub mod subject;
 pub mod triage;
 pub mod workspace;
@@ -43,9 +44,9 @@ use crate::discover::{DiscoverOptions, Skipped};
 use crate::resolve::types;
 use crate::workspace::Workspace;
 
-/// Stack size of the threads that extract facts: expressions and types nest up to
-/// [`facts::go::MAX_NESTING`] levels, and unoptimized builds use large frames.
-pub const WORKER_STACK: usize = 8 * 1024 * 1024;
+/// Stack size of the worker threads, which extract facts (see
+/// [`facts::go::EXTRACTION_STACK`]).
+pub const WORKER_STACK: usize = facts::go::EXTRACTION_STACK;
 
 /// The most worker threads `-j` may ask for; more is refused rather than attempted.
 pub const MAX_THREADS: usize = 256;

@@ -1,7 +1,7 @@
 //! Stage 4: per-file facts. Each file becomes plain data (no syntax nodes), so facts can be
 //! cached by content and recomputed for one file when an editor changes it.
 
-pub mod go;
+pub use rootlint_syntax::go;
 pub mod gomod;
 pub mod manifest;
 
@@ -332,7 +332,7 @@ pub fn extract(source: &Source, selection: Selection) -> FileFacts {
 /// masked parse has a syntax error, is parsed whole, so that syntax errors are reported exactly
 /// as a full parse reports them.
 fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Option<go::GoFileFacts> {
-    let full = || crate::parse::parse_go(text).map(|tree| go::extract(&tree, text));
+    let full = || go::from_source(text);
     let Selection::Chunks(keep) = selection else {
         return full();
     };
@@ -363,8 +363,7 @@ fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Optio
         });
     }
     let (compacted, shifts) = triage::compact(text, chunks, keep);
-    let tree = crate::parse::parse_go(&compacted)?;
-    let mut facts = go::extract(&tree, &compacted);
+    let mut facts = go::from_source(&compacted)?;
     if facts.syntax_error.is_some() {
         return full();
     }

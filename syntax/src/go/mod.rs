@@ -1,0 +1,430 @@
+//! Go facts: what rootlint needs from one Go file, as plain data.
+//!
+//! The extractor walks a tree-sitter-go syntax tree once and keeps imports, type declarations,
+//! package-level constants and variables, functions with their parameters, scoped local
+//! bindings and calls, the types their bodies instantiate, and `//rootlint:` directives.
+//! Everything after this stage works on these facts, never on syntax nodes, so facts can be
+//! cached per file and shared by the CLI and the language server.
+//!
+//! Hostile input: every walk is iterative or bounded by [`MAX_NESTING`]; a file nested deeper
+//! is reported (`nesting_limit`) rather than half-read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+mod extract;
+
+pub use extract::from_source;
+
+/// How deep an expression or a type may nest before the extractor gives up on the file. Real
+/// Go stays far below it; a hostile file past it is reported as not analyzed.
+pub const MAX_NESTING: u32 = 200;
+
+/// The stack a thread needs to extract facts: expressions and types nest up to
+/// [`MAX_NESTING`] levels, and unoptimized builds use large frames.
+pub const EXTRACTION_STACK: usize = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct GoFileFacts {
+    pub package: String,
+    pub imports: Vec<GoImport>,
+    pub types: Vec<TypeDecl>,
+    pub values: Vec<PackageValue>,
+    pub functions: Vec<GoFunction>,
+    pub directives: Vec<Directive>,
+    /// Where tree-sitter had to recover from a syntax error, if anywhere.
+    pub syntax_error: Option<Span>,
+    /// Where an expression or type nested deeper than [`MAX_NESTING`], if anywhere.
+    pub nesting_limit: Option<Span>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct GoImport {
+    /// The explicit alias (`bt` in `bt "…/bearertokenapi"`), if any.
+    pub alias: Option<String>,
+    pub path: String,
+}
+
+impl GoImport {
+    /// The name the importing file uses for the package; `None` for `_` and `.` imports.
+    pub fn local_name(&self) -> Option<&str> {
+        match self.alias.as_deref() {
+            Some("_") | Some(".") => None,
+            Some(alias) => Some(alias),
+            None => Some(default_package_name(&self.path)),
+        }
+    }
+
+    /// A dot import (`import . "…/rolesapi"`): the package's names are used unqualified.
+    pub fn is_dot(&self) -> bool {
+        self.alias.as_deref() == Some(".")
+    }
+}
+
+/// The package name assumed for an import path when the import gives no alias, as goimports
+/// assumes it: the last element, skipping a `/vN` suffix, without a `go-` prefix, cut at the
+/// first character that cannot be in an identifier (`nats.go` → `nats`, `yaml.v3` → `yaml`).
+pub fn default_package_name(path: &str) -> &str {
+    let mut parts = path.rsplit('/');
+    let last = parts.next().unwrap_or(path);
+    let is_version =
+        last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+    let base = if is_version {
+        parts.next().unwrap_or(last)
+    } else {
+        last
+    };
+    let base = base.strip_prefix("go-").unwrap_or(base);
+    let end = base
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(base.len());
+    &base[..end]
+}
+
+/// A Go type as written.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TypeExpr {
+    /// `T`, `pkg.T`, `T[A, B]`.
+    Named {
+        qualifier: Option<String>,
+        name: String,
+        args: Vec<TypeExpr>,
+    },
+    Pointer(Box<TypeExpr>),
+    /// Slices and arrays.
+    Slice(Box<TypeExpr>),
+    Map(Box<TypeExpr>, Box<TypeExpr>),
+    Chan(Box<TypeExpr>),
+    Func(Box<Signature>),
+    Struct(Vec<Field>),
+    Interface(Vec<InterfaceElem>),
+    /// A type rootlint does not model, by its syntax kind.
+    Other(String),
+}
+
+impl TypeExpr {
+    pub fn named(qualifier: Option<&str>, name: &str) -> TypeExpr {
+        TypeExpr::Named {
+            qualifier: qualifier.map(str::to_string),
+            name: name.to_string(),
+            args: Vec::new(),
+        }
+    }
+
+    /// `(qualifier, name)` of a named type, through any pointers.
+    pub fn base_name(&self) -> Option<(Option<&str>, &str)> {
+        match self {
+            TypeExpr::Named {
+                qualifier, name, ..
+            } => Some((qualifier.as_deref(), name.as_str())),
+            TypeExpr::Pointer(inner) => inner.base_name(),
+            _ => None,
+        }
+    }
+
+    /// The element type of a slice or array.
+    pub fn slice_element(&self) -> Option<&TypeExpr> {
+        match self {
+            TypeExpr::Slice(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Signature {
+    pub params: Vec<Param>,
+    pub results: Vec<Param>,
+}
+
+/// A struct field; `name` is `None` for an embedded field.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Field {
+    pub name: Option<String>,
+    pub ty: TypeExpr,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InterfaceElem {
+    Method {
+        name: String,
+        params: usize,
+        results: Vec<TypeExpr>,
+    },
+    /// An embedded interface.
+    Embed(TypeExpr),
+    /// A type set term (`~int | string`): constraints only, no methods.
+    Terms,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeParam {
+    pub name: String,
+    pub constraint: TypeExpr,
+}
+
+/// `type Name[P C] T` or `type Name = T`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TypeDecl {
+    pub name: String,
+    pub span: Span,
+    pub type_params: Vec<TypeParam>,
+    pub alias: bool,
+    pub ty: TypeExpr,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct PackageValue {
+    pub name: String,
+    pub is_const: bool,
+    pub ty: Option<TypeExpr>,
+    pub value: Option<Expr>,
+    pub span: Span,
+    /// For a composite literal value: the span of each keyed field's value (`Route: ":666/x"`).
+    pub field_spans: Vec<(String, Span)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Param {
+    pub name: String,
+    pub ty: Option<TypeExpr>,
+    pub variadic: bool,
+}
+
+/// The name Go gives the functions that hold a file's package-level variable initializers:
+/// they run as part of package initialization, as `init` functions do.
+pub const INITIALIZERS: &str = "init";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoFunction {
+    pub name: String,
+    /// Receiver type name of a method, without pointer or type arguments (`Service` in
+    /// `(svc *Service)`, `List` in `(l *List[T])`).
+    pub receiver_type: Option<String>,
+    pub receiver_name: Option<String>,
+    /// Type parameters of a generic function, or of a generic receiver type (their names, with
+    /// the receiver type's constraints unknown here: `any`).
+    pub type_params: Vec<TypeParam>,
+    pub params: Vec<Param>,
+    pub results: Vec<Param>,
+    /// Span of the function's name.
+    pub span: Span,
+    pub bindings: Vec<Binding>,
+    /// Every call in the body, nested ones and those in closures included, in source order.
+    pub calls: Vec<CallExpr>,
+    /// Types whose values the body creates (`T{…}`, `&T{…}`, `new(T)`), for interface dispatch.
+    pub instantiates: Vec<TypeExpr>,
+    /// Not a declared function: the package-level variable initializers of the file.
+    pub synthetic: bool,
+    /// Indices into `bindings`, ordered by name, then source order: lookups by name are a
+    /// binary search, whatever the size of the function.
+    pub binding_index: Vec<u32>,
+}
+
+impl GoFunction {
+    /// The bindings named `name`, in source order.
+    pub fn bindings_named<'a>(
+        &'a self,
+        name: &str,
+    ) -> impl DoubleEndedIterator<Item = &'a Binding> + 'a {
+        let index = &self.binding_index;
+        let name_of = |i: &u32| self.bindings[*i as usize].name.as_str();
+        let start = index.partition_point(|i| name_of(i) < name);
+        let len = index[start..].partition_point(|i| name_of(i) == name);
+        index[start..start + len]
+            .iter()
+            .map(move |&i| &self.bindings[i as usize])
+    }
+
+    fn index_bindings(&mut self) {
+        let mut index: Vec<u32> = (0..self.bindings.len() as u32).collect();
+        index.sort_by(|a, b| {
+            self.bindings[*a as usize]
+                .name
+                .cmp(&self.bindings[*b as usize].name)
+                .then(a.cmp(b))
+        });
+        self.binding_index = index;
+    }
+}
+
+/// A local name given a value: `x := e`, `var x T = e`, `x = e`, a closure's parameter, a range
+/// variable, a type switch's variable.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Binding {
+    pub name: String,
+    pub ty: Option<TypeExpr>,
+    pub value: BindingValue,
+    pub span: Span,
+    /// The block the name is declared in (`:=`, `var`, parameters); for a plain assignment
+    /// (`x = e`), the whole function: the assignment outlives the block it is in.
+    pub scope: Span,
+    /// Declares the name (`:=`, `var`, a parameter), rather than assigning to it.
+    pub declares: bool,
+}
+
+impl Binding {
+    /// Whether the binding is in scope at a byte offset after it.
+    pub fn visible_at(&self, at: u32) -> bool {
+        self.span.start_byte < at && at <= self.scope.end_byte
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum BindingValue {
+    Expr(Expr),
+    /// One result of a multi-value call (`a, b := f()`), or the `ok` of a type assertion.
+    Tuple {
+        call: Expr,
+        index: usize,
+    },
+    /// A range loop variable: the key (0) or element (1) of ranging over `over`.
+    Range {
+        over: Expr,
+        index: usize,
+    },
+    /// A declaration without a value (`var c api.Client`, a closure's parameter).
+    Declared,
+    /// A value Go computes at run time from an operation rootlint does not model.
+    Opaque(String),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CallExpr {
+    pub callee: Expr,
+    pub args: Vec<Expr>,
+    /// The last argument is spread (`opts...`).
+    pub spread: bool,
+    pub span: Span,
+    /// The span of each argument, for findings about a literal argument.
+    pub arg_spans: Vec<Span>,
+}
+
+/// The subset of Go expressions that static resolution can use. Anything else is `Other`,
+/// named by its syntax kind so that resolution can say why it gave up.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Expr {
+    Str(String),
+    Int(i64),
+    Ident(String),
+    Selector(Box<Expr>, String),
+    Call(Box<CallExpr>),
+    Binary(String, Box<Expr>, Box<Expr>),
+    Composite {
+        ty: Option<TypeExpr>,
+        elements: Vec<(Option<String>, Expr)>,
+    },
+    AddressOf(Box<Expr>),
+    /// `*x`: a dereference, or a pointer type in expression position (`(*T).M`).
+    Deref(Box<Expr>),
+    /// `x[i]`, or a generic instantiation `F[T]`.
+    Index(Box<Expr>, Vec<Expr>),
+    /// `x.(T)`; `None` for the `x.(type)` of a type switch.
+    TypeAssert(Box<Expr>, Option<TypeExpr>),
+    /// A type in expression position (`[]byte` in `[]byte(s)`, `T[int]` in a conversion).
+    Type(TypeExpr),
+    FuncLit,
+    Other(String),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Directive {
+    /// The comment text after `//`, trimmed.
+    pub text: String,
+    pub span: Span,
+    /// The comment shares its line with code (a trailing comment).
+    pub trailing: bool,
+}
+
+impl Expr {
+    /// The direct sub-expressions (not those of types).
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![b],
+            Expr::TypeAssert(b, _) => vec![b],
+            Expr::Call(c) => std::iter::once(&c.callee).chain(&c.args).collect(),
+            Expr::Binary(_, l, r) => vec![l, r],
+            Expr::Composite { elements, .. } => elements.iter().map(|(_, e)| e).collect(),
+            Expr::Index(b, i) => std::iter::once(&**b).chain(i).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the expression or any sub-expression satisfies `f` (bounded by the nesting limit
+    /// the extractor enforces).
+    pub fn any(&self, f: &mut dyn FnMut(&Expr) -> bool) -> bool {
+        f(self) || self.children().into_iter().any(|c| c.any(f))
+    }
+}
+
+impl Expr {
+    fn children_mut(&mut self) -> Vec<&mut Expr> {
+        match self {
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![&mut **b],
+            Expr::TypeAssert(b, _) => vec![&mut **b],
+            Expr::Call(c) => {
+                let c = &mut **c;
+                std::iter::once(&mut c.callee).chain(&mut c.args).collect()
+            }
+            Expr::Binary(_, l, r) => vec![&mut **l, &mut **r],
+            Expr::Composite { elements, .. } => elements.iter_mut().map(|(_, e)| e).collect(),
+            Expr::Index(b, i) => std::iter::once(&mut **b).chain(i.iter_mut()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl GoFileFacts {
+    /// Moves every byte offset by the shift of its line (facts of a compacted source).
+    pub fn shift_bytes(&mut self, shift: &dyn Fn(u32) -> u32) {
+        let fix = |s: &mut Span| {
+            s.start_byte += shift(s.start_line);
+            s.end_byte += shift(s.end_line);
+        };
+        fn fix_expr(e: &mut Expr, fix: &dyn Fn(&mut Span)) {
+            if let Expr::Call(c) = e {
+                fix(&mut c.span);
+                c.arg_spans.iter_mut().for_each(fix);
+            }
+            for child in e.children_mut() {
+                fix_expr(child, fix);
+            }
+        }
+        for s in self.syntax_error.iter_mut().chain(&mut self.nesting_limit) {
+            fix(s);
+        }
+        for t in &mut self.types {
+            fix(&mut t.span);
+        }
+        for v in &mut self.values {
+            fix(&mut v.span);
+            v.field_spans.iter_mut().for_each(|(_, s)| fix(s));
+            if let Some(e) = &mut v.value {
+                fix_expr(e, &fix);
+            }
+        }
+        for d in &mut self.directives {
+            fix(&mut d.span);
+        }
+        for f in &mut self.functions {
+            fix(&mut f.span);
+            for b in &mut f.bindings {
+                fix(&mut b.span);
+                fix(&mut b.scope);
+                match &mut b.value {
+                    BindingValue::Expr(e)
+                    | BindingValue::Tuple { call: e, .. }
+                    | BindingValue::Range { over: e, .. } => fix_expr(e, &fix),
+                    _ => {}
+                }
+            }
+            for c in &mut f.calls {
+                fix(&mut c.span);
+                c.arg_spans.iter_mut().for_each(fix);
+                fix_expr(&mut c.callee, &fix);
+                c.args.iter_mut().for_each(|a| fix_expr(a, &fix));
+            }
+        }
+    }
+}
