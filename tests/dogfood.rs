@@ -368,6 +368,31 @@ fn the_analyzer_stages_form_a_dag() {
     }
     let stage_of = |m: &str| STAGES.iter().find(|(n, _)| *n == m).map(|(_, s)| *s);
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("analyzer/src");
+    // The stages' workings stay inside the crate; only their results are exported.
+    const CRATE_PRIVATE: &[&str] = &[
+        "triage",
+        "header",
+        "constraints",
+        "reach",
+        "demand",
+        "framework",
+        "resolve",
+    ];
+    let lib = syn::parse_file(&std::fs::read_to_string(src.join("lib.rs")).unwrap()).unwrap();
+    let mut private_found = 0;
+    for item in &lib.items {
+        if let syn::Item::Mod(m) = item
+            && CRATE_PRIVATE.contains(&m.ident.to_string().as_str())
+        {
+            assert!(
+                !matches!(m.vis, syn::Visibility::Public(_)),
+                "`{}` is a stage's workings and must not be `pub`",
+                m.ident
+            );
+            private_found += 1;
+        }
+    }
+    assert_eq!(private_found, CRATE_PRIVATE.len());
     let mut violations = Vec::new();
     let mut checked = 0;
     for file in rust_files("analyzer/src") {

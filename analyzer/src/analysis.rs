@@ -85,7 +85,7 @@ pub struct Conclusions {
 }
 
 /// Attribution, bundles and every problem met on the way.
-pub fn conclude(
+pub(crate) fn conclude(
     types: &types::Types,
     call_sites: &[CallSite],
     graph: &CallGraph,

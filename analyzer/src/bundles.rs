@@ -52,7 +52,7 @@ enum Traced {
     Unresolved(String),
 }
 
-pub fn find(types: &Types) -> Vec<Bundle> {
+pub(crate) fn find(types: &Types) -> Vec<Bundle> {
     let (ws, catalog) = (types.workspace(), types.catalog());
     let trust_hosts = catalog.hosts_with_trust_roots();
     let hostname_of = |package: &str| -> Option<String> {

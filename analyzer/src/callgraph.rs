@@ -2,7 +2,7 @@
 //! functions.
 //!
 //! Nodes are functions and methods. Every edge is resolved through names and types
-//! ([`crate::resolve::types`]), never through a method's name alone: a static call, a method of the
+//! (`resolve::types`), never through a method's name alone: a static call, a method of the
 //! receiver's static type (promoted methods included), a method value or method expression
 //! where it is invoked, a function handed over as a value. A call on an interface reaches the
 //! methods of the in-tree types that implement it, on the condition that something a service
@@ -135,14 +135,14 @@ pub fn function_name(ws: &Workspace, f: FunctionRef) -> String {
     }
 }
 
-pub fn build(types: &Types) -> CallGraph {
+pub(crate) fn build(types: &Types) -> CallGraph {
     build_reusing(types, None)
 }
 
 /// Rebuilds the graph after the files `changed` were edited without changing their interface
 /// (types, package values, imports, function signatures; the caller checks): other files'
 /// nodes are kept.
-pub fn rebuild(types: &Types, previous: &CallGraph, changed: &[usize]) -> CallGraph {
+pub(crate) fn rebuild(types: &Types, previous: &CallGraph, changed: &[usize]) -> CallGraph {
     build_reusing(types, Some((previous, changed)))
 }
 

@@ -123,7 +123,7 @@ fn invalid_token(d: &Destination) -> Option<String> {
 }
 
 /// Finds and resolves the call sites of every function in the workspace.
-pub fn find(types: &Types) -> Vec<CallSite> {
+pub(crate) fn find(types: &Types) -> Vec<CallSite> {
     let ws = types.workspace();
     let files: Vec<usize> = ws
         .packages
@@ -134,7 +134,7 @@ pub fn find(types: &Types) -> Vec<CallSite> {
 }
 
 /// The call sites of the functions of some files (parsed Go files of the workspace), sorted.
-pub fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
+pub(crate) fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
     let (ws, catalog) = (types.workspace(), types.catalog());
     use rayon::prelude::*;
     let functions: Vec<FunctionRef> = files

@@ -93,7 +93,7 @@ enum Constraint {
 
 /// What the header of a Go file says about the builds that include it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// Some build may include the file.
     Built,
     /// No build includes the file; the text is the constraint that excludes it.
@@ -104,7 +104,7 @@ pub enum Verdict {
 }
 
 /// Reads the constraints of a Go file: its name and the comment lines before `package`.
-pub fn verdict(file_name: &str, src: &str) -> Verdict {
+pub(crate) fn verdict(file_name: &str, src: &str) -> Verdict {
     let mut go_build: Option<(usize, &str)> = None;
     let mut plus_build: Vec<(usize, &str)> = Vec::new();
     for (i, line) in src.lines().enumerate() {

@@ -57,7 +57,7 @@ fn mentions(ac: &AhoCorasick, text: &str) -> bool {
     })
 }
 
-pub fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
+pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
     // Pass 1: constants, variables, imports and comments only, which is all the catalog needs.
     let mut keep: Vec<Vec<bool>> = sources
         .iter()

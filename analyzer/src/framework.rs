@@ -15,7 +15,7 @@ const FRAMEWORK_PACKAGES: &[&str] = &[
 ];
 
 /// Whether an import path is the framework's (or a copy of it under another module path).
-pub fn is_framework(path: &str) -> bool {
+pub(crate) fn is_framework(path: &str) -> bool {
     path.starts_with(FRAMEWORK)
         || FRAMEWORK_PACKAGES
             .iter()

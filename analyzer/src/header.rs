@@ -5,13 +5,13 @@
 
 /// What a Go file's header declares.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Header {
-    pub package: Option<String>,
+pub(crate) struct Header {
+    pub(crate) package: Option<String>,
     /// `(alias, path)` of each import spec, in order.
-    pub imports: Vec<(Option<String>, String)>,
+    pub(crate) imports: Vec<(Option<String>, String)>,
     /// The header did not end the way Go's grammar says (a declaration keyword or the end of
     /// the file after the imports): an import may be missing from `imports`.
-    pub malformed: bool,
+    pub(crate) malformed: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl<'a> Lexer<'a> {
 /// Reads the package clause and the import declarations at the start of a Go file. Anything
 /// else ends the header; a malformed header gives what was read before it (the parse reports the
 /// syntax error).
-pub fn read(src: &str) -> Header {
+pub(crate) fn read(src: &str) -> Header {
     let mut out = Header {
         malformed: true,
         ..Header::default()

@@ -2,13 +2,17 @@
 //!
 //! The pipeline is a straight line, one module per stage (ARCHITECTURE.md numbers them; a
 //! dogfood test keeps each module to earlier stages):
-//! 1 [`discover`] files → 2 [`triage`] bytes ([`header`] imports, build [`constraints`]) →
+//! 1 [`discover`] files → 2 `triage` bytes (`header` imports, build `constraints`) →
 //! 3 parse and extract (the `rootlint-syntax` crate, the only one that sees a syntax tree) →
-//! 4 [`facts`] per file, then [`reach`]: which packages can matter → 5 [`workspace`]
-//! (packages, services) and [`catalog`] of endpoints → 6 [`resolve`] (types and values) →
+//! 4 [`facts`] per file, then `reach`: which packages can matter → 5 [`workspace`]
+//! (packages, services) and [`catalog`] of endpoints → 6 `resolve` (types and values) →
 //! 7 [`callsites`] → 8 [`callgraph`], [`bundles`] and attribution ([`analysis`]) → 9 [`grants`].
-//! This file, [`demand`] and [`incremental`] drive them. Lints (in the `rootlint-lints` crate)
+//! This file, `demand` and [`incremental`] drive them. Lints (in the `rootlint-lints` crate)
 //! read the resulting [`Analysis`], never syntax trees.
+//!
+//! The stages' workings (triage, reachability, demand-driven parsing, type and value
+//! resolution) are private to the crate; what it exports is their results: files, facts, the
+//! workspace and catalog, call sites, the call graph, bundles, grants and the [`Analysis`].
 
 pub use rootlint_syntax::span;
 
@@ -17,28 +21,42 @@ pub mod bundles;
 pub mod callgraph;
 pub mod callsites;
 pub mod catalog;
-pub mod constraints;
-pub mod demand;
+pub(crate) mod constraints;
+pub(crate) mod demand;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
-pub mod framework;
+pub(crate) mod framework;
 pub mod grants;
-pub mod header;
+pub(crate) mod header;
 pub mod incremental;
-pub mod reach;
-pub mod resolve;
+pub(crate) mod reach;
+pub(crate) mod resolve;
 pub mod route;
 pub mod subject;
-pub mod triage;
+pub(crate) mod triage;
 pub mod workspace;
+
+/// What the fuzz targets (`fuzz/`) reach of the crate-private stages; not an API.
+#[doc(hidden)]
+pub mod fuzzing {
+    use crate::resolve::values::{Template, url_shape};
+
+    /// The host and port that the template evaluator reads from `url` written as a literal,
+    /// when it finds both (the `urls` target compares them with `route::parse_url`).
+    pub fn literal_url_host_and_port(url: &str) -> Option<(String, u16)> {
+        let shape = url_shape(&Template::lit(url));
+        Some((shape.host.ok()?, shape.port.ok()?))
+    }
+}
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use crate::analysis::{Analysis, Attribution, Conclusions, conclude};
+use crate::analysis::conclude;
+pub use crate::analysis::{Analysis, Attribution, Conclusions};
 use crate::catalog::{Catalog, ExternalEndpoint};
 use crate::discover::{DiscoverOptions, Skipped};
 use crate::resolve::types;

@@ -11,7 +11,6 @@ use std::collections::{HashMap, HashSet};
 use crate::discover::{FileKind, SourceFile};
 use crate::facts::Source;
 use crate::facts::gomod::{Module, import_path_of, innermost_first};
-pub use crate::framework::is_framework;
 
 /// The in-tree import graph of a set of Go files, by folder.
 struct ImportGraph<'s> {
@@ -89,20 +88,20 @@ impl<'s> ImportGraph<'s> {
 
 /// What the import graph needs of one file, whether it comes from a loaded source (the command
 /// line) or from cached facts (the language server).
-pub struct Node<'s> {
-    pub file: &'s SourceFile,
+pub(crate) struct Node<'s> {
+    pub(crate) file: &'s SourceFile,
     /// The import paths of a Go file's header.
-    pub imported: &'s [String],
+    pub(crate) imported: &'s [String],
     /// The file imports the framework, or its header could not be read to its end.
-    pub imports_framework: bool,
+    pub(crate) imports_framework: bool,
     /// A manifest or a framework-generated file: its folder is a service's.
-    pub marks_service: bool,
+    pub(crate) marks_service: bool,
     /// For a `go.mod`: the module path it declares.
-    pub module: Option<String>,
+    pub(crate) module: Option<String>,
 }
 
 impl<'s> Node<'s> {
-    pub fn of_source(s: &'s Source) -> Self {
+    pub(crate) fn of_source(s: &'s Source) -> Self {
         Node {
             file: &s.file,
             imported: &s.imported,
@@ -119,7 +118,7 @@ impl<'s> Node<'s> {
 /// The folders whose Go files can matter: the closure, over imports, of every package that
 /// imports the framework (directly or through in-tree packages) and of every service folder
 /// (one holding a manifest or the framework's generated files).
-pub fn analyzed_dirs(nodes: &[Node]) -> HashSet<String> {
+pub(crate) fn analyzed_dirs(nodes: &[Node]) -> HashSet<String> {
     let mut modules: Vec<Module> = nodes
         .iter()
         .filter_map(|n| {
@@ -151,7 +150,7 @@ pub fn analyzed_dirs(nodes: &[Node]) -> HashSet<String> {
 /// Vendored code (`vendor/<import path>/…`) is compiled into whoever imports it. For each file
 /// (same order): whether it is vendored code of a package that neither the tree's own packages
 /// nor the vendored packages they import import. Such code is in no build: counted and left out.
-pub fn unreached_vendored<'s>(
+pub(crate) fn unreached_vendored<'s>(
     files: impl Iterator<Item = (&'s SourceFile, &'s [String])> + Clone,
 ) -> Vec<bool> {
     // Without modules, only vendored folders resolve: by the import path below `vendor/`.
@@ -169,7 +168,7 @@ pub fn unreached_vendored<'s>(
 
 #[cfg(test)]
 mod tests {
-    use super::is_framework;
+    use crate::framework::is_framework;
 
     #[test]
     fn framework_paths_and_forks() {

@@ -6,12 +6,12 @@
 
 use crate::span::{LineIndex, Span};
 
-pub enum Decoded {
+pub(crate) enum Decoded {
     Text(String),
     Undecodable { reason: String, span: Option<Span> },
 }
 
-pub fn decode(bytes: Vec<u8>) -> Decoded {
+pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
     if let Some(nul) = memchr::memchr(0, &bytes) {
         let lossy = String::from_utf8_lossy(&bytes[..nul]);
         let span = LineIndex::new(&lossy).span(lossy.len(), lossy.len());
@@ -37,7 +37,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
 
 /// The names of the Go files Microbus' generators write (2024: `intermediate/intermediate.go`,
 /// `*api/clients.go`; 2025-2026: `intermediate.go`, `*api/client.go`, `mock.go`).
-pub fn is_framework_generated_name(name: &str) -> bool {
+pub(crate) fn is_framework_generated_name(name: &str) -> bool {
     matches!(
         name,
         "intermediate.go" | "client.go" | "clients.go" | "mock.go"
@@ -46,7 +46,7 @@ pub fn is_framework_generated_name(name: &str) -> bool {
 
 /// Go's rule (cmd/go, `go help generate`): a line `// Code generated … DO NOT EDIT.` before
 /// the package clause marks the whole file as generated.
-pub fn is_generated_go(src: &str) -> bool {
+pub(crate) fn is_generated_go(src: &str) -> bool {
     for line in src.lines() {
         let line = line.trim_end_matches('\r');
         if line.starts_with("// Code generated ") && line.ends_with(" DO NOT EDIT.") {
@@ -61,7 +61,7 @@ pub fn is_generated_go(src: &str) -> bool {
 
 /// The names a `type` chunk declares: `type Name …`, or each `Name …` of a `type ( … )` group
 /// (one per line at one level of indentation, as gofmt writes them).
-pub fn type_names(chunk: &str) -> Vec<&str> {
+pub(crate) fn type_names(chunk: &str) -> Vec<&str> {
     let ident = |s: &str| -> Option<usize> {
         let end = s
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -96,14 +96,14 @@ pub fn type_names(chunk: &str) -> Vec<&str> {
 /// are not parsed. gofmt writes one field per line, which the generator's output always is.
 /// The literal hostname a generated file passes to `connector.New("…")` (the 2024 and 2025
 /// intermediates; the 2026 one passes the api package's `Hostname`).
-pub fn connector_hostname(src: &str) -> Option<String> {
+pub(crate) fn connector_hostname(src: &str) -> Option<String> {
     let start = src.find("connector.New(\"")? + "connector.New(\"".len();
     let len = src[start..].find('"')?;
     let host = &src[start..start + len];
     (!host.is_empty() && !host.contains(['\\', '\n'])).then(|| host.to_ascii_lowercase())
 }
 
-pub fn connector_types(src: &str) -> Vec<String> {
+pub(crate) fn connector_types(src: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<&str> = None;
     for line in src.lines() {
@@ -183,22 +183,22 @@ mod tests {
 /// declaration at column 0, and so does nearly all Go in the wild; where that fails, the masked
 /// parse has a syntax error and the file is parsed whole).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Chunk {
-    pub kind: ChunkKind,
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Chunk {
+    pub(crate) kind: ChunkKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// A function's name, as a byte range of the file (no copy per chunk: monorepos have many).
-    pub name: (u32, u32),
+    pub(crate) name: (u32, u32),
 }
 
 impl Chunk {
-    pub fn name<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn name<'a>(&self, text: &'a str) -> &'a str {
         &text[self.name.0 as usize..self.name.1 as usize]
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChunkKind {
+pub(crate) enum ChunkKind {
     /// A function or method; its name is `name` of the chunk.
     Func,
     /// `const`/`var`: always parsed, because constants resolve values across files.
@@ -209,7 +209,7 @@ pub enum ChunkKind {
     Keep,
 }
 
-pub fn chunks(src: &str) -> Vec<Chunk> {
+pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
@@ -297,7 +297,7 @@ fn matching_paren(s: &str) -> Option<usize> {
 
 /// Whether a chunk's brackets are unbalanced (outside strings, runes and comments): the cheap
 /// sign of a syntax error that a masked parse would not see.
-pub fn unbalanced(src: &str) -> bool {
+pub(crate) fn unbalanced(src: &str) -> bool {
     let b = src.as_bytes();
     let mut stack: Vec<u8> = Vec::new();
     let mut i = 0;
@@ -357,7 +357,7 @@ pub fn unbalanced(src: &str) -> bool {
 /// The source with the chunks not in `keep` reduced to their line breaks, so that every line
 /// and column of the facts is one of the real file. Byte offsets shift; the second value maps
 /// a line to how many bytes were dropped before it (`(first line, shift)`, ascending).
-pub fn compact(src: &str, chunks: &[Chunk], keep: &[bool]) -> (String, Vec<(u32, u32)>) {
+pub(crate) fn compact(src: &str, chunks: &[Chunk], keep: &[bool]) -> (String, Vec<(u32, u32)>) {
     let mut out = String::with_capacity(src.len() / 4);
     let mut shifts = vec![(1, 0)];
     let mut dropped = 0u32;
@@ -380,7 +380,7 @@ pub fn compact(src: &str, chunks: &[Chunk], keep: &[bool]) -> (String, Vec<(u32,
 }
 
 /// The shift of a line, from the table `compact` returns.
-pub fn shift_of(shifts: &[(u32, u32)], line: u32) -> u32 {
+pub(crate) fn shift_of(shifts: &[(u32, u32)], line: u32) -> u32 {
     let i = shifts.partition_point(|&(l, _)| l <= line);
     shifts[i.saturating_sub(1)].1
 }

@@ -59,36 +59,36 @@ pub struct FileFacts {
 }
 
 /// A discovered file, read and decoded once.
-pub struct Source {
-    pub file: Arc<SourceFile>,
+pub(crate) struct Source {
+    pub(crate) file: Arc<SourceFile>,
     /// The text, or why it could not be had.
-    pub text: Result<String, Box<Problem>>,
+    pub(crate) text: Result<String, Box<Problem>>,
     /// A Go file the framework generates (`intermediate.go`, `client.go`, `mock.go` with
     /// `// Code generated … DO NOT EDIT.`).
-    pub generated: bool,
+    pub(crate) generated: bool,
     /// For a generated file: its struct types that embed the connector.
-    pub connector_types: Vec<String>,
+    pub(crate) connector_types: Vec<String>,
     /// For a generated file: the literal hostname it passes to `connector.New`.
-    pub connector_hostname: Option<String>,
+    pub(crate) connector_hostname: Option<String>,
     /// Top-level declarations of a hand-written Go file.
-    pub chunks: Vec<triage::Chunk>,
+    pub(crate) chunks: Vec<triage::Chunk>,
     /// What the file's build constraints say.
-    pub build: crate::constraints::Verdict,
+    pub(crate) build: crate::constraints::Verdict,
     /// The import paths of a Go file's header (see [`FileFacts::imported`]).
-    pub imported: Arc<[String]>,
+    pub(crate) imported: Arc<[String]>,
     /// For a Go file of a package that cannot matter (see [`crate::reach`]): the facts its
     /// header gives, which are all it contributes; nothing of it is parsed.
-    pub header_only: Option<Box<go::GoFileFacts>>,
+    pub(crate) header_only: Option<Box<go::GoFileFacts>>,
     /// The header could not be read to its end: an import may be missing from `imported`, so
     /// the file is taken to import the framework (fail closed).
-    pub header_malformed: bool,
+    pub(crate) header_malformed: bool,
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
 /// unsaved buffer). With `lean`, a hand-written Go file that does not import the framework keeps
 /// only its header ([`Source::header_only`]): its text is neither split nor kept until the
 /// import graph says whether its package can matter.
-pub fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) -> Source {
+pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) -> Source {
     let problem = |message: String, span: Option<Span>| Problem {
         file: file.rel.clone(),
         span,
@@ -174,14 +174,14 @@ fn header_facts(header: crate::header::Header) -> Box<go::GoFileFacts> {
 
 impl Source {
     /// A hand-written Go file of some build: what [`Source::reduce_to_header`] applies to.
-    pub fn is_hand_written_go(&self) -> bool {
+    pub(crate) fn is_hand_written_go(&self) -> bool {
         self.file.kind == FileKind::Go
             && !self.generated
             && !matches!(self.build, crate::constraints::Verdict::NeverBuilt(_))
     }
 
     /// Whether the file imports the framework itself (`github.com/microbus-io/…`).
-    pub fn imports_framework(&self) -> bool {
+    pub(crate) fn imports_framework(&self) -> bool {
         self.header_malformed
             || self
                 .imported
@@ -191,7 +191,7 @@ impl Source {
 
     /// Keeps only what the header of this Go file says (its package and imports) and lets its
     /// text go: the file's package cannot hold or lead to a Microbus call.
-    pub fn reduce_to_header(&mut self) {
+    pub(crate) fn reduce_to_header(&mut self) {
         let Ok(text) = &mut self.text else { return };
         self.header_only = Some(header_facts(crate::header::read(text)));
         *text = String::new();
@@ -200,13 +200,13 @@ impl Source {
 }
 
 /// Which parts of a Go file to parse: all of it, or the chunks flagged `true`.
-pub enum Selection<'a> {
+pub(crate) enum Selection<'a> {
     All,
     Chunks(&'a [bool]),
 }
 
 /// Extracts the facts of a loaded file.
-pub fn extract(source: &Source, selection: Selection) -> FileFacts {
+pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
     let file = &source.file;
     let problem = |message: String, span: Option<Span>| Problem {
         file: file.rel.clone(),

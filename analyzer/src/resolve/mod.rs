@@ -3,5 +3,5 @@
 //! decides which value a call returns; a constructor's result decides a variable's type), so they
 //! form one stage; every later stage resolves through them, never through a name alone.
 
-pub mod types;
-pub mod values;
+pub(crate) mod types;
+pub(crate) mod values;

@@ -27,7 +27,7 @@ use crate::workspace::Workspace;
 
 /// Packages whose types are the framework's connector or publisher: `Request` and `Publish`
 /// on them are Microbus requests.
-pub const CONNECTOR_PACKAGES: &[&str] = &[
+pub(crate) const CONNECTOR_PACKAGES: &[&str] = &[
     "github.com/microbus-io/fabric/connector",
     "github.com/microbus-io/fabric/service",
 ];
@@ -37,13 +37,13 @@ const MAX_DEPTH: u32 = 32;
 
 /// An in-tree named type: its package folder and name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TypeKey<'a> {
-    pub dir: &'a str,
-    pub name: &'a str,
+pub(crate) struct TypeKey<'a> {
+    pub(crate) dir: &'a str,
+    pub(crate) name: &'a str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ty<'a> {
+pub(crate) enum Ty<'a> {
     /// An in-tree named type, with its type arguments.
     Named(TypeKey<'a>, Vec<Ty<'a>>),
     Pointer(Box<Ty<'a>>),
@@ -81,7 +81,7 @@ pub enum Ty<'a> {
 
 impl<'a> Ty<'a> {
     /// The type with any pointers taken off.
-    pub fn pointee(&self) -> &Ty<'a> {
+    pub(crate) fn pointee(&self) -> &Ty<'a> {
         match self {
             Ty::Pointer(inner) => inner.pointee(),
             other => other,
@@ -89,7 +89,7 @@ impl<'a> Ty<'a> {
     }
 
     /// The in-tree named type behind any pointers.
-    pub fn key(&self) -> Option<TypeKey<'a>> {
+    pub(crate) fn key(&self) -> Option<TypeKey<'a>> {
         match self.pointee() {
             Ty::Named(k, _) => Some(*k),
             _ => None,
@@ -99,7 +99,7 @@ impl<'a> Ty<'a> {
 
 /// What a name selected on a value (`x.name`) is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Member<'a> {
+pub(crate) enum Member<'a> {
     Field(Ty<'a>),
     /// Methods of an in-tree type (several only when build variants declare it twice), and the
     /// type that declares them when it is not the receiver's own (a promoted method).
@@ -129,7 +129,7 @@ pub enum Member<'a> {
 type MethodSet<'a> = Vec<(&'a str, usize, Vec<FunctionRef>)>;
 
 /// Everything type resolution needs to look up, indexed once per analysis.
-pub struct Types<'a> {
+pub(crate) struct Types<'a> {
     ws: &'a Workspace,
     catalog: &'a Catalog,
     decls: HashMap<(&'a str, &'a str), (usize, &'a TypeDecl)>,
@@ -144,7 +144,7 @@ pub struct Types<'a> {
 /// Full method sets of the in-tree types that can implement an interface, by method name:
 /// built once per call graph ([`Types::dispatch`]). On a tree whose own packages define the
 /// interfaces (a standard library), asking every type about every interface call was quadratic.
-pub struct Dispatch<'a> {
+pub(crate) struct Dispatch<'a> {
     sets: HashMap<TypeKey<'a>, (MethodSet<'a>, bool, bool)>,
     /// Types whose full method set has the method (any parameter count).
     by_method: HashMap<&'a str, Vec<TypeKey<'a>>>,
@@ -184,7 +184,7 @@ const BUILTIN_FUNCS: &[&str] = &[
 ];
 
 impl<'a> Types<'a> {
-    pub fn new(ws: &'a Workspace, catalog: &'a Catalog) -> Types<'a> {
+    pub(crate) fn new(ws: &'a Workspace, catalog: &'a Catalog) -> Types<'a> {
         // Sized up front: these tables are rebuilt once per resolution round, and growing
         // them is most of their cost.
         let (mut types, mut methods, mut functions, mut values) = (0, 0, 0, 0);
@@ -267,23 +267,23 @@ impl<'a> Types<'a> {
         t
     }
 
-    pub fn workspace(&'a self) -> &'a Workspace {
+    pub(crate) fn workspace(&'a self) -> &'a Workspace {
         self.ws
     }
 
-    pub fn catalog(&'a self) -> &'a Catalog {
+    pub(crate) fn catalog(&'a self) -> &'a Catalog {
         self.catalog
     }
 
     /// The methods named `name` declared on the type `name` of `dir`.
-    pub fn methods_of(&'a self, key: TypeKey<'a>, name: &'a str) -> &'a [FunctionRef] {
+    pub(crate) fn methods_of(&'a self, key: TypeKey<'a>, name: &'a str) -> &'a [FunctionRef] {
         self.methods
             .get(&(key.dir, key.name, name))
             .map_or(&[], Vec::as_slice)
     }
 
     /// The display name of an in-tree type: `import/path.Name`.
-    pub fn type_name(&'a self, key: TypeKey) -> String {
+    pub(crate) fn type_name(&'a self, key: TypeKey) -> String {
         let package = self
             .ws
             .packages
@@ -324,7 +324,7 @@ impl<'a> Types<'a> {
 
     /// A type as written in `file`, inside `function` (whose type parameters it may name), with
     /// `subst` giving the type arguments of a generic instantiation.
-    pub fn resolve(
+    pub(crate) fn resolve(
         &'a self,
         file: usize,
         function: Option<&'a GoFunction>,
@@ -501,7 +501,7 @@ impl<'a> Types<'a> {
     // ---- expressions ------------------------------------------------------------------------
 
     /// The static type of an expression evaluated in `scope`.
-    pub fn type_of(&'a self, scope: &Scope<'a>, e: &'a Expr) -> Ty<'a> {
+    pub(crate) fn type_of(&'a self, scope: &Scope<'a>, e: &'a Expr) -> Ty<'a> {
         self.type_at(scope, e, 0)
     }
 
@@ -912,7 +912,7 @@ impl<'a> Types<'a> {
 
     /// What `name` selects on a value of type `ty`: fields and methods, promoted ones included
     /// (the shallowest embedding wins, as in Go).
-    pub fn lookup(&'a self, ty: &Ty<'a>, name: &'a str, depth: u32) -> Member<'a> {
+    pub(crate) fn lookup(&'a self, ty: &Ty<'a>, name: &'a str, depth: u32) -> Member<'a> {
         match ty.pointee() {
             Ty::Named(key, args) => self.lookup_named(*key, args, name, depth),
             Ty::Client {
@@ -1087,7 +1087,11 @@ impl<'a> Types<'a> {
     /// The methods (name, parameter count) of an interface type; `None` when `ty` is not one.
     /// Methods of embedded interfaces from outside the tree are not known and left out, so that
     /// more types qualify as implementations, never fewer.
-    pub fn interface_methods(&'a self, ty: &Ty<'a>, depth: u32) -> Option<Vec<(&'a str, usize)>> {
+    pub(crate) fn interface_methods(
+        &'a self,
+        ty: &Ty<'a>,
+        depth: u32,
+    ) -> Option<Vec<(&'a str, usize)>> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -1124,7 +1128,7 @@ impl<'a> Types<'a> {
     /// declared on the type or promoted to it with the same parameter count, or the type embeds
     /// something from outside the tree that might provide it. For each, the method `name`'s
     /// in-tree implementation, if any.
-    pub fn implementations(
+    pub(crate) fn implementations(
         &'a self,
         dispatch: &Dispatch<'a>,
         methods: &[(&'a str, usize)],
@@ -1168,7 +1172,7 @@ impl<'a> Types<'a> {
     }
 
     /// The index that [`Types::implementations`] reads.
-    pub fn dispatch(&'a self) -> Dispatch<'a> {
+    pub(crate) fn dispatch(&'a self) -> Dispatch<'a> {
         let mut all: Vec<TypeKey<'a>> = self
             .method_sets
             .keys()
@@ -1254,7 +1258,7 @@ impl<'a> Types<'a> {
 
     /// The in-tree types a type's values carry with them by value (embedded or plain fields
     /// that are not pointers): creating the one creates zero values of the others.
-    pub fn value_fields(&'a self, key: TypeKey<'a>) -> Vec<TypeKey<'a>> {
+    pub(crate) fn value_fields(&'a self, key: TypeKey<'a>) -> Vec<TypeKey<'a>> {
         let Some(&(file, decl)) = self.decls.get(&(key.dir, key.name)) else {
             return Vec::new();
         };
@@ -1271,7 +1275,7 @@ impl<'a> Types<'a> {
     }
 
     /// Whether the type embeds the connector (directly or through in-tree types): a service.
-    pub fn embeds_connector(&'a self, key: TypeKey<'a>) -> bool {
+    pub(crate) fn embeds_connector(&'a self, key: TypeKey<'a>) -> bool {
         matches!(self.lookup_named(key, &[], "Request", 0), Member::Connector)
     }
 }

@@ -11,29 +11,29 @@ use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeExpr};
 use crate::resolve::types::{Ty, Types};
 use crate::workspace::Workspace;
 
-pub const PUB: &str = "github.com/microbus-io/fabric/pub";
-pub const HTTPX: &str = "github.com/microbus-io/fabric/httpx";
+pub(crate) const PUB: &str = "github.com/microbus-io/fabric/pub";
+pub(crate) const HTTPX: &str = "github.com/microbus-io/fabric/httpx";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
     Lit(String),
     /// A part of the string rootlint cannot know, and why.
     Hole(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Template(pub Vec<Piece>);
+pub(crate) struct Template(pub(crate) Vec<Piece>);
 
 impl Template {
-    pub fn lit(s: impl Into<String>) -> Template {
+    pub(crate) fn lit(s: impl Into<String>) -> Template {
         Template(vec![Piece::Lit(s.into())])
     }
 
-    pub fn hole(reason: impl Into<String>) -> Template {
+    pub(crate) fn hole(reason: impl Into<String>) -> Template {
         Template(vec![Piece::Hole(reason.into())])
     }
 
-    pub fn concat(mut self, other: Template) -> Template {
+    pub(crate) fn concat(mut self, other: Template) -> Template {
         for p in other.0 {
             match (self.0.last_mut(), p) {
                 (Some(Piece::Lit(a)), Piece::Lit(b)) => a.push_str(&b),
@@ -44,7 +44,7 @@ impl Template {
     }
 
     /// The whole string, if it has no hole.
-    pub fn literal(&self) -> Option<String> {
+    pub(crate) fn literal(&self) -> Option<String> {
         let mut out = String::new();
         for p in &self.0 {
             match p {
@@ -55,7 +55,7 @@ impl Template {
         Some(out)
     }
 
-    pub fn first_hole(&self) -> Option<&str> {
+    pub(crate) fn first_hole(&self) -> Option<&str> {
         self.0.iter().find_map(|p| match p {
             Piece::Hole(r) => Some(r.as_str()),
             Piece::Lit(_) => None,
@@ -68,7 +68,7 @@ impl Template {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HostChoice {
+pub(crate) enum HostChoice {
     /// The api package's own hostname.
     Default,
     Literal(String),
@@ -76,19 +76,19 @@ pub enum HostChoice {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Client {
-    pub api_package: String,
-    pub multicast: bool,
-    pub host: HostChoice,
+pub(crate) struct Client {
+    pub(crate) api_package: String,
+    pub(crate) multicast: bool,
+    pub(crate) host: HostChoice,
     /// The client came in as a parameter or receiver: its host is assumed to be the default.
-    pub from_parameter: Option<String>,
+    pub(crate) from_parameter: Option<String>,
     /// How the client was reached when gencreds' scan would not follow it (a struct field, a
     /// function's result, a dot import, …): `gencreds_blind_spot` names it.
-    pub via: Option<String>,
+    pub(crate) via: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PubOption {
+pub(crate) enum PubOption {
     Method(Template),
     /// The URL, and whether it is a string literal right in the call (what gencreds can read).
     Url(Template, bool),
@@ -100,7 +100,7 @@ pub enum PubOption {
 /// cannot prove is [`Value::Unknown`] with the reason (or a [`Template`] with a hole that says
 /// why), never a guess.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A string, possibly with holes (parts that depend on a parameter, a field, a call).
     Str(Template),
     /// An integer constant.
@@ -121,7 +121,7 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn template(self) -> Template {
+    pub(crate) fn template(self) -> Template {
         match self {
             Value::Str(t) => t,
             Value::Int(i) => Template::lit(i.to_string()),
@@ -133,14 +133,14 @@ impl Value {
 
 /// Where an expression is evaluated: a file, optionally inside a function, at a byte offset.
 #[derive(Clone, Copy)]
-pub struct Scope<'a> {
-    pub ws: &'a Workspace,
-    pub catalog: &'a Catalog,
-    pub types: &'a Types<'a>,
-    pub file: usize,
-    pub function: Option<&'a GoFunction>,
+pub(crate) struct Scope<'a> {
+    pub(crate) ws: &'a Workspace,
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) types: &'a Types<'a>,
+    pub(crate) file: usize,
+    pub(crate) function: Option<&'a GoFunction>,
     /// Byte offset of the expression: only bindings before it count.
-    pub at: u32,
+    pub(crate) at: u32,
 }
 
 const MAX_DEPTH: u32 = 24;
@@ -148,20 +148,21 @@ const MAX_DEPTH: u32 = 24;
 /// The reason a value carries when resolution stopped at its depth limit: an analysis limit,
 /// which must fail closed (the call is reported and the grants are incomplete), never read as
 /// an ordinary dynamic value.
-pub const DEPTH_LIMIT: &str = "a definition chain deeper than rootlint follows (an analysis limit)";
+pub(crate) const DEPTH_LIMIT: &str =
+    "a definition chain deeper than rootlint follows (an analysis limit)";
 
 impl<'a> Scope<'a> {
-    pub fn package_dir(&self) -> &'a str {
+    pub(crate) fn package_dir(&self) -> &'a str {
         self.ws.files[self.file].file.dir()
     }
 
     /// The import path a file-level name refers to, if it is an import alias.
-    pub fn import_path(&self, alias: &str) -> Option<&'a str> {
+    pub(crate) fn import_path(&self, alias: &str) -> Option<&'a str> {
         self.ws.import_named(self.file, alias)
     }
 
     /// The import path of `alias` when it names an imported package here (no local shadows it).
-    pub fn imported_package(&self, alias: &str) -> Option<&'a str> {
+    pub(crate) fn imported_package(&self, alias: &str) -> Option<&'a str> {
         if !self.bindings_before(alias).is_empty() || self.param_type(alias).is_some() {
             return None;
         }
@@ -169,7 +170,7 @@ impl<'a> Scope<'a> {
     }
 
     /// Bindings of `name` that precede the evaluation point and are in scope there.
-    pub fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
+    pub(crate) fn bindings_before(&self, name: &str) -> Vec<&'a Binding> {
         self.function.map_or_else(Vec::new, |f| {
             f.bindings_named(name)
                 .filter(|b| b.visible_at(self.at))
@@ -178,13 +179,13 @@ impl<'a> Scope<'a> {
     }
 
     /// The declaration of a local `name` in scope at the evaluation point, if any.
-    pub fn binding(&self, name: &str) -> Option<&'a Binding> {
+    pub(crate) fn binding(&self, name: &str) -> Option<&'a Binding> {
         self.function?
             .bindings_named(name)
             .rfind(|b| b.declares && b.visible_at(self.at))
     }
 
-    pub fn param_type(&self, name: &str) -> Option<Option<&'a TypeExpr>> {
+    pub(crate) fn param_type(&self, name: &str) -> Option<Option<&'a TypeExpr>> {
         let f = self.function?;
         if f.receiver_name.as_deref() == Some(name) {
             return Some(None);
@@ -197,7 +198,7 @@ impl<'a> Scope<'a> {
     }
 
     /// Whether `ty` names an api package's typed client (`api.Client`, `*api.MulticastClient`).
-    pub fn client_type(&self, ty: &TypeExpr) -> Option<Client> {
+    pub(crate) fn client_type(&self, ty: &TypeExpr) -> Option<Client> {
         let (qualifier, name) = ty.base_name()?;
         let multicast = match name {
             "Client" => false,
@@ -226,7 +227,7 @@ impl<'a> Scope<'a> {
             })
     }
 
-    pub fn eval(&self, expr: &'a Expr) -> Value {
+    pub(crate) fn eval(&self, expr: &'a Expr) -> Value {
         self.eval_depth(expr, 0)
     }
 
@@ -684,7 +685,7 @@ fn sets_host(f: &GoFunction) -> bool {
 }
 
 /// A short rendering of an expression for messages.
-pub fn describe(e: &Expr) -> String {
+pub(crate) fn describe(e: &Expr) -> String {
     match e {
         Expr::Ident(n) => n.clone(),
         Expr::Selector(b, f) => format!("{}.{f}", describe(b)),
@@ -698,7 +699,7 @@ pub fn describe(e: &Expr) -> String {
 }
 
 /// `httpx.JoinHostAndPath` over templates.
-pub fn join_host_and_path(host: Template, route: Template) -> Value {
+pub(crate) fn join_host_and_path(host: Template, route: Template) -> Value {
     let route_lit = route.literal();
     let https = Template::lit("https://");
     let joined = match route_lit.as_deref() {
@@ -757,15 +758,15 @@ fn sprintf(format: &Template, args: &[Value]) -> Value {
 
 /// What a raw request's URL says about its destination.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UrlShape {
-    pub host: Result<String, String>,
-    pub port: Result<u16, String>,
-    pub path: Result<String, String>,
+pub(crate) struct UrlShape {
+    pub(crate) host: Result<String, String>,
+    pub(crate) port: Result<u16, String>,
+    pub(crate) path: Result<String, String>,
 }
 
 /// Splits a URL template into host, port and path, each known or not. Holes after `?` or `#`
 /// do not matter: the NATS subject carries no query.
-pub fn url_shape(url: &Template) -> UrlShape {
+pub(crate) fn url_shape(url: &Template) -> UrlShape {
     let unknown = |r: &str| UrlShape {
         host: Err(r.to_string()),
         port: Err(r.to_string()),
