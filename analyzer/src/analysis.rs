@@ -20,6 +20,7 @@ use rayon::prelude::*;
 pub struct Attribution {
     /// Index into `Workspace::services`.
     pub service: usize,
+    /// The call chain, from the service's entry point to the function holding the call site.
     pub path: Vec<Step>,
 }
 
@@ -39,6 +40,7 @@ pub struct Analysis {
     pub graph: CallGraph,
     /// For each call site (same index), the services that reach it.
     pub attributions: Vec<Vec<Attribution>>,
+    /// Application bundles (`main` packages that add services to one `application`), with their members.
     pub bundles: Vec<bundles::Bundle>,
     /// Calls rootlint could not resolve that may reach a function making a :666 call, with
     /// those functions: no edge, no grant, and the grants are incomplete.
@@ -47,11 +49,14 @@ pub struct Analysis {
     /// rootlint cannot tell whose credentials they run with, so they grant nothing and the
     /// grants are incomplete.
     pub without_identity: Vec<usize>,
+    /// What kept rootlint from analyzing (part of) a file or the walk: the input of `analysis_incomplete`.
     pub problems: Vec<Problem>,
+    /// Files left out on purpose (tests, mocks, unreached vendored code), counted for the summary.
     pub skipped: Skipped,
 }
 
 impl Analysis {
+    /// Files analyzed, less those no build includes.
     pub fn files_analyzed(&self) -> usize {
         self.workspace.files.len() - self.files_not_built()
     }

@@ -16,12 +16,15 @@ use crate::span::Span;
 const MAX_TRACE: u32 = 16;
 
 #[derive(Clone, Debug)]
+/// A service an application bundle adds with `app.Add`.
 pub struct Member {
     /// Import path of the service package.
     pub package: String,
+    /// The service's hostname, if rootlint found it.
     pub hostname: Option<String>,
     /// The service owns a :666 endpoint.
     pub trust_root: bool,
+    /// The file of the `app.Add` call.
     pub file: String,
     /// The argument of `app.Add` that adds the service.
     pub span: Span,
@@ -30,16 +33,22 @@ pub struct Member {
 /// An argument of `app.Add` that rootlint could not trace to a service.
 #[derive(Clone, Debug)]
 pub struct Unresolved {
+    /// The file of the `app.Add` call.
     pub file: String,
+    /// The argument's span.
     pub span: Span,
+    /// Why it could not be traced.
     pub reason: String,
 }
 
 #[derive(Clone, Debug)]
+/// A `main` package that runs several services in one process, and so with one set of credentials.
 pub struct Bundle {
     /// The folder of the `main` package.
     pub dir: String,
+    /// The services it adds, in source order.
     pub members: Vec<Member>,
+    /// Arguments of `app.Add` it could not trace.
     pub unresolved: Vec<Unresolved>,
 }
 

@@ -26,7 +26,9 @@ use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// How exactly an edge or a path is known.
 pub enum Precision {
+    /// A static call, or a method of the receiver's static type.
     Exact,
     /// A call on an interface, to an implementation a service instantiates.
     InterfaceDispatch,
@@ -55,11 +57,15 @@ pub enum EdgeKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A call edge of the graph, resolved through names and types.
 pub struct Edge {
+    /// The function called.
     pub to: FunctionRef,
+    /// How exactly the callee is known.
     pub precision: Precision,
     /// Line of the call (or reference) in the caller.
     pub line: u32,
+    /// How the callee was resolved.
     pub kind: EdgeKind,
     /// The static type the method was selected on (the interface, for dispatch).
     pub receiver: Option<Arc<str>>,
@@ -71,21 +77,28 @@ pub struct Edge {
 /// A call whose receiver's type rootlint could not work out, although it may be in the tree.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Unresolved {
+    /// The function holding the call.
     pub function: FunctionRef,
+    /// The call's span.
     pub span: Span,
     /// The method called.
     pub name: String,
+    /// How many arguments the call passes.
     pub args: usize,
+    /// Why the receiver's type is unknown.
     pub reason: String,
 }
 
 /// What one function contributes to the graph.
 #[derive(Clone, Debug)]
 pub struct Node {
+    /// The function.
     pub function: FunctionRef,
+    /// Its outgoing edges, sorted.
     pub edges: Vec<Edge>,
     /// In-tree types whose values the function creates.
     pub instantiates: Vec<Arc<str>>,
+    /// Its calls whose receiver type rootlint could not work out.
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -104,10 +117,13 @@ type FileNodes = Arc<Vec<Node>>;
 /// One step of a path from a service's entry point to a call site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Step {
+    /// The function of this step.
     pub function: FunctionRef,
     /// How this step was reached from the previous one (`exact` for the entry point).
     pub precision: Precision,
+    /// How the edge to this step was resolved.
     pub kind: EdgeKind,
+    /// The static type the method was selected on, for a method call.
     pub receiver: Option<Arc<str>>,
     /// Line in the previous function where the call to this one is.
     pub line: u32,
@@ -462,6 +478,7 @@ pub struct Reach {
 }
 
 impl Reach {
+    /// Whether `f` is reachable.
     pub fn contains(&self, f: FunctionRef) -> bool {
         self.reached.contains_key(&f)
     }
@@ -648,6 +665,8 @@ impl CallGraph {
 /// The whole program's reachable functions and instantiated types (see [`CallGraph::program`]).
 #[derive(Debug, Default)]
 pub struct Program {
+    /// Every function reachable from some service's entry points.
     pub reached: HashSet<FunctionRef>,
+    /// Every in-tree type that reachable code instantiates.
     pub instantiated: HashSet<Arc<str>>,
 }

@@ -18,15 +18,22 @@ pub use crate::workspace::FunctionRef;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
+/// How a call site reaches the bus.
 pub enum Shape {
+    /// A method of a typed client (`rolesapi.NewClient(svc).GrantRole(…)`).
     Typed {
+        /// Import path of the api package.
         api_package: String,
+        /// The client method called.
         method: String,
+        /// A multicast client (`NewMulticastClient`).
         multicast: bool,
         /// The client was a parameter or receiver named so; its host is assumed to be the default.
         from_parameter: Option<String>,
     },
+    /// A raw `svc.Request(…)` or `svc.Publish(…)` with a URL.
     Raw {
+        /// `Publish` rather than `Request`.
         publish: bool,
     },
 }
@@ -34,15 +41,20 @@ pub enum Shape {
 /// The destination of a call: each part either proven or not, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Destination {
+    /// The destination host, or why it is unknown.
     pub host: Result<String, String>,
+    /// The destination port, or why it is unknown.
     pub port: Result<u16, String>,
+    /// The request path, or why it is unknown.
     pub path: Result<String, String>,
+    /// The method sent on the wire, or why it is unknown.
     pub method: Result<String, String>,
     /// The path is a declared route whose `{args}` a typed client fills in at run time.
     pub path_is_route: bool,
 }
 
 impl Destination {
+    /// The destination is on port 666.
     pub fn is_trust_root(&self) -> bool {
         self.port == Ok(666)
     }

@@ -15,21 +15,30 @@ use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// Where an endpoint's declaration comes from.
 pub enum Origin {
+    /// A manifest or definition in the analyzed tree.
     Tree,
+    /// The framework's shipped services (`access.token.core`, `bearer.token.core`, `shell.core`).
     Builtin,
+    /// `rootlint.toml`'s `[[external]]` endpoints of services outside the tree.
     Config,
 }
 
 /// Where and how an endpoint is declared in one source (manifest.yaml or definition.go).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Declaration {
+    /// The declaring file, relative to the analyzed root.
     pub file: String,
     /// The endpoint's name (the manifest key, or the Go variable).
     pub span: Span,
+    /// The declared method, upper-cased; `ANY` when none is declared.
     pub method: String,
+    /// The route as written (`:666/grant-role`).
     pub route: String,
+    /// Span of the route's value, when the source gives one.
     pub route_span: Option<Span>,
+    /// The `requiredClaims` expression, if declared.
     pub required_claims: Option<String>,
     /// Starts at the first character of the expression (inside any quotes).
     pub claims_span: Option<Span>,
@@ -39,29 +48,39 @@ pub struct Declaration {
 }
 
 #[derive(Clone, Debug)]
+/// An endpoint some service serves, with every declaration of it.
 pub struct Endpoint {
     /// Hostname of the owning service.
     pub host: String,
+    /// The endpoint's name (`GrantRole`).
     pub name: String,
+    /// Function, web handler, event or other kind, as the manifest says.
     pub kind: EndpointKind,
     /// Declared method, upper-cased; `ANY` when none is declared.
     pub method: String,
+    /// The route as declared.
     pub route: String,
     /// The route resolved to host, port and path, or why it could not be.
     pub target: Result<Target, String>,
+    /// The `requiredClaims` expression, if declared.
     pub required_claims: Option<String>,
+    /// Where the declaration comes from.
     pub origin: Origin,
+    /// Its `manifest.yaml` declaration, if any.
     pub manifest: Option<Declaration>,
+    /// Its `definition.go` (or 2025 `endpoints.go`) declaration, if any.
     pub definition: Option<Declaration>,
     /// Import path of the api package whose typed client reaches this endpoint.
     pub api_package: Option<String>,
 }
 
 impl Endpoint {
+    /// The port the route resolves to, if it resolves.
     pub fn port(&self) -> Option<u16> {
         self.target.as_ref().ok().map(|t| t.port)
     }
 
+    /// Served on port 666, the trust-root tier.
     pub fn is_trust_root(&self) -> bool {
         self.port() == Some(666)
     }
@@ -87,27 +106,38 @@ impl Endpoint {
         manifest.into_iter().chain(self.definition.as_ref())
     }
 
+    /// Whether a request sent with method `wire` reaches this endpoint.
     pub fn accepts_method(&self, wire: &str) -> bool {
         self.method == "ANY" || self.method == wire
     }
 }
 
+/// An endpoint's index in [`Catalog::endpoints`].
 pub type EndpointId = usize;
 
 #[derive(Clone, Debug, Default)]
+/// An api package (typed client) and the endpoints its methods call.
 pub struct ApiPackage {
+    /// The hostname its `Hostname` constant names.
     pub hostname: String,
+    /// Endpoints by the name of the client method that calls them.
     pub endpoints: BTreeMap<String, EndpointId>,
 }
 
 /// One endpoint of a shipped or configured service outside the tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExternalEndpoint {
+    /// The service's hostname.
     pub host: String,
+    /// The endpoint's name.
     pub name: String,
+    /// Its method, or `ANY`.
     pub method: String,
+    /// Its route (`:666/name`).
     pub route: String,
+    /// Import path of its typed client, so calls through the client resolve.
     pub api_package: Option<String>,
+    /// Its `requiredClaims` expression, if known.
     pub required_claims: Option<String>,
 }
 
@@ -156,6 +186,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Every endpoint declared in the workspace, the framework's built-ins and `external`, merged by host and name.
     pub fn build(ws: &Workspace, external: &[ExternalEndpoint]) -> Catalog {
         let mut by_key: BTreeMap<(String, String), Endpoint> = BTreeMap::new();
         let mut api_hosts: BTreeMap<String, String> = BTreeMap::new();

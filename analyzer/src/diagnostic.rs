@@ -7,13 +7,18 @@ use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How a lint's finding is treated: its level, set by the lint's category, configuration and the command line.
 pub enum Level {
+    /// Not reported.
     Allow,
+    /// Reported; the CI gate passes.
     Warn,
+    /// Reported; the CI gate fails.
     Deny,
 }
 
 impl Level {
+    /// `allow`, `warn` or `deny`.
     pub fn parse(s: &str) -> Option<Level> {
         match s {
             "allow" => Some(Level::Allow),
@@ -23,6 +28,7 @@ impl Level {
         }
     }
 
+    /// The level's name, as [`Level::parse`] reads it.
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Allow => "allow",
@@ -33,13 +39,17 @@ impl Level {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One finding: the type every renderer (human, JSON, SARIF, GitHub, the language server) reads.
 pub struct Diagnostic {
+    /// The lint's name.
     pub lint: &'static str,
+    /// The effective level.
     pub level: Level,
     /// One line, lower-case start, no final period (clippy's message convention).
     pub message: String,
     /// Path relative to the analyzed root, `/`-separated.
     pub file: String,
+    /// Where the finding points.
     pub span: Span,
     /// A short label for the primary span.
     pub label: Option<String>,
@@ -50,6 +60,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding at `warn`, without label or notes; the lint engine sets the level.
     pub fn new(
         lint: &'static str,
         file: impl Into<String>,
@@ -68,11 +79,13 @@ impl Diagnostic {
         }
     }
 
+    /// Adds the label (the "why" shown under the span).
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
+    /// Adds a note.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
@@ -90,6 +103,7 @@ impl Diagnostic {
     }
 }
 
+/// Sorts findings in output order ([`Diagnostic::sort_key`]).
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }

@@ -9,17 +9,24 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// What a discovered file is to rootlint.
 pub enum FileKind {
+    /// A `.go` file.
     Go,
+    /// A service's `manifest.yaml`.
     Manifest,
+    /// A `go.mod` file.
     GoMod,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A file the walk found.
 pub struct SourceFile {
     /// Path relative to the analyzed root, with `/` separators.
     pub rel: String,
+    /// The path to read it from.
     pub path: PathBuf,
+    /// What kind of file it is.
     pub kind: FileKind,
 }
 
@@ -58,27 +65,33 @@ pub fn vendored_import_path(dir: &str) -> Option<&str> {
 /// Files that discovery saw but leaves out by policy, counted for the summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Skipped {
+    /// `_test.go` files.
     pub tests: usize,
+    /// Mock files (`mock.go` and `mock_*.go` of generated services).
     pub mocks: usize,
     /// Vendored Go files of packages nothing in the tree imports.
     pub unreached_vendored: usize,
 }
 
 #[derive(Clone, Debug, Default)]
+/// What the walk found, sorted by path.
 pub struct Discovery {
     /// Shared with the facts of each file, which name their file.
     pub files: Vec<std::sync::Arc<SourceFile>>,
+    /// Files left out by policy.
     pub skipped: Skipped,
     /// Paths the walk could not enter or read, with the reason.
     pub errors: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, Default)]
+/// What to leave out of the walk besides `.gitignore`d paths.
 pub struct DiscoverOptions {
     /// Extra gitignore-style patterns to leave out (from configuration).
     pub exclude: Vec<String>,
 }
 
+/// Walks `root` in parallel and returns the files rootlint reads, sorted, with what it skipped and could not enter.
 pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
     let mut out = Discovery::default();
     let mut builder = ignore::WalkBuilder::new(root);
@@ -248,6 +261,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// `path` relative to `root`, `/`-separated (the form every output uses).
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()

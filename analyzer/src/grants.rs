@@ -12,74 +12,110 @@ use crate::callgraph::{self, EdgeKind, Precision};
 use crate::catalog::{EndpointId, Origin};
 use crate::subject;
 
+/// The `schema` of the grant JSON; a change to its shape gets a new version.
 pub const SCHEMA: &str = "rootlint.grants/v1";
 
 #[derive(Debug, Serialize)]
+/// The grant JSON that gencreds consumes: per service, the :666 subjects it may publish and subscribe to, with evidence.
 pub struct Grants {
+    /// Always [`SCHEMA`].
     pub schema: &'static str,
     /// False when rootlint could not read everything, or a call it knows targets :666 got no grant.
     pub complete: bool,
+    /// One entry per service, sorted by hostname.
     pub services: Vec<ServiceGrants>,
 }
 
 #[derive(Debug, Serialize)]
+/// The rules for one service.
 pub struct ServiceGrants {
+    /// The service's hostname.
     pub hostname: String,
+    /// The service's folder, relative to the analyzed root.
     pub dir: String,
     #[serde(rename = "pub")]
+    /// PUB rules: the :666 endpoints its code calls.
     pub publish: Vec<PubGrant>,
     #[serde(rename = "sub")]
+    /// SUB rules: the :666 endpoints it serves.
     pub subscribe: Vec<SubGrant>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// A PUB rule and the call sites that justify it.
 pub struct PubGrant {
+    /// The NATS subject, with the `danger` segment.
     pub subject: String,
+    /// The destination host.
     pub host: String,
+    /// The destination port (666).
     pub port: u16,
+    /// The method sent on the wire.
     pub method: String,
+    /// The request path.
     pub path: String,
+    /// The declared endpoint the call reaches; `None` only for a justified broad grant.
     pub endpoint: Option<EndpointRef>,
     /// Set on a broad (wildcard-destination) grant that a suppression justified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
+    /// Every call site that needs the rule, with its call chain from an entry point.
     pub call_sites: Vec<CallSiteEvidence>,
 }
 
 #[derive(Debug, Serialize)]
+/// A SUB rule: a :666 endpoint the service serves.
 pub struct SubGrant {
+    /// The NATS subject it subscribes to.
     pub subject: String,
+    /// The endpoint served.
     pub endpoint: EndpointRef,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+/// An endpoint as the grant JSON names it.
 pub struct EndpointRef {
+    /// The owning service's hostname.
     pub host: String,
+    /// The endpoint's name.
     pub name: String,
+    /// Its route as declared.
     pub route: String,
+    /// Its declared method, or `ANY`.
     pub method: String,
     /// Where it is declared; `null` for the framework's shipped endpoints.
     pub file: Option<String>,
+    /// Line of the declaration.
     pub line: Option<u32>,
+    /// Column of the declaration.
     pub column: Option<u32>,
+    /// Where the declaration comes from.
     pub origin: Origin,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+/// One call site behind a PUB rule.
 pub struct CallSiteEvidence {
+    /// The file of the call, relative to the analyzed root.
     pub file: String,
+    /// Line of the call.
     pub line: u32,
+    /// Column of the call.
     pub column: u32,
     /// `exact`, or how the call graph fell back to the safe side somewhere on the path.
     pub precision: Precision,
+    /// The call chain from the service's entry point to the call site.
     pub via: Vec<ViaStep>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
+/// One function on a call chain.
 pub struct ViaStep {
+    /// The function, as `pkg.Type.Method` or `pkg.Func`.
     pub function: String,
+    /// Its file, relative to the analyzed root.
     pub file: String,
     /// The line in this function of the call that leads to the next step (or the call site).
     pub line: u32,
@@ -92,6 +128,7 @@ pub struct ViaStep {
     pub receiver: Option<String>,
 }
 
+/// The grant JSON's reference to endpoint `id`, pointing at its primary declaration.
 pub fn endpoint_ref(a: &Analysis, id: EndpointId) -> EndpointRef {
     let e = &a.catalog.endpoints[id];
     let decl = e.primary_declaration();
@@ -110,6 +147,7 @@ pub fn endpoint_ref(a: &Analysis, id: EndpointId) -> EndpointRef {
 /// A broad grant a suppression justified: the call site's index and the reason.
 pub type Justified = BTreeMap<usize, String>;
 
+/// The grants of an analysis: PUB rules for attributed :666 call sites (and broad ones `justified_wildcards` allows), SUB rules for owners, and whether they are complete.
 pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
     let ws = &a.workspace;
     // A call rootlint could not resolve may reach a :666 call: what it would grant is unknown.
@@ -248,6 +286,7 @@ fn via(a: &Analysis, path: &[callgraph::Step], call_line: u32) -> Vec<ViaStep> {
 }
 
 impl Grants {
+    /// Pretty JSON with a final newline, as `rootlint grants` prints it.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("grants serialize");
         s.push('\n');

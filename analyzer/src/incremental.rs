@@ -67,6 +67,7 @@ impl Cached {
     }
 }
 
+/// The language server's analysis: the CLI's stages, with facts cached per file by content and later stages rebuilt only for what an edit changed.
 pub struct Engine {
     root: PathBuf,
     options: Options,
@@ -161,6 +162,7 @@ fn hash_text(text: &str) -> u64 {
 }
 
 impl Engine {
+    /// An engine for the tree at `root`; walks it once.
     pub fn new(root: &Path, options: Options) -> Engine {
         let mut engine = Engine {
             root: root.to_path_buf(),
@@ -174,6 +176,7 @@ impl Engine {
         engine
     }
 
+    /// The analysis root.
     pub fn root(&self) -> &Path {
         &self.root
     }

@@ -87,7 +87,9 @@ pub fn init_threads(threads: Option<usize>) -> Result<(), String> {
 }
 
 #[derive(Clone, Debug, Default)]
+/// What an analysis reads besides the tree.
 pub struct Options {
+    /// Extra gitignore-style patterns to leave out.
     pub exclude: Vec<String>,
     /// :666 endpoints of services outside the tree (from configuration).
     pub external_endpoints: Vec<ExternalEndpoint>,
@@ -98,6 +100,7 @@ pub struct Options {
     pub no_triage: bool,
 }
 
+/// Runs the whole pipeline over the tree at `root`: the command line's analysis.
 pub fn analyze(root: &Path, options: &Options) -> Analysis {
     let discovery = discover::discover(
         root,

@@ -5,8 +5,11 @@
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Where a URL sends a request: host, port and path.
 pub struct Target {
+    /// The host, lower-cased.
     pub host: String,
+    /// The port (443 when the URL gives none).
     pub port: u16,
     /// The path with its leading `/`, without query or fragment.
     pub path: String,

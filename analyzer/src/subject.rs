@@ -145,6 +145,7 @@ pub fn subscription_subject(host: &str, port: u16, declared_method: &str, path: 
     )
 }
 
+/// `subject` with its plane placeholder replaced by the deployment's `plane`.
 pub fn with_plane(subject: &str, plane: &str) -> String {
     subject.replacen(PLANE, plane, 1)
 }

@@ -7,18 +7,25 @@ use serde::{Deserialize, Serialize};
 
 use rootlint_analyzer::grants::Grants;
 
+/// The `schema` of a baseline file.
 pub const SCHEMA: &str = "rootlint.baseline/v1";
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// One reviewed grant: who may call what.
 pub struct Entry {
+    /// The calling service's hostname.
     pub caller: String,
+    /// The destination host.
     pub host: String,
+    /// The method sent.
     pub method: String,
+    /// The request path.
     pub path: String,
 }
 
 #[derive(Clone, Debug)]
+/// The reviewed :666 surface (`--baseline`), against which new and stale grants are found.
 pub struct Baseline {
     /// The file as the user named it, for diagnostics.
     pub file: String,
@@ -36,6 +43,7 @@ struct Document {
 }
 
 impl Baseline {
+    /// Reads a baseline file; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Baseline, String> {
         let doc: Document =
             serde_json::from_str(text).map_err(|e| format!("{file}:{}: {e}", e.line()))?;
@@ -76,6 +84,7 @@ impl Baseline {
         })
     }
 
+    /// Whether `e` was reviewed.
     pub fn contains(&self, e: &Entry) -> bool {
         self.set.contains(e)
     }

@@ -4,13 +4,16 @@
 //! dot paths (`roles.admin`) and the constants `true` and `false`.
 
 #[derive(Debug, PartialEq, Eq)]
+/// Why a `requiredClaims` expression does not parse.
 pub struct SyntaxError {
     /// Character offset of the error in the expression.
     pub offset: usize,
+    /// What is wrong.
     pub message: String,
 }
 
 #[derive(Debug, PartialEq, Eq)]
+/// What a valid `requiredClaims` expression reads.
 pub struct Checked {
     /// Dot paths the expression reads from the actor's claims.
     pub claim_paths: Vec<String>,
@@ -241,6 +244,7 @@ fn describe(t: &Tok) -> String {
     }
 }
 
+/// Parses a `requiredClaims` expression as the framework's boolexp does.
 pub fn check(src: &str) -> Result<Checked, SyntaxError> {
     let toks = lex(src)?;
     if toks.is_empty() {

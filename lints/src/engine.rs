@@ -20,6 +20,7 @@ use crate::suppression::Suppression;
 use crate::{Lint, LintContext, LintSettings, Phase};
 
 #[derive(Clone, Debug, Default)]
+/// How the lints are run: levels from configuration and the command line, lint settings, the baseline.
 pub struct Settings {
     /// Level overrides by lint name (configuration, then command line).
     pub levels: BTreeMap<&'static str, Level>,
@@ -29,7 +30,9 @@ pub struct Settings {
     /// `-D warnings` / `-A warnings`: what a finding at the warn level becomes, once the other
     /// settings are applied.
     pub warnings: Option<Level>,
+    /// What the lints themselves read.
     pub lint: LintSettings,
+    /// The reviewed surface, if `--baseline` was given.
     pub baseline: Option<Baseline>,
 }
 
@@ -47,6 +50,7 @@ impl Settings {
         }
     }
 
+    /// The effective level of `lint`.
     pub fn level_of(&self, lint: &Lint) -> Level {
         let level = self
             .levels
@@ -61,12 +65,15 @@ impl Settings {
     }
 }
 
+/// What a check produced: the findings and the grants.
 pub struct Outcome {
     /// Every finding at its effective level, sorted; suppressed ones carry their reason.
     pub diagnostics: Vec<Diagnostic>,
+    /// The grants, after suppressions that justify broad grants.
     pub grants: Grants,
 }
 
+/// Runs every lint over an analysis, in phase order, applies suppressions and levels, and builds the grants.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Outcome {
     use rayon::prelude::*;
     let suppressions = crate::suppression::collect(analysis);

@@ -24,6 +24,7 @@ pub enum Category {
 }
 
 impl Category {
+    /// Deny for correctness, warn for suspicious.
     pub fn default_level(self) -> Level {
         match self {
             Category::Correctness => Level::Deny,
@@ -31,6 +32,7 @@ impl Category {
         }
     }
 
+    /// The category's name, as the command line takes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Correctness => "correctness",
@@ -71,30 +73,40 @@ pub enum Phase {
     Findings,
 }
 
+/// What a lint's check reads.
 pub struct LintContext<'a> {
+    /// The analysis.
     pub analysis: &'a Analysis,
+    /// Its settings.
     pub settings: &'a LintSettings,
     /// The other lints' findings; set only for lints that run after them (`unused_suppression`).
     pub findings: &'a [Diagnostic],
     /// The grants; set only for lints of the `Grants` and `Findings` phases.
     pub grants: Option<&'a rootlint_analyzer::grants::Grants>,
+    /// The baseline, if given.
     pub baseline: Option<&'a baseline::Baseline>,
     /// Every suppression comment of the tree, collected once per check.
     pub suppressions: &'a [suppression::Suppression],
 }
 
+/// A lint, as `declare_lint!` declares it.
 pub struct Lint {
+    /// Its name (underscores).
     pub name: &'static str,
+    /// Its category, which sets its default level.
     pub category: Category,
     /// One line, for tables and SARIF's short description.
     pub summary: &'static str,
     /// Markdown with the headings `### What it does`, `### Why is this bad?`, `### Example`.
     pub docs: &'static str,
+    /// Its check.
     pub check: fn(&LintContext) -> Vec<Diagnostic>,
+    /// When it runs.
     pub phase: Phase,
 }
 
 impl Lint {
+    /// The level its category gives it.
     pub fn default_level(&self) -> Level {
         self.category.default_level()
     }

@@ -7,6 +7,7 @@ use crate::{Category, Lint};
 /// What a name selects.
 #[derive(Clone, Copy)]
 pub enum Selector {
+    /// One lint.
     Lint(&'static Lint),
     /// Every lint of a category (`-A suspicious`, `-D correctness`).
     Category(Category),

@@ -10,20 +10,28 @@ use rootlint_analyzer::facts::go::Directive;
 use rootlint_analyzer::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a suppression comment covers.
 pub enum Scope {
     /// The directive's own line (a trailing comment) or the next line.
     Line,
+    /// The whole file (`//rootlint:file-ignore`).
     File,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// A `//rootlint:ignore` comment (or `# rootlint:` in a manifest).
 pub struct Suppression {
+    /// Its file.
     pub file: String,
+    /// Where the comment is.
     pub span: Span,
+    /// What it covers.
     pub scope: Scope,
+    /// It shares its line with code.
     pub trailing: bool,
     /// The lints it names, in their canonical spelling (underscores).
     pub lints: Vec<String>,
+    /// The reason given after the lint names, if any.
     pub reason: Option<String>,
 }
 

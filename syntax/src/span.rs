@@ -6,13 +6,19 @@ use serde::{Deserialize, Serialize};
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+/// A range of a file: lines and character columns for people, bytes for code.
 pub struct Span {
+    /// First line, from 1.
     pub start_line: u32,
+    /// First column, from 1, in characters.
     pub start_column: u32,
+    /// Last line, from 1.
     pub end_line: u32,
+    /// Column just past the end, from 1, in characters.
     pub end_column: u32,
     /// Byte offsets into the file, for renderers that slice the source.
     pub start_byte: u32,
+    /// Byte offset just past the end.
     pub end_byte: u32,
 }
 
@@ -37,6 +43,7 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -55,6 +62,7 @@ impl<'a> LineIndex<'a> {
         (line as u32 + 1, column as u32 + 1)
     }
 
+    /// The span of the byte range `start_byte..end_byte`.
     pub fn span(&self, start_byte: usize, end_byte: usize) -> Span {
         let (start_line, start_column) = self.position(start_byte);
         let (end_line, end_column) = self.position(end_byte);

@@ -162,12 +162,10 @@ pub fn registry(lints: &[Declaration]) -> String {
     let mut out = String::from(
         "//! One file per lint. Written by `cargo xtask update-lints` from the declarations: do not edit.\n\n",
     );
-    for l in lints
-        .iter()
-        .map(|l| &l.name)
-        .collect::<std::collections::BTreeSet<_>>()
-    {
-        out.push_str(&format!("pub mod {l};\n"));
+    let by_name: std::collections::BTreeMap<_, _> = lints.iter().map(|l| (&l.name, l)).collect();
+    for (name, l) in by_name {
+        // The module's doc is the lint's summary (`missing_docs` holds for the registry too).
+        out.push_str(&format!("/// `{name}`: {}.\npub mod {name};\n", l.summary));
     }
     out.push_str("\nuse crate::Lint;\n\n/// Every lint: correctness first, then by name.\npub static ALL: &[&Lint] = &[\n");
     for l in lints {

@@ -15,7 +15,9 @@ pub fn module_path(src: &str) -> Option<String> {
 /// A Go module of the tree: the folder holding its go.mod, and its module path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Module {
+    /// The folder holding its `go.mod`, relative to the root.
     pub dir: String,
+    /// Its module path.
     pub path: String,
 }
 

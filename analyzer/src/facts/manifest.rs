@@ -6,9 +6,13 @@ use serde::{Deserialize, Serialize};
 use crate::span::{LineIndex, Span};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// What rootlint reads from a service's `manifest.yaml`.
 pub struct ManifestFacts {
+    /// The service's `general.host`.
     pub hostname: Option<Located>,
+    /// The service's Go package path, if declared.
     pub package: Option<String>,
+    /// The endpoints of every section, in source order.
     pub endpoints: Vec<ManifestEndpoint>,
     /// `# rootlint:` comments, with the text after `#`.
     pub directives: Vec<super::go::Directive>,
@@ -18,22 +22,32 @@ pub struct ManifestFacts {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+/// A scalar value and where it is written.
 pub struct Located {
+    /// The value.
     pub value: String,
+    /// Its span in the file.
     pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
+/// A manifest section's kind of endpoint.
 pub enum EndpointKind {
+    /// A functional endpoint (`functions:`).
     Function,
+    /// A web handler (`webs:`).
     Web,
+    /// An outbound event (`outboundEvents:`).
     OutboundEvent,
+    /// A task of a workflow (`tasks:`).
     Task,
+    /// A workflow (`workflows:`).
     Workflow,
 }
 
 impl EndpointKind {
+    /// Each manifest section's key and the kind of its endpoints.
     pub const SECTIONS: [(&'static str, EndpointKind); 5] = [
         ("functions", EndpointKind::Function),
         ("webs", EndpointKind::Web),
@@ -51,6 +65,7 @@ impl EndpointKind {
         }
     }
 
+    /// The kind a 2026 `define.` constructor names (`Function`, `Web`, …).
     pub fn from_define_type(name: &str) -> Option<EndpointKind> {
         Some(match name {
             "Function" => EndpointKind::Function,
@@ -64,19 +79,28 @@ impl EndpointKind {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// One endpoint of a manifest section.
 pub struct ManifestEndpoint {
+    /// The section it is in.
     pub kind: EndpointKind,
+    /// Its key.
     pub name: String,
+    /// Its `method`, if declared.
     pub method: Option<Located>,
+    /// Its `path` or route, if declared.
     pub route: Option<Located>,
+    /// Its `requiredClaims`, if declared.
     pub required_claims: Option<Located>,
     /// Span of the endpoint's key.
     pub span: Span,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+/// Why a manifest could not be read.
 pub struct ManifestError {
+    /// The YAML parser's or rootlint's message.
     pub message: String,
+    /// Where, if known.
     pub span: Option<Span>,
 }
 
@@ -89,6 +113,7 @@ fn is_generated(src: &str) -> bool {
         .any(|l| l.starts_with("# Code generated ") && l.ends_with(" DO NOT EDIT."))
 }
 
+/// Reads a manifest's host, package and endpoints, with spans; an error for YAML that is malformed or not shaped like a manifest.
 pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
     let lines = LineIndex::new(src);
     let docs = MarkedYaml::load_from_str(src).map_err(|e| {

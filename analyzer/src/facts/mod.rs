@@ -14,6 +14,7 @@ use crate::span::Span;
 use crate::triage::{self, Decoded};
 
 #[derive(Clone, Debug)]
+/// What one file contributes, by kind.
 pub enum Facts {
     /// Boxed: most files of a tree are not Go files with facts, and the enum is as large as its
     /// largest variant.
@@ -23,12 +24,16 @@ pub enum Facts {
     /// connector (the generated `Intermediate` and `Mock`), which hand-written service types
     /// embed in turn.
     GeneratedGo {
+        /// Its struct types that embed the connector.
         connector_types: Vec<String>,
         /// The hostname the file passes to `connector.New("…")`, if it is a literal.
         hostname: Option<String>,
     },
+    /// A `manifest.yaml`.
     Manifest(manifest::ManifestFacts),
+    /// A `go.mod`.
     GoMod {
+        /// Its module path, if the file declares one.
         module: Option<String>,
     },
     /// The file could not be read, decoded or parsed at all.
@@ -36,6 +41,7 @@ pub enum Facts {
     /// A Go file that no build includes (its build constraints cannot be satisfied): it grants
     /// nothing. The text is the constraint.
     NotBuilt {
+        /// The constraint no build satisfies.
         constraint: String,
     },
 }
@@ -43,15 +49,22 @@ pub enum Facts {
 /// Something that kept rootlint from analyzing (part of) a file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
+    /// The file, relative to the analyzed root.
     pub file: String,
+    /// Where in it, if the problem has a place.
     pub span: Option<Span>,
+    /// What went wrong.
     pub message: String,
 }
 
 #[derive(Clone, Debug)]
+/// One file's facts and problems: plain data, cached per file by the language server.
 pub struct FileFacts {
+    /// The file.
     pub file: Arc<SourceFile>,
+    /// What it contributes.
     pub facts: Facts,
+    /// What kept rootlint from reading all of it.
     pub problems: Vec<Problem>,
     /// For a Go file that some build includes: the import paths of its header, read from its
     /// bytes whatever part of it is parsed (sorted, once each). The edges of the import graph.

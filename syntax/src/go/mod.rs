@@ -26,12 +26,19 @@ pub const MAX_NESTING: u32 = 200;
 pub const EXTRACTION_STACK: usize = 8 * 1024 * 1024;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// Everything rootlint reads from one Go file.
 pub struct GoFileFacts {
+    /// The package clause's name.
     pub package: String,
+    /// The import declarations, in source order.
     pub imports: Vec<GoImport>,
+    /// Top-level type declarations.
     pub types: Vec<TypeDecl>,
+    /// Package-level constants and variables.
     pub values: Vec<PackageValue>,
+    /// Functions and methods, and the file's package-level initializers as one synthetic function ([`INITIALIZERS`]).
     pub functions: Vec<GoFunction>,
+    /// `//rootlint:` comments, for suppressions.
     pub directives: Vec<Directive>,
     /// Where tree-sitter had to recover from a syntax error, if anywhere.
     pub syntax_error: Option<Span>,
@@ -40,9 +47,11 @@ pub struct GoFileFacts {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+/// One import of a file's import declarations.
 pub struct GoImport {
     /// The explicit alias (`bt` in `bt "…/bearertokenapi"`), if any.
     pub alias: Option<String>,
+    /// The import path, unquoted.
     pub path: String,
 }
 
@@ -87,23 +96,33 @@ pub fn default_package_name(path: &str) -> &str {
 pub enum TypeExpr {
     /// `T`, `pkg.T`, `T[A, B]`.
     Named {
+        /// The package name qualifying the type (`pkg` in `pkg.T`).
         qualifier: Option<String>,
+        /// The type's name.
         name: String,
+        /// Type arguments of a generic instance.
         args: Vec<TypeExpr>,
     },
+    /// `*T`.
     Pointer(Box<TypeExpr>),
     /// Slices and arrays.
     Slice(Box<TypeExpr>),
+    /// `map[K]V`: key and value.
     Map(Box<TypeExpr>, Box<TypeExpr>),
+    /// `chan T`, in any direction.
     Chan(Box<TypeExpr>),
+    /// `func(…) …`.
     Func(Box<Signature>),
+    /// `struct { … }`.
     Struct(Vec<Field>),
+    /// `interface { … }`.
     Interface(Vec<InterfaceElem>),
     /// A type rootlint does not model, by its syntax kind.
     Other(String),
 }
 
 impl TypeExpr {
+    /// The named type `qualifier.name`, without type arguments.
     pub fn named(qualifier: Option<&str>, name: &str) -> TypeExpr {
         TypeExpr::Named {
             qualifier: qualifier.map(str::to_string),
@@ -133,23 +152,33 @@ impl TypeExpr {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A function type's parameters and results.
 pub struct Signature {
+    /// The parameters, one per name (`a, b int` is two).
     pub params: Vec<Param>,
+    /// The results, named or not.
     pub results: Vec<Param>,
 }
 
 /// A struct field; `name` is `None` for an embedded field.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Field {
+    /// The field's name.
     pub name: Option<String>,
+    /// The field's type.
     pub ty: TypeExpr,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// One element of an interface type.
 pub enum InterfaceElem {
+    /// A method: its name, how many parameters it takes, and its result types.
     Method {
+        /// The method's name.
         name: String,
+        /// How many parameters it takes.
         params: usize,
+        /// Its result types.
         results: Vec<TypeExpr>,
     },
     /// An embedded interface.
@@ -159,36 +188,54 @@ pub enum InterfaceElem {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A type parameter (`T any`).
 pub struct TypeParam {
+    /// The parameter's name.
     pub name: String,
+    /// Its constraint.
     pub constraint: TypeExpr,
 }
 
 /// `type Name[P C] T` or `type Name = T`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct TypeDecl {
+    /// The declared name.
     pub name: String,
+    /// Span of the name.
     pub span: Span,
+    /// Type parameters of a generic type.
     pub type_params: Vec<TypeParam>,
+    /// An alias (`type A = B`) rather than a new type.
     pub alias: bool,
+    /// The type it declares, or aliases.
     pub ty: TypeExpr,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+/// A package-level constant or variable (one per name of a `const` or `var` spec).
 pub struct PackageValue {
+    /// The declared name.
     pub name: String,
+    /// Declared with `const`.
     pub is_const: bool,
+    /// The declared type, if written.
     pub ty: Option<TypeExpr>,
+    /// The initializer, if any (for `iota` constants, the implicit repetition is not modelled).
     pub value: Option<Expr>,
+    /// Span of the name.
     pub span: Span,
     /// For a composite literal value: the span of each keyed field's value (`Route: ":666/x"`).
     pub field_spans: Vec<(String, Span)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A function parameter or result.
 pub struct Param {
+    /// Its name; empty for an unnamed one.
     pub name: String,
+    /// Its type, if written.
     pub ty: Option<TypeExpr>,
+    /// The last parameter takes `...T`.
     pub variadic: bool,
 }
 
@@ -197,19 +244,25 @@ pub struct Param {
 pub const INITIALIZERS: &str = "init";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A function or method with what its body binds and calls.
 pub struct GoFunction {
+    /// The function's name ([`INITIALIZERS`] for the synthetic one).
     pub name: String,
     /// Receiver type name of a method, without pointer or type arguments (`Service` in
     /// `(svc *Service)`, `List` in `(l *List[T])`).
     pub receiver_type: Option<String>,
+    /// The receiver's name (`svc` in `(svc *Service)`).
     pub receiver_name: Option<String>,
     /// Type parameters of a generic function, or of a generic receiver type (their names, with
     /// the receiver type's constraints unknown here: `any`).
     pub type_params: Vec<TypeParam>,
+    /// The parameters, in order.
     pub params: Vec<Param>,
+    /// The results, in order.
     pub results: Vec<Param>,
     /// Span of the function's name.
     pub span: Span,
+    /// Every local binding of the body, closures included, in source order.
     pub bindings: Vec<Binding>,
     /// Every call in the body, nested ones and those in closures included, in source order.
     pub calls: Vec<CallExpr>,
@@ -253,9 +306,13 @@ impl GoFunction {
 /// variable, a type switch's variable.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Binding {
+    /// The bound name.
     pub name: String,
+    /// The declared type, if written (`var x T`).
     pub ty: Option<TypeExpr>,
+    /// The value bound.
     pub value: BindingValue,
+    /// Span of the name.
     pub span: Span,
     /// The block the name is declared in (`:=`, `var`, parameters); for a plain assignment
     /// (`x = e`), the whole function: the assignment outlives the block it is in.
@@ -272,16 +329,22 @@ impl Binding {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// What a [`Binding`] gives its name.
 pub enum BindingValue {
+    /// A single expression.
     Expr(Expr),
     /// One result of a multi-value call (`a, b := f()`), or the `ok` of a type assertion.
     Tuple {
+        /// The call or assertion.
         call: Expr,
+        /// Which of its results.
         index: usize,
     },
     /// A range loop variable: the key (0) or element (1) of ranging over `over`.
     Range {
+        /// What is ranged over.
         over: Expr,
+        /// 0 for the key, 1 for the element.
         index: usize,
     },
     /// A declaration without a value (`var c api.Client`, a closure's parameter).
@@ -291,11 +354,15 @@ pub enum BindingValue {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+/// A call expression.
 pub struct CallExpr {
+    /// What is called.
     pub callee: Expr,
+    /// The arguments, in order.
     pub args: Vec<Expr>,
     /// The last argument is spread (`opts...`).
     pub spread: bool,
+    /// Span of the whole call.
     pub span: Span,
     /// The span of each argument, for findings about a literal argument.
     pub arg_spans: Vec<Span>,
@@ -305,16 +372,26 @@ pub struct CallExpr {
 /// named by its syntax kind so that resolution can say why it gave up.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum Expr {
+    /// A string literal, unescaped.
     Str(String),
+    /// An integer literal.
     Int(i64),
+    /// A name.
     Ident(String),
+    /// `x.name`.
     Selector(Box<Expr>, String),
+    /// A call.
     Call(Box<CallExpr>),
+    /// `a op b`, with the operator's text.
     Binary(String, Box<Expr>, Box<Expr>),
+    /// A composite literal: `T{…}`.
     Composite {
+        /// Its type, unless elided.
         ty: Option<TypeExpr>,
+        /// Its elements, with their keys when keyed by a field name.
         elements: Vec<(Option<String>, Expr)>,
     },
+    /// `&x`.
     AddressOf(Box<Expr>),
     /// `*x`: a dereference, or a pointer type in expression position (`(*T).M`).
     Deref(Box<Expr>),
@@ -324,14 +401,18 @@ pub enum Expr {
     TypeAssert(Box<Expr>, Option<TypeExpr>),
     /// A type in expression position (`[]byte` in `[]byte(s)`, `T[int]` in a conversion).
     Type(TypeExpr),
+    /// A function literal (its body's facts belong to the enclosing function).
     FuncLit,
+    /// Anything else, named by its syntax kind.
     Other(String),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+/// A `//rootlint:` comment.
 pub struct Directive {
     /// The comment text after `//`, trimmed.
     pub text: String,
+    /// Span of the comment.
     pub span: Span,
     /// The comment shares its line with code (a trailing comment).
     pub trailing: bool,
