@@ -282,7 +282,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 levels: &|l| run.settings.level_of(l),
                 repository: locate::repository_root(&run.analysis.root),
             };
-            let emitter: &dyn render::Emitter = match format {
+            let emitter: &dyn render::Emitter<Output = String> = match format {
                 Format::Human => &render::human::Human,
                 Format::Concise => &render::concise::Concise,
                 Format::Json => &render::json::Json,

@@ -68,6 +68,24 @@ fn example_deployment_gives_the_expected_grants_and_diagnostics() {
     expect_file("shop.audit.txt", &stdout(&audit));
 }
 
+/// Every command-line format has its own snapshot of the example deployment (the language
+/// server's has one in `src/render/lsp.rs`). Addresses that name the checkout are replaced by
+/// `$REPO`, so that the snapshots hold on any machine.
+#[test]
+fn every_format_has_a_snapshot() {
+    let repo_dir = repo("");
+    let repo_dir = repo_dir.trim_end_matches('/');
+    for (format, name) in [
+        ("concise", "shop.check.concise.txt"),
+        ("github", "shop.check.github.txt"),
+        ("sarif", "shop.check.sarif"),
+    ] {
+        let out = rootlint(&["check", &repo("examples/shop"), "--format", format]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        expect_file(name, &stdout(&out).replace(repo_dir, "$REPO"));
+    }
+}
+
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
     let example = repo("examples/shop");

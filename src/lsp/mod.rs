@@ -4,7 +4,7 @@
 //! the call graph and the lints run again, and diagnostics are republished for every file
 //! whose diagnostics changed, cleared ones included.
 
-mod convert;
+pub(crate) mod convert;
 mod features;
 pub mod transport;
 
@@ -21,12 +21,13 @@ use lsp_types::{
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
 use rootlint_analyzer::Analysis;
-use rootlint_analyzer::diagnostic::Level;
 use rootlint_analyzer::incremental::Engine;
 use rootlint_lints::engine::{self, Outcome, Settings};
 use serde_json::Value;
 
 use crate::config;
+use crate::render::Emitter;
+use crate::render::lsp::Lsp;
 
 /// Edits arriving closer together than this (a client flushing several changes at once) are
 /// analyzed once.
@@ -381,43 +382,15 @@ impl<'c> Server<'c> {
                 return;
             }
         };
-        let mut by_file: BTreeMap<String, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
-        let mut texts: HashMap<String, String> = HashMap::new();
-        for d in outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.suppressed.is_none() && d.level != Level::Allow)
-        {
-            let text = texts
-                .entry(d.file.clone())
-                .or_insert_with(|| self.text_of(&d.file, &analysis));
-            let lint = rootlint_lints::find(d.lint);
-            let mut message = d.message.clone();
-            if let Some(l) = &d.label {
-                message.push_str(&format!("\n{l}"));
-            }
-            for n in &d.notes {
-                message.push_str(&format!("\nnote: {n}"));
-            }
-            by_file
-                .entry(d.file.clone())
-                .or_default()
-                .push(lsp_types::Diagnostic {
-                    range: convert::range(text, &d.span),
-                    severity: Some(if d.level == Level::Deny {
-                        lsp_types::DiagnosticSeverity::ERROR
-                    } else {
-                        lsp_types::DiagnosticSeverity::WARNING
-                    }),
-                    code: Some(lsp_types::NumberOrString::String(d.lint.to_string())),
-                    code_description: lint
-                        .and_then(|l| l.help_uri().parse().ok())
-                        .map(|href| lsp_types::CodeDescription { href }),
-                    source: Some("rootlint".into()),
-                    message,
-                    ..lsp_types::Diagnostic::default()
-                });
-        }
+        let cx = crate::render::Context {
+            analysis: &analysis,
+            shown: crate::locate::Shown::from_working_directory(&analysis.root),
+            color: false,
+            levels: &|l| self.settings.level_of(l),
+            repository: None,
+        };
+        let text_of = |rel: &str| self.text_of(rel, &analysis);
+        let mut by_file = Lsp { text_of: &text_of }.emit(&cx, &outcome.diagnostics);
         let mut files: Vec<String> = by_file
             .keys()
             .chain(self.published.keys())

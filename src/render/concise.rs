@@ -8,6 +8,8 @@ use super::{Context, Emitter, escape};
 pub struct Concise;
 
 impl Emitter for Concise {
+    type Output = String;
+
     fn emit(&self, cx: &Context, diagnostics: &[Diagnostic]) -> String {
         let mut out = String::new();
         for d in super::shown_findings(diagnostics) {

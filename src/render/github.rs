@@ -27,6 +27,8 @@ fn property(s: &str) -> String {
 pub struct Github;
 
 impl super::Emitter for Github {
+    type Output = String;
+
     fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
         render(&cx.shown, diagnostics)
     }

@@ -12,6 +12,8 @@ use rootlint_analyzer::diagnostic::{Diagnostic, Level};
 pub struct Human;
 
 impl super::Emitter for Human {
+    type Output = String;
+
     fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
         let mut buf = Vec::new();
         if cx.color {

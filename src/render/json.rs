@@ -40,6 +40,8 @@ struct Document<'a> {
 pub struct Json;
 
 impl super::Emitter for Json {
+    type Output = String;
+
     fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
         render(cx.analysis, diagnostics)
     }

@@ -5,6 +5,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod lsp;
 pub mod nats;
 pub mod sarif;
 
@@ -30,7 +31,11 @@ pub struct Context<'a> {
 
 /// One output format.
 pub trait Emitter {
-    fn emit(&self, cx: &Context, diagnostics: &[Diagnostic]) -> String;
+    /// What the format produces: text for the command line, LSP diagnostics by file for the
+    /// language server.
+    type Output;
+    /// Renders `diagnostics` (sorted, suppressed ones included with their reason).
+    fn emit(&self, cx: &Context, diagnostics: &[Diagnostic]) -> Self::Output;
 }
 
 /// The findings a reader is shown (human, concise and GitHub output): not suppressed.

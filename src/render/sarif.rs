@@ -182,6 +182,8 @@ fn fingerprints(a: &Analysis, diagnostics: &[Diagnostic]) -> Vec<String> {
 pub struct Sarif;
 
 impl super::Emitter for Sarif {
+    type Output = String;
+
     fn emit(&self, cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
         render(cx, diagnostics)
     }
