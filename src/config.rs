@@ -20,8 +20,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rootlint_analyzer::catalog::ExternalEndpoint;
 use rootlint_analyzer::diagnostic::Level;
+use rootlint_analyzer::workspace::catalog::ExternalEndpoint;
 use rootlint_lints::engine::Settings;
 use rootlint_lints::names::Selector;
 use serde::Deserialize;

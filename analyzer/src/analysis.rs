@@ -5,13 +5,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::bundles;
+use crate::callgraph::bundles;
+use crate::callgraph::callsites::{self, CallSite};
 use crate::callgraph::{self, CallGraph, Step};
-use crate::callsites::{self, CallSite};
-use crate::catalog::Catalog;
 use crate::discover::Skipped;
 use crate::facts::{self, Problem};
 use crate::resolve::{types, values};
+use crate::workspace::catalog::Catalog;
 use crate::workspace::{self, Workspace};
 use rayon::prelude::*;
 

@@ -15,12 +15,12 @@ use std::sync::Arc;
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use crate::callsites;
-use crate::catalog::{Catalog, ExternalEndpoint};
+use crate::callgraph::callsites;
 use crate::facts::go::Expr;
 use crate::facts::{self, FileFacts, Selection, Source};
 use crate::triage::ChunkKind;
 use crate::workspace::Workspace;
+use crate::workspace::catalog::{Catalog, ExternalEndpoint};
 
 /// Byte strings that make a function chunk worth parsing on their own.
 const CHUNK_TRIGGERS: &[&str] = &[
@@ -556,7 +556,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
             };
             let in_api = trust_api_dirs.contains(s.file.dir());
             // Imports are read from the bytes: pass 1 parsed no function bodies.
-            let imports = crate::header::read(text).imports;
+            let imports = crate::triage::header::read(text).imports;
             let local_name = |alias: &Option<String>, path: &str| -> Option<String> {
                 match alias.as_deref() {
                     Some("_" | ".") => None,
@@ -914,7 +914,7 @@ mod tests {
     #[test]
     fn harmless_literal_requests() {
         let triggers = aho_corasick::AhoCorasick::new(super::CHUNK_TRIGGERS).unwrap();
-        let catalog = crate::catalog::Catalog::default();
+        let catalog = crate::workspace::catalog::Catalog::default();
         let ok =
             |chunk: &str| super::only_harmless_requests(&triggers, chunk, Some("pub"), &catalog);
         assert!(ok(

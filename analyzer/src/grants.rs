@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::callgraph::{self, EdgeKind, Precision};
-use crate::catalog::{EndpointId, Origin};
 use crate::subject;
+use crate::workspace::catalog::{EndpointId, Origin};
 
 /// The `schema` of the grant JSON; a change to its shape gets a new version.
 pub const SCHEMA: &str = "rootlint.grants/v1";

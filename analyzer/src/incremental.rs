@@ -10,12 +10,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::callgraph::CallGraph;
-use crate::callsites::CallSite;
-use crate::catalog::Catalog;
+use crate::callgraph::callsites::CallSite;
 use crate::discover::{DiscoverOptions, Discovery, SourceFile};
 use crate::facts::{self, FileFacts, Selection};
 use crate::resolve::types::Types;
 use crate::workspace::Workspace;
+use crate::workspace::catalog::Catalog;
 use crate::{Analysis, Conclusions, Options};
 
 /// One file's cached facts, with the hash of the text they came from (0: read from disk).
@@ -44,9 +44,9 @@ enum Read {
 }
 
 impl Cached {
-    fn node(&self) -> crate::reach::Node<'_> {
+    fn node(&self) -> crate::facts::reach::Node<'_> {
         let any = self.facts();
-        crate::reach::Node {
+        crate::facts::reach::Node {
             file: &any.file,
             imported: &any.imported,
             imports_framework: self.imports_framework,
@@ -357,7 +357,7 @@ impl Engine {
                     .filter(|s| !changed.contains(&s.function.file))
                     .cloned()
                     .collect();
-                sites.extend(crate::callsites::find_in(&types, &changed));
+                sites.extend(crate::callgraph::callsites::find_in(&types, &changed));
                 sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
                 let graph = crate::callgraph::rebuild(&types, &before.graph, &changed);
                 let conclusions = crate::conclude(&types, &sites, &graph, errors);
@@ -367,7 +367,7 @@ impl Engine {
             _ => {
                 let catalog = Catalog::build(workspace, &self.options.external_endpoints);
                 let types = Types::new(workspace, &catalog);
-                let sites = crate::callsites::find(&types);
+                let sites = crate::callgraph::callsites::find(&types);
                 let graph = crate::callgraph::build(&types);
                 let conclusions = crate::conclude(&types, &sites, &graph, errors);
                 drop(types);
@@ -384,18 +384,18 @@ impl Engine {
             .iter()
             .map(|f| &self.cache[&f.rel])
             .collect();
-        let unreached = crate::reach::unreached_vendored(
+        let unreached = crate::facts::reach::unreached_vendored(
             entries
                 .iter()
                 .map(|e| (&*e.facts().file, &*e.facts().imported)),
         );
-        let nodes: Vec<crate::reach::Node> = entries
+        let nodes: Vec<crate::facts::reach::Node> = entries
             .iter()
             .zip(&unreached)
             .filter(|(_, u)| !**u)
             .map(|(e, _)| e.node())
             .collect();
-        let analyzed = crate::reach::analyzed_dirs(&nodes);
+        let analyzed = crate::facts::reach::analyzed_dirs(&nodes);
         Reach {
             unreached,
             analyzed,

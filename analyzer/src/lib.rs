@@ -1,14 +1,15 @@
 //! rootlint's analysis engine, shared by the CLI and the language server.
 //!
-//! The pipeline is a straight line, one module per stage (ARCHITECTURE.md numbers them; a
-//! dogfood test keeps each module to earlier stages):
+//! The pipeline is a straight line, one module (a folder when it has several files) per stage
+//! (ARCHITECTURE.md numbers them; a dogfood test keeps each module to earlier stages):
 //! 1 [`discover`] files → 2 `triage` bytes (`header` imports, build `constraints`) →
 //! 3 parse and extract (the `rootlint-syntax` crate, the only one that sees a syntax tree) →
-//! 4 [`facts`] per file, then `reach`: which packages can matter → 5 [`workspace`]
-//! (packages, services) and [`catalog`] of endpoints → 6 `resolve` (types and values) →
-//! 7 [`callsites`] → 8 [`callgraph`], [`bundles`] and attribution ([`analysis`]) → 9 [`grants`].
-//! This file, `demand` and [`incremental`] drive them. Lints (in the `rootlint-lints` crate)
-//! read the resulting [`Analysis`], never syntax trees.
+//! 4 [`facts`] per file, then `facts::reach`: which packages can matter → 5 [`workspace`]
+//! (packages, services) and its [`workspace::catalog`] of endpoints → 6 `resolve` (types and
+//! values) → 7 [`callgraph::callsites`] → 8 [`callgraph`], [`callgraph::bundles`] and
+//! attribution ([`analysis`]) → 9 [`grants`]. This file, `demand` and [`incremental`] drive
+//! them. Lints (in the `rootlint-lints` crate) read the resulting [`Analysis`], never syntax
+//! trees.
 //!
 //! The stages' workings (triage, reachability, demand-driven parsing, type and value
 //! resolution) are private to the crate; what it exports is their results: files, facts, the
@@ -17,20 +18,14 @@
 pub use rootlint_syntax::span;
 
 pub mod analysis;
-pub mod bundles;
 pub mod callgraph;
-pub mod callsites;
-pub mod catalog;
-pub(crate) mod constraints;
 pub(crate) mod demand;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
 pub(crate) mod framework;
 pub mod grants;
-pub(crate) mod header;
 pub mod incremental;
-pub(crate) mod reach;
 pub(crate) mod resolve;
 pub mod route;
 pub mod subject;
@@ -57,10 +52,10 @@ use rayon::prelude::*;
 
 use crate::analysis::conclude;
 pub use crate::analysis::{Analysis, Attribution, Conclusions};
-use crate::catalog::{Catalog, ExternalEndpoint};
 use crate::discover::{DiscoverOptions, Skipped};
 use crate::resolve::types;
 use crate::workspace::Workspace;
+use crate::workspace::catalog::{Catalog, ExternalEndpoint};
 
 /// Stack size of the worker threads, which extract facts (see
 /// [`facts::go::EXTRACTION_STACK`]).
@@ -119,7 +114,8 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
         .par_iter()
         .map(|f| load(f, !options.no_triage))
         .collect();
-    let unreached = reach::unreached_vendored(sources.iter().map(|s| (&*s.file, &*s.imported)));
+    let unreached =
+        facts::reach::unreached_vendored(sources.iter().map(|s| (&*s.file, &*s.imported)));
     let mut skipped = discovery.skipped;
     skipped.unreached_vendored = unreached.iter().filter(|&&u| u).count();
     // In place: a second vector of every source would be the run's peak.
@@ -127,10 +123,10 @@ pub fn analyze(root: &Path, options: &Options) -> Analysis {
     sources.retain(|_| !unreached.next().unwrap_or(false));
     if !options.no_triage {
         // Packages that can matter are read in full; the rest stay (or become) headers.
-        let analyzed = reach::analyzed_dirs(
+        let analyzed = facts::reach::analyzed_dirs(
             &sources
                 .iter()
-                .map(reach::Node::of_source)
+                .map(facts::reach::Node::of_source)
                 .collect::<Vec<_>>(),
         );
         sources.par_iter_mut().for_each(|s| {
@@ -171,7 +167,7 @@ pub fn finish(
 ) -> Analysis {
     let (call_sites, graph, conclusions) = {
         let types = types::Types::new(&workspace, &catalog);
-        let call_sites = callsites::find(&types);
+        let call_sites = callgraph::callsites::find(&types);
         let graph = callgraph::build(&types);
         let conclusions = conclude(&types, &call_sites, &graph, walk_errors);
         (call_sites, graph, conclusions)

@@ -194,7 +194,7 @@ macro_rules! declare_lint {
     };
 }
 
-use rootlint_analyzer::callsites::{CallSite, Shape};
+use rootlint_analyzer::callgraph::callsites::{CallSite, Shape};
 
 /// How a call site names its target, for messages: `accesstokenapi.Mint`, or the raw call.
 pub(crate) fn describe_call(site: &CallSite) -> String {

@@ -4,11 +4,11 @@ use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Hover, HoverContents, Location, MarkupContent,
     MarkupKind, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
-use rootlint_analyzer::callsites::{CallSite, Shape};
-use rootlint_analyzer::catalog::{Endpoint, Origin};
+use rootlint_analyzer::callgraph::callsites::{CallSite, Shape};
 use rootlint_analyzer::facts::Facts;
 use rootlint_analyzer::span::Span;
 use rootlint_analyzer::subject;
+use rootlint_analyzer::workspace::catalog::{Endpoint, Origin};
 
 use super::{Server, convert};
 

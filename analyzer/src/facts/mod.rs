@@ -4,6 +4,7 @@
 pub use rootlint_syntax::go;
 pub mod gomod;
 pub mod manifest;
+pub(crate) mod reach;
 
 use std::sync::Arc;
 
@@ -86,10 +87,10 @@ pub(crate) struct Source {
     /// Top-level declarations of a hand-written Go file.
     pub(crate) chunks: Vec<triage::Chunk>,
     /// What the file's build constraints say.
-    pub(crate) build: crate::constraints::Verdict,
+    pub(crate) build: crate::triage::constraints::Verdict,
     /// The import paths of a Go file's header (see [`FileFacts::imported`]).
     pub(crate) imported: Arc<[String]>,
-    /// For a Go file of a package that cannot matter (see [`crate::reach`]): the facts its
+    /// For a Go file of a package that cannot matter (see [`crate::facts::reach`]): the facts its
     /// header gives, which are all it contributes; nothing of it is parsed.
     pub(crate) header_only: Option<Box<go::GoFileFacts>>,
     /// The header could not be read to its end: an import may be missing from `imported`, so
@@ -119,13 +120,13 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
     };
     let go = file.kind == FileKind::Go;
     let build = match &text {
-        Ok(t) if go => crate::constraints::verdict(file.name(), t),
-        _ => crate::constraints::Verdict::Built,
+        Ok(t) if go => crate::triage::constraints::verdict(file.name(), t),
+        _ => crate::triage::constraints::Verdict::Built,
     };
-    let not_built = matches!(build, crate::constraints::Verdict::NeverBuilt(_));
+    let not_built = matches!(build, crate::triage::constraints::Verdict::NeverBuilt(_));
     let header = match &text {
-        Ok(t) if go && !not_built => crate::header::read(t),
-        _ => crate::header::Header::default(),
+        Ok(t) if go && !not_built => crate::triage::header::read(t),
+        _ => crate::triage::header::Header::default(),
     };
     let mut paths: Vec<String> = header.imports.iter().map(|(_, p)| p.clone()).collect();
     paths.sort();
@@ -173,7 +174,7 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
 }
 
 /// The facts a header alone gives: the package name and the imports.
-fn header_facts(header: crate::header::Header) -> Box<go::GoFileFacts> {
+fn header_facts(header: crate::triage::header::Header) -> Box<go::GoFileFacts> {
     Box::new(go::GoFileFacts {
         package: header.package.unwrap_or_default(),
         imports: header
@@ -190,7 +191,10 @@ impl Source {
     pub(crate) fn is_hand_written_go(&self) -> bool {
         self.file.kind == FileKind::Go
             && !self.generated
-            && !matches!(self.build, crate::constraints::Verdict::NeverBuilt(_))
+            && !matches!(
+                self.build,
+                crate::triage::constraints::Verdict::NeverBuilt(_)
+            )
     }
 
     /// Whether the file imports the framework itself (`github.com/microbus-io/…`).
@@ -206,7 +210,7 @@ impl Source {
     /// text go: the file's package cannot hold or lead to a Microbus call.
     pub(crate) fn reduce_to_header(&mut self) {
         let Ok(text) = &mut self.text else { return };
-        self.header_only = Some(header_facts(crate::header::read(text)));
+        self.header_only = Some(header_facts(crate::triage::header::read(text)));
         *text = String::new();
         self.chunks = Vec::new();
     }
@@ -247,7 +251,7 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
         };
     }
     match &source.build {
-        crate::constraints::Verdict::NeverBuilt(constraint) => {
+        crate::triage::constraints::Verdict::NeverBuilt(constraint) => {
             return FileFacts {
                 file: file.clone(),
                 facts: Facts::NotBuilt {
@@ -257,7 +261,7 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
                 imported: Arc::from([]),
             };
         }
-        crate::constraints::Verdict::Unreadable { line, message } => {
+        crate::triage::constraints::Verdict::Unreadable { line, message } => {
             let lines = crate::span::LineIndex::new(text);
             let start: usize = text
                 .split_inclusive('\n')
@@ -272,7 +276,7 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
                 Some(lines.span(start, end)),
             ))
         }
-        crate::constraints::Verdict::Built => {}
+        crate::triage::constraints::Verdict::Built => {}
     }
     let facts = match file.kind {
         FileKind::GoMod => Facts::GoMod {

@@ -17,13 +17,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::catalog::Catalog;
 use crate::facts::go::{
     BindingValue, Expr, Field, GoFunction, InterfaceElem, PackageValue, TypeDecl, TypeExpr,
 };
 use crate::resolve::values::Scope;
 use crate::workspace::FunctionRef;
 use crate::workspace::Workspace;
+use crate::workspace::catalog::Catalog;
 
 /// Packages whose types are the framework's connector or publisher: `Request` and `Publish`
 /// on them are Microbus requests.

@@ -6,10 +6,10 @@
 //! helpers (`httpx.JoinHostAndPath`, `fmt.Sprintf`, `api.X.URL()`, `pub.*` options, typed
 //! client constructors) are modelled.
 
-use crate::catalog::{Catalog, EndpointId};
 use crate::facts::go::{Binding, BindingValue, Expr, GoFunction, TypeExpr};
 use crate::resolve::types::{Ty, Types};
 use crate::workspace::Workspace;
+use crate::workspace::catalog::{Catalog, EndpointId};
 
 pub(crate) const PUB: &str = "github.com/microbus-io/fabric/pub";
 pub(crate) const HTTPX: &str = "github.com/microbus-io/fabric/httpx";

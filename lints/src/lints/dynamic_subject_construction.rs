@@ -1,4 +1,4 @@
-use rootlint_analyzer::callsites::Shape;
+use rootlint_analyzer::callgraph::callsites::Shape;
 
 use crate::{Diagnostic, LintContext, declare_lint};
 

@@ -1,5 +1,5 @@
 use rootlint_analyzer::callgraph::EdgeKind;
-use rootlint_analyzer::callsites::Shape;
+use rootlint_analyzer::callgraph::callsites::Shape;
 
 use crate::{Diagnostic, LintContext, declare_lint};
 

@@ -1,5 +1,5 @@
-use rootlint_analyzer::catalog::Origin;
 use rootlint_analyzer::subject::{host_problem, method_problem};
+use rootlint_analyzer::workspace::catalog::Origin;
 
 use crate::{Diagnostic, LintContext, declare_lint};
 

@@ -30,14 +30,15 @@ declare_lint! {
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
     let catalog = &cx.analysis.catalog;
     // Only services that have both sources can drift.
-    let hosts = |f: fn(&rootlint_analyzer::catalog::Endpoint) -> bool| -> BTreeSet<&str> {
-        catalog
-            .endpoints
-            .iter()
-            .filter(|e| f(e))
-            .map(|e| e.host.as_str())
-            .collect()
-    };
+    let hosts =
+        |f: fn(&rootlint_analyzer::workspace::catalog::Endpoint) -> bool| -> BTreeSet<&str> {
+            catalog
+                .endpoints
+                .iter()
+                .filter(|e| f(e))
+                .map(|e| e.host.as_str())
+                .collect()
+        };
     let with_manifest = hosts(|e| e.manifest.is_some());
     let with_definition = hosts(|e| e.definition.is_some());
     let mut out = Vec::new();

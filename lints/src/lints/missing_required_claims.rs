@@ -1,5 +1,5 @@
 use crate::{Diagnostic, LintContext, declare_lint};
-use rootlint_analyzer::catalog::Origin;
+use rootlint_analyzer::workspace::catalog::Origin;
 
 declare_lint! {
     /// ### What it does

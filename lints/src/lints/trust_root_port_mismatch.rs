@@ -1,7 +1,7 @@
 use rootlint_analyzer::Analysis;
-use rootlint_analyzer::callsites::CallSite;
-use rootlint_analyzer::catalog::Endpoint;
+use rootlint_analyzer::callgraph::callsites::CallSite;
 use rootlint_analyzer::route;
+use rootlint_analyzer::workspace::catalog::Endpoint;
 
 use crate::{Diagnostic, LintContext, declare_lint};
 

@@ -4,6 +4,9 @@
 //! recognised by Go's `// Code generated … DO NOT EDIT.` header, and hand-written Go files are
 //! split into top-level declarations that `demand` selects for parsing.
 
+pub(crate) mod constraints;
+pub(crate) mod header;
+
 use crate::span::{LineIndex, Span};
 
 pub(crate) enum Decoded {

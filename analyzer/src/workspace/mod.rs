@@ -4,6 +4,8 @@
 //! package (`<name>api/definition.go`, the 2026 source of truth) declares `Hostname` or its
 //! generated `intermediate.go` passes a hostname to `connector.New`.
 
+pub mod catalog;
+
 use std::collections::{BTreeMap, HashMap};
 
 use crate::facts::go::GoFileFacts;

@@ -11,18 +11,21 @@
 //! type cannot be worked out although it may be in the tree, there is no edge: the call is
 //! recorded as [`Unresolved`], and reported if what it might reach makes a :666 call.
 
+pub mod bundles;
+pub mod callsites;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::callsites::FunctionRef;
-use crate::catalog::Catalog;
+use crate::callgraph::callsites::FunctionRef;
 use crate::facts::go::{BindingValue, Expr};
 use crate::resolve::types::{Member, Ty, TypeKey, Types};
 use crate::resolve::values::Scope;
 use crate::span::Span;
 use crate::workspace::Workspace;
+use crate::workspace::catalog::Catalog;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, EndpointId};
 use crate::facts::go::{BindingValue, CallExpr, Expr};
 use crate::resolve::types::{Member, Types};
 use crate::resolve::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
 use crate::route;
 use crate::span::Span;
 use crate::subject;
+use crate::workspace::catalog::{Catalog, EndpointId};
 
 pub use crate::workspace::FunctionRef;
 
