@@ -143,7 +143,7 @@ fn byte_closure(
     let chunk_text = |(i, ci): (usize, usize)| -> &str {
         let s = &sources[i];
         let c = &s.chunks[ci];
-        s.text.as_deref().map_or("", |t| &t[c.start..c.end])
+        s.text.as_deref().map_or("", |t| &t[c.range()])
     };
     let chunk_name = |(i, ci): (usize, usize)| -> &str {
         let s = &sources[i];
@@ -300,7 +300,7 @@ impl<'s> TypeClosure<'s> {
             let dir = *dirs.entry(s.file.dir()).or_insert(next);
             for (ci, c) in s.chunks.iter().enumerate() {
                 if c.kind == ChunkKind::Type {
-                    for name in crate::triage::type_names(&text[c.start..c.end]) {
+                    for name in crate::triage::type_names(&text[c.range()]) {
                         by_name.entry((dir, name)).or_default().push((i, ci));
                     }
                 }
@@ -370,7 +370,7 @@ impl<'s> TypeClosure<'s> {
                     let s = &sources[i];
                     let text = s.text.as_deref().unwrap_or("");
                     let c = &s.chunks[ci];
-                    identifier_matches(ac, &text[c.start..c.end])
+                    identifier_matches(ac, &text[c.range()])
                         .into_iter()
                         .map(move |p| (i, p))
                 })
@@ -577,7 +577,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                 .find(|(_, p)| p == crate::resolve::values::PUB)
                 .and_then(|(a, p)| local_name(a, p));
             for (ci, c) in s.chunks.iter().enumerate() {
-                let chunk = &text[c.start..c.end];
+                let chunk = &text[c.range()];
                 let wanted = match c.kind {
                     ChunkKind::Keep | ChunkKind::Values => false,
                     ChunkKind::Type => triggers.is_match(chunk),
@@ -716,9 +716,7 @@ fn on_paths(
                     }
                     !keep[i][*ci]
                         && (called.contains(c.name(text))
-                            || ac
-                                .as_ref()
-                                .is_some_and(|ac| mentions(ac, &text[c.start..c.end])))
+                            || ac.as_ref().is_some_and(|ac| mentions(ac, &text[c.range()])))
                 })
                 .map(|(ci, _)| (i, ci))
                 .collect::<Vec<_>>()

@@ -359,13 +359,12 @@ fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Optio
     let masked_chunks = chunks.iter().zip(keep).filter(|(_, k)| !**k);
     if masked_chunks
         .clone()
-        .any(|(c, _)| triage::unbalanced(&text[c.start..c.end]))
+        .any(|(c, _)| triage::unbalanced(&text[c.range()]))
     {
         return full();
     }
     let parses_nothing = chunks.iter().zip(keep).all(|(c, &k)| {
-        !k || (matches!(c.kind, triage::ChunkKind::Keep)
-            && !text[c.start..c.end].contains("rootlint:"))
+        !k || (matches!(c.kind, triage::ChunkKind::Keep) && !text[c.range()].contains("rootlint:"))
     });
     if parses_nothing {
         // Nothing but the package clause, imports and comments: no facts beyond the package name.

@@ -188,13 +188,20 @@ mod tests {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Chunk {
     pub(crate) kind: ChunkKind,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    /// Byte offsets (files are capped far below 4 GiB); with the name, 20 bytes a chunk, held
+    /// for every declaration of every file that can matter.
+    pub(crate) start: u32,
+    pub(crate) end: u32,
     /// A function's name, as a byte range of the file (no copy per chunk: monorepos have many).
     pub(crate) name: (u32, u32),
 }
 
 impl Chunk {
+    /// The chunk's bytes in the file.
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     pub(crate) fn name<'a>(&self, text: &'a str) -> &'a str {
         &text[self.name.0 as usize..self.name.1 as usize]
     }
@@ -214,12 +221,19 @@ pub(crate) enum ChunkKind {
 
 pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
-    let mut offset = 0;
+    // No chunks means "parse whole", which the parse size limit then refuses with a finding:
+    // offsets past 4 GiB cannot be held (files on disk are capped far below).
+    if u32::try_from(src.len()).is_err() {
+        return out;
+    }
+    let mut offset: u32 = 0;
     for line in src.split_inclusive('\n') {
+        // Within the file, which fits in a u32.
+        let len = line.len() as u32;
         let mut name = (0, 0);
         let kind = if line.starts_with("func ") || line.starts_with("func(") {
             if let Some((s, e)) = func_name(line) {
-                name = ((offset + s) as u32, (offset + e) as u32);
+                name = (offset + s as u32, offset + e as u32);
             }
             Some(ChunkKind::Func)
         } else if line.starts_with("const ")
@@ -247,22 +261,24 @@ pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
                 out.push(Chunk {
                     kind,
                     start: offset,
-                    end: offset + line.len(),
+                    end: offset + len,
                     name,
                 });
             }
             None => match out.last_mut() {
-                Some(last) => last.end = offset + line.len(),
+                Some(last) => last.end = offset + len,
                 None => out.push(Chunk {
                     kind: ChunkKind::Keep,
                     start: offset,
-                    end: offset + line.len(),
+                    end: offset + len,
                     name,
                 }),
             },
         }
-        offset += line.len();
+        offset += len;
     }
+    // Held for every file that can matter until demand-driven parsing ends: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 
@@ -366,7 +382,7 @@ pub(crate) fn compact(src: &str, chunks: &[Chunk], keep: &[bool]) -> (String, Ve
     let mut dropped = 0u32;
     let mut line = 1u32;
     for (c, &k) in chunks.iter().zip(keep) {
-        let text = &src[c.start..c.end];
+        let text = &src[c.range()];
         let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32;
         if k {
             out.push_str(text);

@@ -150,6 +150,7 @@ fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         initializers.index_bindings();
         x.facts.functions.push(initializers);
     }
+    x.facts.shrink_to_fit();
     x.facts
 }
 
