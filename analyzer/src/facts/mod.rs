@@ -31,7 +31,8 @@ pub enum Facts {
         hostname: Option<String>,
     },
     /// A `manifest.yaml`.
-    Manifest(manifest::ManifestFacts),
+    /// Boxed for the same reason as `Go`.
+    Manifest(Box<manifest::ManifestFacts>),
     /// A `go.mod`.
     GoMod {
         /// Its module path, if the file declares one.
@@ -290,7 +291,7 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
                         None,
                     ));
                 }
-                Facts::Manifest(m)
+                Facts::Manifest(Box::new(m))
             }
             Err(e) => {
                 problems.push(problem(e.message, e.span));
