@@ -320,9 +320,11 @@ impl<'a> Scope<'a> {
             }
             Expr::Binary(op, _, _) => Value::Unknown(format!("the result of the operator `{op}`")),
             Expr::Composite {
-                ty: Some(TypeExpr::Slice(element)),
+                ty: Some(ty),
                 elements,
-            } if matches!(element.base_name(), Some((q, "Option")) if self.is_pub(q)) => {
+            } if matches!(&**ty, TypeExpr::Slice(element)
+                if matches!(element.base_name(), Some((q, "Option")) if self.is_pub(q))) =>
+            {
                 let mut items = Vec::new();
                 let mut unknown = Vec::new();
                 for (_, e) in elements {

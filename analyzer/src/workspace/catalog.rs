@@ -209,7 +209,7 @@ impl Catalog {
                             ty: Some(ty),
                             elements,
                         }) => {
-                            let kind = match ty {
+                            let kind = match &**ty {
                                 TypeExpr::Named {
                                     qualifier: Some(q),
                                     name,

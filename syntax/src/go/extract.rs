@@ -662,7 +662,7 @@ impl<'a> Extractor<'a> {
                         }
                         function.bindings.push(Binding {
                             name: p.name,
-                            ty: p.ty,
+                            ty: p.ty.map(Box::new),
                             value: BindingValue::Declared,
                             span: Span {
                                 end_byte: list.end_byte() as u32,
@@ -758,7 +758,7 @@ impl<'a> Extractor<'a> {
             };
             function.bindings.push(Binding {
                 name: self.text(*name).to_string(),
-                ty: ty.clone(),
+                ty: ty.clone().map(Box::new),
                 value,
                 span: self.span(*name),
                 scope,
@@ -817,7 +817,7 @@ impl<'a> Extractor<'a> {
             let value = match types.as_slice() {
                 [one] if kind(case) == "type_case" => {
                     let ty = self.type_expr(*one, 0);
-                    Expr::TypeAssert(Box::new(operand.clone()), Some(ty))
+                    Expr::TypeAssert(Box::new(operand.clone()), Some(Box::new(ty)))
                 }
                 _ => operand.clone(),
             };
@@ -877,7 +877,7 @@ impl<'a> Extractor<'a> {
                     .map(|a| {
                         named_children(a)
                             .into_iter()
-                            .map(|t| Expr::Type(self.type_expr(t, d)))
+                            .map(|t| Expr::Type(Box::new(self.type_expr(t, d))))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -891,7 +891,7 @@ impl<'a> Extractor<'a> {
                 if let Some(targs) = child("type_arguments") {
                     let args = named_children(targs)
                         .into_iter()
-                        .map(|t| Expr::Type(self.type_expr(t, d)))
+                        .map(|t| Expr::Type(Box::new(self.type_expr(t, d))))
                         .collect();
                     callee = Expr::Index(Box::new(callee), args);
                 }
@@ -928,7 +928,7 @@ impl<'a> Extractor<'a> {
                 };
                 let callee = match kind(ty) {
                     "generic_type" => self.expr(ty, d),
-                    _ => Expr::Type(self.type_expr(ty, d)),
+                    _ => Expr::Type(Box::new(self.type_expr(ty, d))),
                 };
                 Expr::Call(Box::new(CallExpr {
                     callee,
@@ -971,7 +971,7 @@ impl<'a> Extractor<'a> {
                 let operand = child("operand")
                     .map_or(Expr::Other("type assertion".into()), |o| self.expr(o, d));
                 let ty = child("type").map(|t| self.type_expr(t, d));
-                Expr::TypeAssert(Box::new(operand), ty)
+                Expr::TypeAssert(Box::new(operand), ty.map(Box::new))
             }
             "composite_literal" => {
                 let ty = child("type").map(|t| self.type_expr(t, d));
@@ -1003,12 +1003,15 @@ impl<'a> Extractor<'a> {
                         }
                     }
                 }
-                Expr::Composite { ty, elements }
+                Expr::Composite {
+                    ty: ty.map(Box::new),
+                    elements,
+                }
             }
             "func_literal" => Expr::FuncLit,
             "pointer_type" | "slice_type" | "array_type" | "map_type" | "channel_type"
             | "function_type" | "struct_type" | "interface_type" => {
-                Expr::Type(self.type_expr(node, d))
+                Expr::Type(Box::new(self.type_expr(node, d)))
             }
             other => Expr::Other(other.to_string()),
         }
@@ -1062,7 +1065,7 @@ fn expr_as_type(e: &Expr) -> Option<TypeExpr> {
             _ => None,
         },
         Expr::Deref(inner) => Some(TypeExpr::Pointer(Box::new(expr_as_type(inner)?))),
-        Expr::Type(t) => Some(t.clone()),
+        Expr::Type(t) => Some(TypeExpr::clone(t)),
         _ => None,
     }
 }

@@ -308,8 +308,9 @@ impl GoFunction {
 pub struct Binding {
     /// The bound name.
     pub name: String,
-    /// The declared type, if written (`var x T`).
-    pub ty: Option<TypeExpr>,
+    /// The declared type, if written (`var x T`); boxed, since most bindings (`x := e`) have
+    /// none.
+    pub ty: Option<Box<TypeExpr>>,
     /// The value bound.
     pub value: BindingValue,
     /// Span of the name.
@@ -386,8 +387,9 @@ pub enum Expr {
     Binary(String, Box<Expr>, Box<Expr>),
     /// A composite literal: `T{…}`.
     Composite {
-        /// Its type, unless elided.
-        ty: Option<TypeExpr>,
+        /// Its type, unless elided (boxed, as in `Type` and `TypeAssert`: an `Expr` stays 48
+        /// bytes, and call arguments and bindings hold them inline).
+        ty: Option<Box<TypeExpr>>,
         /// Its elements, with their keys when keyed by a field name.
         elements: Vec<(Option<String>, Expr)>,
     },
@@ -398,9 +400,9 @@ pub enum Expr {
     /// `x[i]`, or a generic instantiation `F[T]`.
     Index(Box<Expr>, Vec<Expr>),
     /// `x.(T)`; `None` for the `x.(type)` of a type switch.
-    TypeAssert(Box<Expr>, Option<TypeExpr>),
+    TypeAssert(Box<Expr>, Option<Box<TypeExpr>>),
     /// A type in expression position (`[]byte` in `[]byte(s)`, `T[int]` in a conversion).
-    Type(TypeExpr),
+    Type(Box<TypeExpr>),
     /// A function literal (its body's facts belong to the enclosing function).
     FuncLit,
     /// Anything else, named by its syntax kind.
