@@ -9,53 +9,18 @@
 //! result is the same workspace, restricted to the functions that matter, that a full parse
 //! gives, and `--no-triage` checks that on every tree the tests use.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use crate::callgraph::callsites;
 use crate::facts::go::Expr;
-use crate::facts::{self, FileFacts, Selection, Source};
+use crate::facts::{self, Facts, FileFacts, Selection, Source};
 use crate::triage::ChunkKind;
+use crate::triage::outline::{Form, Outline, name_of, word};
 use crate::workspace::Workspace;
 use crate::workspace::catalog::{Catalog, ExternalEndpoint};
-
-/// Byte strings that make a function chunk worth parsing on their own.
-const CHUNK_TRIGGERS: &[&str] = &[
-    "Request(",
-    "Publish(",
-    // A method value (`r := svc.Request`) or a call with a comment before its parenthesis.
-    ".Request",
-    ".Publish",
-    "ForHost(",
-    ".URL()",
-    "JoinHostAndPath",
-    ":666",
-    "rootlint:",
-    "RequiredClaims",
-    ".Add(",
-    "application.New",
-];
-
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `text` mentions any of the patterns as a whole identifier (a pattern ending in `.`,
-/// such as `pkg.`, only needs to start one).
-fn mentions(ac: &AhoCorasick, text: &str) -> bool {
-    let b = text.as_bytes();
-    ac.find_overlapping_iter(text).any(|m| {
-        let before = m.start().checked_sub(1).map(|i| b[i]);
-        let ends_identifier = is_ident_byte(b[m.end() - 1]);
-        let after = b.get(m.end()).copied();
-        let glued_before = before.is_some_and(is_ident_byte);
-        let glued_after = ends_identifier && after.is_some_and(is_ident_byte);
-        !glued_before && !glued_after
-    })
-}
 
 pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
     // Pass 1: constants, variables, imports and comments only, which is all the catalog needs.
@@ -69,15 +34,9 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
         })
         .collect();
     let files = extract_all(sources, &keep, None);
-    // Only hand-written Go is parsed again in later passes; the rest of the text can go.
-    for source in sources
-        .iter_mut()
-        .filter(|s| s.file.kind != crate::discover::FileKind::Go || s.generated)
-    {
-        if let Ok(text) = &mut source.text {
-            *text = String::new();
-        }
-    }
+    // Only hand-written Go is parsed again in later passes, from its text read again: until
+    // then, its outline is what the selection reads. The rest of the text can go.
+    sources.par_iter_mut().for_each(outline_and_release);
     let sources = &*sources;
     let mut ws = Workspace::new(files);
     let catalog = Catalog::build(&ws, external);
@@ -129,63 +88,93 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     }
 }
 
-/// The closure of `wanted` over the bytes of the function chunks not parsed yet: chunks that
+/// Builds a hand-written Go file's outline and lets its text go; other files' texts go too.
+fn outline_and_release(source: &mut Source) {
+    if source.is_hand_written_go()
+        && source.header_only.is_none()
+        && let Ok(text) = &source.text
+    {
+        let pub_alias = crate::triage::header::read(text)
+            .imports
+            .into_iter()
+            .find(|(_, p)| p == crate::resolve::values::PUB)
+            .and_then(|(a, p)| local_name(a.as_deref(), &p));
+        source.outline = Some(Box::new(Outline::new(
+            text,
+            &source.chunks,
+            pub_alias.as_deref(),
+        )));
+        source.release_text();
+    } else if let Ok(text) = &mut source.text {
+        *text = String::new();
+    }
+}
+
+/// The name a file refers to an import by (none for `_` and `.` imports).
+fn local_name(alias: Option<&str>, path: &str) -> Option<String> {
+    match alias {
+        Some("_" | ".") => None,
+        Some(a) => Some(a.to_string()),
+        None => Some(crate::facts::go::default_package_name(path).to_string()),
+    }
+}
+
+/// The outline of `sources[i]`, if it has one (hand-written Go whose package can matter).
+fn outline(sources: &[Source], i: usize) -> Option<&Outline> {
+    sources[i].outline.as_deref()
+}
+
+/// The closure of `wanted` over the outlines of the function chunks not parsed yet: chunks that
 /// mention a function known (or now selected) to reach a call site, and chunks named by a call
 /// (`name(`) in a selected chunk, transitively. A superset of what further rounds would select,
-/// found with one scan of each chunk.
+/// found with one look at each chunk's words.
 fn byte_closure(
     sources: &[Source],
     keep: &[Vec<bool>],
     wanted: &[(usize, usize)],
     reaching: &BTreeSet<String>,
 ) -> Vec<(usize, usize)> {
-    use std::collections::{HashMap, HashSet};
-    let chunk_text = |(i, ci): (usize, usize)| -> &str {
-        let s = &sources[i];
-        let c = &s.chunks[ci];
-        s.text.as_deref().map_or("", |t| &t[c.range()])
-    };
-    let chunk_name = |(i, ci): (usize, usize)| -> &str {
-        let s = &sources[i];
-        s.text.as_deref().map_or("", |t| s.chunks[ci].name(t))
-    };
-    let mut by_name: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let chunk_name = |(i, ci): (usize, usize)| outline(sources, i).map_or(0, |o| o.name(ci));
+    let mut by_name: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut function_names: HashSet<u32> = reaching.iter().map(|n| word(n, Form::Name)).collect();
     for (i, s) in sources.iter().enumerate() {
+        let Some(o) = outline(sources, i) else {
+            continue;
+        };
         for (ci, c) in s.chunks.iter().enumerate() {
-            if c.kind == ChunkKind::Func && !keep[i][ci] {
+            if c.kind != ChunkKind::Func {
+                continue;
+            }
+            function_names.insert(o.name(ci));
+            if !keep[i][ci] {
                 candidates.push((i, ci));
-                by_name
-                    .entry(chunk_name((i, ci)))
-                    .or_default()
-                    .push((i, ci));
+                by_name.entry(o.name(ci)).or_default().push((i, ci));
             }
         }
     }
     // Which candidates mention which function names, and which they call: only names of
     // functions matter, so only those are kept.
-    let function_names: HashSet<&str> = sources
-        .iter()
-        .flat_map(|s| {
-            s.chunks
-                .iter()
-                .filter(|c| c.kind == ChunkKind::Func)
-                .map(move |c| s.text.as_deref().map_or("", |t| c.name(t)))
-        })
-        .chain(reaching.iter().map(String::as_str))
-        .collect();
-    let scanned: Vec<(Vec<&str>, Vec<&str>)> = candidates
+    let scanned: Vec<(Vec<u32>, Vec<u32>)> = candidates
         .par_iter()
-        .map(|&c| {
-            let (mut all, mut calls) = identifiers(chunk_text(c));
-            all.retain(|n| function_names.contains(n));
-            calls.retain(|n| function_names.contains(n));
-            (all, calls)
+        .map(|&(i, ci)| {
+            let words = outline(sources, i).map_or(&[][..], |o| o.words(ci));
+            let mentions = words
+                .iter()
+                .copied()
+                .filter(|w| function_names.contains(w))
+                .collect();
+            let calls = words
+                .iter()
+                .map(|&w| name_of(w, Form::Call))
+                .filter(|n| function_names.contains(n))
+                .collect();
+            (mentions, calls)
         })
         .collect();
-    let mut mentioned_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut mentioned_by: HashMap<u32, Vec<usize>> = HashMap::new();
     for (k, (mentions, _)) in scanned.iter().enumerate() {
-        for m in mentions {
+        for &m in mentions {
             mentioned_by.entry(m).or_default().push(k);
         }
     }
@@ -195,8 +184,8 @@ fn byte_closure(
         .map(|(k, &c)| (c, k))
         .collect();
     let mut selected: HashSet<usize> = HashSet::new();
-    let mut names: Vec<&str> = reaching.iter().map(String::as_str).collect();
-    let mut seen_names: HashSet<&str> = names.iter().copied().collect();
+    let mut names: Vec<u32> = reaching.iter().map(|n| word(n, Form::Name)).collect();
+    let mut seen_names: HashSet<u32> = names.iter().copied().collect();
     let mut calls: Vec<usize> = wanted
         .iter()
         .filter_map(|c| index_of.get(c).copied())
@@ -211,7 +200,7 @@ fn byte_closure(
     // Calls made by the wanted chunks that are already parsed are found by the rounds.
     while !names.is_empty() || !calls.is_empty() {
         while let Some(n) = names.pop() {
-            for &k in mentioned_by.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+            for &k in mentioned_by.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
                 if selected.insert(k) {
                     calls.push(k);
                     let name = chunk_name(candidates[k]);
@@ -241,68 +230,35 @@ fn byte_closure(
     out
 }
 
-/// The identifiers of a chunk (each once), and those directly followed by `(` (calls).
-fn identifiers(text: &str) -> (Vec<&str>, Vec<&str>) {
-    let b = text.as_bytes();
-    let (mut all, mut calls) = (Vec::new(), Vec::new());
-    let mut i = 0;
-    while i < b.len() {
-        if is_ident_byte(b[i]) && !b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && is_ident_byte(b[i]) {
-                i += 1;
-            }
-            let word = &text[start..i];
-            all.push(word);
-            if b.get(i) == Some(&b'(') {
-                calls.push(word);
-            }
-        } else if is_ident_byte(b[i]) {
-            while i < b.len() && is_ident_byte(b[i]) {
-                i += 1;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    all.sort_unstable();
-    all.dedup();
-    calls.sort_unstable();
-    calls.dedup();
-    (all, calls)
-}
-
 /// Type declarations are parsed when something parsed names them: the closure over the names
 /// the parsed chunks mention, each chunk's bytes scanned once. What a type resolves against
 /// (field, parameter, result and embedded types, interfaces and their implementations) is
 /// always named by the parsed code that uses it, so resolution sees the same types as with
 /// `--no-triage`.
-struct TypeClosure<'s> {
-    /// (package folder, declared type name) → its chunks; folders are indices into `dirs`.
-    by_name: std::collections::HashMap<(u32, &'s str), Vec<(usize, usize)>>,
-    names: Option<AhoCorasick>,
-    patterns: Vec<&'s str>,
+struct TypeClosure {
+    /// (package folder, name word of a declared type) → its chunks; folders are indices into
+    /// the folders seen.
+    by_name: HashMap<(u32, u32), Vec<(usize, usize)>>,
     /// For each file, the package folders its names can refer to: its own and the in-tree
-    /// packages it imports (read from the bytes: pass 1 may not have parsed the imports).
+    /// packages it imports (from its header: pass 1 may not have parsed the imports).
     visible: Vec<Vec<u32>>,
     scanned: Vec<Vec<bool>>,
 }
 
-impl<'s> TypeClosure<'s> {
-    fn new(sources: &'s [Source], ws: &Workspace) -> TypeClosure<'s> {
-        let mut dirs: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-        let mut by_name: std::collections::HashMap<(u32, &'s str), Vec<(usize, usize)>> =
-            std::collections::HashMap::new();
+impl TypeClosure {
+    fn new(sources: &[Source], ws: &Workspace) -> TypeClosure {
+        let mut dirs: HashMap<&str, u32> = HashMap::new();
+        let mut by_name: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
         let mut visible = Vec::with_capacity(sources.len());
         for (i, s) in sources.iter().enumerate() {
-            let text = s.text.as_deref().unwrap_or("");
             let next = dirs.len() as u32;
             let dir = *dirs.entry(s.file.dir()).or_insert(next);
-            for (ci, c) in s.chunks.iter().enumerate() {
-                if c.kind == ChunkKind::Type {
-                    for name in crate::triage::type_names(&text[c.range()]) {
-                        by_name.entry((dir, name)).or_default().push((i, ci));
-                    }
+            if let Some(o) = outline(sources, i) {
+                for &(ci, name) in o.type_names.iter() {
+                    by_name
+                        .entry((dir, name))
+                        .or_default()
+                        .push((i, ci as usize));
                 }
             }
             let mut seen = vec![dir];
@@ -317,15 +273,8 @@ impl<'s> TypeClosure<'s> {
             }
             visible.push(seen);
         }
-        let mut patterns: Vec<&'s str> = by_name.keys().map(|(_, n)| *n).collect();
-        patterns.sort_unstable();
-        patterns.dedup();
-        let names = (!patterns.is_empty())
-            .then(|| AhoCorasick::new(&patterns).expect("identifiers are plain strings"));
         TypeClosure {
             by_name,
-            names,
-            patterns,
             visible,
             scanned: sources
                 .iter()
@@ -341,9 +290,9 @@ impl<'s> TypeClosure<'s> {
         keep: &[Vec<bool>],
         wanted: &[(usize, usize)],
     ) -> Vec<(usize, usize)> {
-        let Some(ac) = &self.names else {
+        if self.by_name.is_empty() {
             return Vec::new();
-        };
+        }
         let mut frontier: Vec<(usize, usize)> = keep
             .iter()
             .enumerate()
@@ -359,33 +308,31 @@ impl<'s> TypeClosure<'s> {
                 !self.scanned[i][ci] && sources[i].chunks[ci].kind != ChunkKind::Keep
             })
             .collect();
-        let mut added: std::collections::BTreeSet<(usize, usize)> = Default::default();
+        let mut added: BTreeSet<(usize, usize)> = Default::default();
         while !frontier.is_empty() {
             for &(i, ci) in &frontier {
                 self.scanned[i][ci] = true;
             }
+            let this = &*self;
             let found: Vec<(usize, usize)> = frontier
                 .par_iter()
-                .flat_map_iter(|&(i, ci)| {
-                    let s = &sources[i];
-                    let text = s.text.as_deref().unwrap_or("");
-                    let c = &s.chunks[ci];
-                    identifier_matches(ac, &text[c.range()])
-                        .into_iter()
-                        .map(move |p| (i, p))
+                .flat_map_iter(|&(file, ci)| {
+                    let words = outline(sources, file).map_or(&[][..], |o| o.words(ci));
+                    words
+                        .iter()
+                        .flat_map(move |&w| {
+                            this.visible[file]
+                                .iter()
+                                .filter_map(move |&dir| this.by_name.get(&(dir, w)))
+                        })
+                        .flatten()
+                        .copied()
                 })
                 .collect();
-            let mut next = Vec::new();
-            for (file, p) in found {
-                for &dir in &self.visible[file] {
-                    let key = (dir, self.patterns[p]);
-                    for &(i, ci) in self.by_name.get(&key).into_iter().flatten() {
-                        if !keep[i][ci] && added.insert((i, ci)) {
-                            next.push((i, ci));
-                        }
-                    }
-                }
-            }
+            let mut next: Vec<(usize, usize)> = found
+                .into_iter()
+                .filter(|&(i, ci)| !keep[i][ci] && added.insert((i, ci)))
+                .collect();
             next.retain(|&(i, ci)| !self.scanned[i][ci]);
             next.sort();
             next.dedup();
@@ -393,23 +340,6 @@ impl<'s> TypeClosure<'s> {
         }
         added.into_iter().collect()
     }
-}
-
-/// The patterns that occur in `text` as whole identifiers, once each.
-fn identifier_matches(ac: &AhoCorasick, text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut out: Vec<usize> = ac
-        .find_overlapping_iter(text)
-        .filter(|m| {
-            let before = m.start().checked_sub(1).map(|i| b[i]);
-            let after = b.get(m.end()).copied();
-            !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
-        })
-        .map(|m| m.pattern().as_usize())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Adds `wanted` chunks to the selection; gives the files whose selection grew, or `None` when
@@ -486,7 +416,6 @@ fn extract_all(
 /// (through its import alias), and every function of such an api package (its helper methods
 /// wrap typed calls).
 fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec<(usize, usize)> {
-    let triggers = AhoCorasick::new(CHUNK_TRIGGERS).expect("static patterns");
     let trust_apis: BTreeSet<&str> = catalog
         .api_packages
         .iter()
@@ -499,17 +428,13 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
         .collect();
     // A :666 endpoint's name: a typed call may reach its client through a field, a function's
     // result or a method value, which no import alias in the chunk shows.
-    let trust_names: Vec<&str> = catalog
+    let trust_names: HashSet<u32> = catalog
         .api_packages
         .values()
         .flat_map(|api| api.endpoints.iter())
         .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
-        .map(|(name, _)| name.as_str())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
+        .map(|(name, _)| word(name, Form::Name))
         .collect();
-    let trust_names = (!trust_names.is_empty())
-        .then(|| AhoCorasick::new(&trust_names).expect("identifiers are plain strings"));
     let trust_api_dirs: BTreeSet<&str> = trust_apis
         .iter()
         .filter_map(|p| ws.dir_by_import.get(*p))
@@ -551,47 +476,38 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
         .enumerate()
         .flat_map_iter(|(i, s)| {
             let mut out = Vec::new();
-            let Ok(text) = s.text.as_deref() else {
+            let (Some(o), Facts::Go(facts)) = (outline(sources, i), &ws.files[i].facts) else {
                 return out;
             };
             let in_api = trust_api_dirs.contains(s.file.dir());
-            // Imports are read from the bytes: pass 1 parsed no function bodies.
-            let imports = crate::triage::header::read(text).imports;
-            let local_name = |alias: &Option<String>, path: &str| -> Option<String> {
-                match alias.as_deref() {
-                    Some("_" | ".") => None,
-                    Some(a) => Some(a.to_string()),
-                    None => Some(crate::facts::go::default_package_name(path).to_string()),
-                }
-            };
-            let aliases: Vec<String> = imports
+            // A typed client's package used through its import (`rolesapi.`), or a package
+            // variable that holds one.
+            let uses: HashSet<u32> = facts
+                .imports
                 .iter()
-                .filter(|(_, path)| trust_apis.contains(path.as_str()))
-                .filter_map(|(alias, path)| local_name(alias, path).map(|a| format!("{a}.")))
-                .chain(client_vars.get(s.file.dir()).into_iter().flatten().cloned())
+                .filter(|import| trust_apis.contains(import.path.as_str()))
+                .filter_map(|import| local_name(import.alias.as_deref(), &import.path))
+                .map(|a| word(&a, Form::Selector))
+                .chain(
+                    client_vars
+                        .get(s.file.dir())
+                        .into_iter()
+                        .flatten()
+                        .map(|v| word(v, Form::Name)),
+                )
                 .collect();
-            let uses = (!aliases.is_empty())
-                .then(|| AhoCorasick::new(&aliases).expect("aliases are plain strings"));
-            let pub_alias = imports
-                .iter()
-                .find(|(_, p)| p == crate::resolve::values::PUB)
-                .and_then(|(a, p)| local_name(a, p));
             for (ci, c) in s.chunks.iter().enumerate() {
-                let chunk = &text[c.range()];
                 let wanted = match c.kind {
                     ChunkKind::Keep | ChunkKind::Values => false,
-                    ChunkKind::Type => triggers.is_match(chunk),
+                    ChunkKind::Type => o.triggered(ci),
                     ChunkKind::Func => {
                         in_api
-                            || uses.as_ref().is_some_and(|ac| mentions(ac, chunk))
-                            || trust_names.as_ref().is_some_and(|ac| mentions(ac, chunk))
-                            || (triggers.is_match(chunk)
-                                && !only_harmless_requests(
-                                    &triggers,
-                                    chunk,
-                                    pub_alias.as_deref(),
-                                    catalog,
-                                ))
+                            || o.mentions_any(ci, &uses)
+                            || o.mentions_any(ci, &trust_names)
+                            || (o.triggered(ci)
+                                && !o
+                                    .literal_requests(ci)
+                                    .is_some_and(|urls| harmless(urls, catalog)))
                     }
                 };
                 if wanted {
@@ -689,34 +605,33 @@ fn on_paths(
             reaching.insert(f.name.clone());
         }
     }
-    let creations: Vec<String> = receiver_types
+    // A reaching name anywhere, or the creation of a receiver type: `T{`, `new(T)`, `T(`.
+    let wanted_words: HashSet<u32> = reaching
         .iter()
-        .flat_map(|t| [format!("{t}{{"), format!("new({t})"), format!("{t}(")])
+        .map(|n| word(n, Form::Name))
+        .chain(receiver_types.iter().flat_map(|t| {
+            [
+                word(t, Form::Brace),
+                word(t, Form::New),
+                word(t, Form::Call),
+            ]
+        }))
         .collect();
-    let names: Vec<&str> = reaching
-        .iter()
-        .map(String::as_str)
-        .chain(creations.iter().map(String::as_str))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let ac = (!names.is_empty())
-        .then(|| AhoCorasick::new(&names).expect("identifiers are plain strings"));
+    let called: HashSet<u32> = called.iter().map(|n| word(n, Form::Name)).collect();
     sources
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, s)| {
-            let text = s.text.as_deref().unwrap_or("");
+            let Some(o) = outline(sources, i) else {
+                return Vec::new();
+            };
             s.chunks
                 .iter()
                 .enumerate()
                 .filter(|(ci, c)| {
-                    if c.kind != ChunkKind::Func {
-                        return false;
-                    }
-                    !keep[i][*ci]
-                        && (called.contains(c.name(text))
-                            || ac.as_ref().is_some_and(|ac| mentions(ac, &text[c.range()])))
+                    c.kind == ChunkKind::Func
+                        && !keep[i][*ci]
+                        && (called.contains(&o.name(*ci)) || o.mentions_any(*ci, &wanted_words))
                 })
                 .map(|(ci, _)| (i, ci))
                 .collect::<Vec<_>>()
@@ -724,66 +639,12 @@ fn on_paths(
         .collect()
 }
 
-/// Whether the only triggers of a chunk are raw requests whose method and URL are string
-/// literals right in the call, to a static destination off :666 that no :666 endpoint declares:
-/// such a call produces no finding and no grant, so the chunk needs no parse for its own sake.
-fn only_harmless_requests(
-    triggers: &AhoCorasick,
-    chunk: &str,
-    pub_alias: Option<&str>,
-    catalog: &Catalog,
-) -> bool {
-    let Some(alias) = pub_alias else { return false };
-    for m in triggers.find_iter(chunk) {
-        let pattern = CHUNK_TRIGGERS[m.pattern().as_usize()];
-        // The argument list of the call: `.Request` directly followed by its parenthesis is
-        // the call; followed by anything else it is a method value or a call written oddly.
-        let open = match pattern {
-            "Request(" | "Publish(" => m.end() - 1,
-            ".Request" | ".Publish" if chunk[m.end()..].starts_with('(') => m.end(),
-            _ => return false,
-        };
-        let Some(args) = call_arguments(&chunk[open..]) else {
-            return false;
-        };
-        if args.contains("...") || args.contains('`') || args.contains('\\') {
-            return false;
-        }
-        let mut url = None;
-        let mut rest = args;
-        while let Some(at) = rest.find(&format!("{alias}.")) {
-            let call = &rest[at + alias.len() + 1..];
-            let name: String = call
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            let Some(inner) = call_arguments(&call[name.len()..]) else {
-                return false;
-            };
-            let literal = inner
-                .trim()
-                .strip_prefix('"')
-                .and_then(|s| s.strip_suffix('"'))
-                .filter(|s| !s.contains('"'));
-            match (name.as_str(), literal) {
-                (
-                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL",
-                    Some(u),
-                ) if url.is_none() => url = Some(u),
-                (
-                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL"
-                    | "Method",
-                    None,
-                ) => return false,
-                (
-                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "URL",
-                    Some(_),
-                ) => return false,
-                _ => {}
-            }
-            rest = &call[name.len()..];
-        }
-        let Some(Ok(t)) = url.map(crate::route::parse_url) else {
+/// Whether raw requests to these literal URLs (see [`Outline::literal_requests`]) produce
+/// nothing: each goes to a static destination off :666 where no :666 endpoint is declared, so
+/// the chunk needs no parse for its own sake.
+fn harmless(urls: &[Box<str>], catalog: &Catalog) -> bool {
+    urls.iter().all(|url| {
+        let Ok(t) = crate::route::parse_url(url) else {
             return false;
         };
         let declared_on_666 = catalog.endpoints_on(&t.host).any(|(_, e)| {
@@ -792,40 +653,8 @@ fn only_harmless_requests(
                     .as_ref()
                     .is_ok_and(|d| crate::route::path_matches(&d.path, &t.path))
         });
-        if t.port == 666 || declared_on_666 {
-            return false;
-        }
-    }
-    true
-}
-
-/// The text between the parenthesis `s` starts with and its match, skipping strings.
-fn call_arguments(s: &str) -> Option<&str> {
-    let b = s.as_bytes();
-    if b.first() != Some(&b'(') {
-        return None;
-    }
-    let (mut depth, mut i) = (0, 0);
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(&s[1..i]);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
+        t.port != 666 && !declared_on_666
+    })
 }
 
 /// Whether the services that reach a call site can show in the output: a :666 call (grants,
@@ -905,43 +734,4 @@ fn mentioned_names(f: &crate::facts::go::GoFunction) -> Vec<&str> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn harmless_literal_requests() {
-        let triggers = aho_corasick::AhoCorasick::new(super::CHUNK_TRIGGERS).unwrap();
-        let catalog = crate::workspace::catalog::Catalog::default();
-        let ok =
-            |chunk: &str| super::only_harmless_requests(&triggers, chunk, Some("pub"), &catalog);
-        assert!(ok(
-            "func f() {\n\t_, err := svc.Request(ctx, pub.POST(\"https://a.b:444/store\"), pub.Body(v))\n}\n"
-        ));
-        assert!(!ok(
-            "func f() { svc.Request(ctx, pub.POST(\"https://a.b:666/x\")) }"
-        ));
-        assert!(!ok("func f() { svc.Request(ctx, pub.URL(u)) }"));
-        assert!(!ok("func f() { svc.Request(ctx, opts...) }"));
-        assert!(!ok(
-            "func f() { svc.Request(ctx, pub.Method(m), pub.URL(\"https://a.b/x\")) }"
-        ));
-        assert!(!ok(
-            "func f() { svc.Request(ctx, pub.GET(\"https://\" + h + \"/x\")) }"
-        ));
-        assert!(!ok(
-            "func f() { svc.Request(ctx, pub.POST(\"https://a.b/x\")); c.ForHost(h) }"
-        ));
-        assert!(!ok("func f() { svc.Request(ctx, opts...) }"));
-        assert!(!ok(
-            "func f() { r := svc.Request; r(ctx, pub.POST(\"https://a.b/x\")) }"
-        ));
-        assert!(!ok(
-            "func f() { svc.Request /* x */ (ctx, pub.POST(\"https://a.b:666/x\")) }"
-        ));
-        assert_eq!(
-            super::call_arguments("(a, f(\")\"), b)x"),
-            Some("a, f(\")\"), b")
-        );
-    }
 }

@@ -97,6 +97,13 @@ pub(crate) struct Source {
     /// The header could not be read to its end: an import may be missing from `imported`, so
     /// the file is taken to import the framework (fail closed).
     pub(crate) header_malformed: bool,
+    /// What demand-driven parsing reads of the chunks once the text is released.
+    pub(crate) outline: Option<Box<triage::outline::Outline>>,
+    /// The digest of the text, when it was released ([`Source::release_text`]): a later parse
+    /// reads the file again and refuses it if it changed.
+    released: Option<u64>,
+    /// The text is an editor's buffer, not the file on disk: it is never released.
+    overlaid: bool,
 }
 
 /// Reads and decodes one file. `overlay` replaces the file's content on disk (an editor's
@@ -109,6 +116,7 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         span,
         message,
     };
+    let overlaid = overlay.is_some();
     let text = match overlay {
         Some(t) => Ok(t),
         None => match crate::discover::read_capped(&file.path, crate::discover::MAX_FILE_BYTES) {
@@ -161,6 +169,9 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         imported,
         header_malformed,
         header_only: None,
+        outline: None,
+        released: None,
+        overlaid,
     };
     if !source.is_hand_written_go() {
         return source;
@@ -207,6 +218,41 @@ impl Source {
                 .any(|p| crate::framework::is_framework(p))
     }
 
+    /// Lets the text go, keeping its digest: a later parse reads the file again
+    /// ([`Source::text`]). Demand-driven parsing reads the [`Source::outline`] meanwhile, so that
+    /// the texts of a tree are never all held while its facts grow.
+    pub(crate) fn release_text(&mut self) {
+        if self.overlaid || self.released.is_some() {
+            return;
+        }
+        if let Ok(text) = &mut self.text {
+            self.released = Some(digest(text));
+            *text = String::new();
+        }
+    }
+
+    /// The text, read again from disk if it was released; a file that changed since it was
+    /// first read is a problem (the analysis would mix two versions of it).
+    pub(crate) fn text(&self) -> Result<std::borrow::Cow<'_, str>, Problem> {
+        let text = self.text.as_ref().map_err(|p| Problem::clone(p))?;
+        let Some(expected) = self.released else {
+            return Ok(std::borrow::Cow::Borrowed(text));
+        };
+        let problem = |message: String| Problem {
+            file: self.file.rel.clone(),
+            span: None,
+            message,
+        };
+        let bytes = crate::discover::read_capped(&self.file.path, crate::discover::MAX_FILE_BYTES)
+            .map_err(|e| problem(format!("the file could not be read again: {e}")))?;
+        match triage::decode(bytes) {
+            Decoded::Text(t) if digest(&t) == expected => Ok(std::borrow::Cow::Owned(t)),
+            _ => Err(problem(
+                "the file changed while rootlint analyzed it; analyze the tree again".into(),
+            )),
+        }
+    }
+
     /// Keeps only what the header of this Go file says (its package and imports) and lets its
     /// text go: the file's package cannot hold or lead to a Microbus call.
     pub(crate) fn reduce_to_header(&mut self) {
@@ -215,6 +261,14 @@ impl Source {
         *text = String::new();
         self.chunks = Vec::new();
     }
+}
+
+/// A digest of a text, to notice that a file read twice changed in between.
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Which parts of a Go file to parse: all of it, or the chunks flagged `true`.
@@ -231,17 +285,18 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
         span,
         message,
     };
-    let text = match &source.text {
+    let text = match source.text() {
         Ok(t) => t,
         Err(p) => {
             return FileFacts {
                 file: file.clone(),
                 facts: Facts::Unreadable,
-                problems: vec![Problem::clone(p)],
+                problems: vec![p],
                 imported: Arc::from([]),
             };
         }
     };
+    let text: &str = &text;
     let mut problems = Vec::new();
     if let Some(header) = &source.header_only {
         return FileFacts {
@@ -368,16 +423,9 @@ fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Optio
         !k || (matches!(c.kind, triage::ChunkKind::Keep) && !text[c.range()].contains("rootlint:"))
     });
     if parses_nothing {
-        // Nothing but the package clause, imports and comments: no facts beyond the package name.
-        let package = text
-            .lines()
-            .find_map(|l| l.strip_prefix("package "))
-            .map(|p| p.trim().to_string())
-            .unwrap_or_default();
-        return Some(go::GoFileFacts {
-            package,
-            ..Default::default()
-        });
+        // Nothing but the package clause, imports and comments: the header says all of it
+        // (the imports name the packages the first selection looks for).
+        return Some(*header_facts(crate::triage::header::read(text)));
     }
     let (compacted, shifts) = triage::compact(text, chunks, keep);
     let mut facts = go::from_source(&compacted)?;
@@ -386,4 +434,55 @@ fn go_facts(text: &str, chunks: &[triage::Chunk], selection: Selection) -> Optio
     }
     facts.shift_bytes(&|line| triage::shift_of(&shifts, line));
     Some(facts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_on_disk(text: &str) -> (tempfile::TempDir, Source) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.go");
+        std::fs::write(&path, text).unwrap();
+        let file = Arc::new(SourceFile {
+            rel: "a.go".into(),
+            path,
+            kind: FileKind::Go,
+        });
+        (dir, load(&file, None, false))
+    }
+
+    const SRC: &str = "package a\n\nfunc F() { G() }\n";
+
+    #[test]
+    fn a_released_text_is_read_again_for_the_parse() {
+        let (_dir, mut source) = source_on_disk(SRC);
+        source.release_text();
+        assert_eq!(source.text.as_deref().ok(), Some(""));
+        assert_eq!(source.text().unwrap(), SRC);
+        let facts = extract(&source, Selection::All);
+        assert!(facts.problems.is_empty(), "{:?}", facts.problems);
+        assert!(matches!(&facts.facts, Facts::Go(g) if g.functions.len() == 1));
+    }
+
+    #[test]
+    fn a_file_changed_after_its_first_read_is_refused() {
+        let (_dir, mut source) = source_on_disk(SRC);
+        source.release_text();
+        std::fs::write(&source.file.path, "package a\n\nfunc F() { H() }\n").unwrap();
+        let facts = extract(&source, Selection::All);
+        assert!(matches!(facts.facts, Facts::Unreadable));
+        assert!(facts.problems[0].message.contains("changed while rootlint analyzed it"));
+        std::fs::remove_file(&source.file.path).unwrap();
+        let facts = extract(&source, Selection::All);
+        assert!(facts.problems[0].message.contains("could not be read again"));
+    }
+
+    #[test]
+    fn an_editor_buffer_is_never_released() {
+        let (_dir, file) = source_on_disk("package a\n");
+        let mut source = load(&file.file, Some(SRC.into()), false);
+        source.release_text();
+        assert_eq!(source.text().unwrap(), SRC);
+    }
 }

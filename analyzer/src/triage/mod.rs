@@ -6,6 +6,7 @@
 
 pub(crate) mod constraints;
 pub(crate) mod header;
+pub(crate) mod outline;
 
 use crate::span::{LineIndex, Span};
 
