@@ -176,8 +176,21 @@ fn small_pages_only() {
     }
 }
 
+/// mimalloc's `mi_option_purge_delay` (the 16th option of `mi_option_e`, in its v2 and v3 alike).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Returns freed pages to the kernel at once instead of a second later (mimalloc v3's default). Facts are built on the
+/// worker threads and the catalog on the main one, which cannot reuse the workers' free pages:
+/// with the delay, the texts let go after the first pass stay resident while the rest of the
+/// analysis grows (about 18 MB of the peak on an 8,000-service tree, for no measurable time).
+fn purge_freed_memory_at_once() {
+    // SAFETY: sets an integer option of the allocator before any thread but this one exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+}
+
 fn main() -> ExitCode {
     small_pages_only();
+    purge_freed_memory_at_once();
     let _ = STDOUT_OPEN.set(stdout_was_open());
     let cli = Cli::parse();
     match run(cli) {
@@ -470,4 +483,23 @@ fn prepare(common: &Common, baseline: Option<&Path>) -> Result<Run, String> {
 fn color_by_default(to_stdout: bool) -> bool {
     use std::io::IsTerminal;
     to_stdout && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_is_the_option_set() {
+        // mimalloc v3 (the one built) purges after 1,000 ms by default; no option next to the
+        // purge delay has that default.
+        // SAFETY: reads an integer option.
+        let default = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(
+            default, 1000,
+            "MIMALLOC_PURGE_DELAY set in the environment?"
+        );
+        super::purge_freed_memory_at_once();
+        // SAFETY: as above.
+        let now = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(now, 0);
+    }
 }

@@ -472,10 +472,18 @@ mod tests {
         std::fs::write(&source.file.path, "package a\n\nfunc F() { H() }\n").unwrap();
         let facts = extract(&source, Selection::All);
         assert!(matches!(facts.facts, Facts::Unreadable));
-        assert!(facts.problems[0].message.contains("changed while rootlint analyzed it"));
+        assert!(
+            facts.problems[0]
+                .message
+                .contains("changed while rootlint analyzed it")
+        );
         std::fs::remove_file(&source.file.path).unwrap();
         let facts = extract(&source, Selection::All);
-        assert!(facts.problems[0].message.contains("could not be read again"));
+        assert!(
+            facts.problems[0]
+                .message
+                .contains("could not be read again")
+        );
     }
 
     #[test]
