@@ -368,6 +368,7 @@ fn the_analyzer_stages_form_a_dag() {
         ("lib.rs", "triage"),
         ("triage/mod.rs", "header"),
         ("triage/mod.rs", "constraints"),
+        ("triage/mod.rs", "outline"),
         ("facts/mod.rs", "reach"),
         ("lib.rs", "demand"),
         ("lib.rs", "framework"),

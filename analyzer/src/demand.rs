@@ -24,15 +24,9 @@ use crate::workspace::catalog::{Catalog, ExternalEndpoint};
 
 pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Workspace, Catalog) {
     // Pass 1: constants, variables, imports and comments only, which is all the catalog needs.
-    let mut keep: Vec<Vec<bool>> = sources
-        .iter()
-        .map(|s| {
-            s.chunks
-                .iter()
-                .map(|c| matches!(c.kind, ChunkKind::Keep | ChunkKind::Values))
-                .collect()
-        })
-        .collect();
+    let mut keep = ChunkFlags::new(sources, |c| {
+        matches!(c.kind, ChunkKind::Keep | ChunkKind::Values)
+    });
     let files = extract_all(sources, &keep, None);
     // Only hand-written Go is parsed again in later passes, from its text read again: until
     // then, its outline is what the selection reads. The rest of the text can go.
@@ -88,6 +82,44 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     }
 }
 
+/// One flag per chunk of every file, in one allocation: a vector per file would cost more than
+/// its flags. `flags[i]` is file `i`'s.
+struct ChunkFlags {
+    starts: Vec<usize>,
+    flags: Vec<bool>,
+}
+
+impl ChunkFlags {
+    fn new(sources: &[Source], flag: impl Fn(&crate::triage::Chunk) -> bool) -> ChunkFlags {
+        let mut starts = Vec::with_capacity(sources.len() + 1);
+        let mut flags = Vec::with_capacity(sources.iter().map(|s| s.chunks.len()).sum());
+        for s in sources {
+            starts.push(flags.len());
+            flags.extend(s.chunks.iter().map(&flag));
+        }
+        starts.push(flags.len());
+        ChunkFlags { starts, flags }
+    }
+
+    /// How many files.
+    fn files(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
+impl std::ops::Index<usize> for ChunkFlags {
+    type Output = [bool];
+    fn index(&self, file: usize) -> &[bool] {
+        &self.flags[self.starts[file]..self.starts[file + 1]]
+    }
+}
+
+impl std::ops::IndexMut<usize> for ChunkFlags {
+    fn index_mut(&mut self, file: usize) -> &mut [bool] {
+        &mut self.flags[self.starts[file]..self.starts[file + 1]]
+    }
+}
+
 /// Builds a hand-written Go file's outline and lets its text go; other files' texts go too.
 fn outline_and_release(source: &mut Source) {
     if source.is_hand_written_go()
@@ -130,26 +162,26 @@ fn outline(sources: &[Source], i: usize) -> Option<&Outline> {
 /// found with one look at each chunk's words.
 fn byte_closure(
     sources: &[Source],
-    keep: &[Vec<bool>],
+    keep: &ChunkFlags,
     wanted: &[(usize, usize)],
     reaching: &BTreeSet<String>,
 ) -> Vec<(usize, usize)> {
-    let chunk_name = |(i, ci): (usize, usize)| outline(sources, i).map_or(0, |o| o.name(ci));
+    let chunk_name = |(i, ci): (usize, usize)| sources[i].chunks[ci].name;
     let mut by_name: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut function_names: HashSet<u32> = reaching.iter().map(|n| word(n, Form::Name)).collect();
     for (i, s) in sources.iter().enumerate() {
-        let Some(o) = outline(sources, i) else {
+        if outline(sources, i).is_none() {
             continue;
-        };
+        }
         for (ci, c) in s.chunks.iter().enumerate() {
             if c.kind != ChunkKind::Func {
                 continue;
             }
-            function_names.insert(o.name(ci));
+            function_names.insert(c.name);
             if !keep[i][ci] {
                 candidates.push((i, ci));
-                by_name.entry(o.name(ci)).or_default().push((i, ci));
+                by_name.entry(c.name).or_default().push((i, ci));
             }
         }
     }
@@ -242,7 +274,7 @@ struct TypeClosure {
     /// For each file, the package folders its names can refer to: its own and the in-tree
     /// packages it imports (from its header: pass 1 may not have parsed the imports).
     visible: Vec<Vec<u32>>,
-    scanned: Vec<Vec<bool>>,
+    scanned: ChunkFlags,
 }
 
 impl TypeClosure {
@@ -276,10 +308,7 @@ impl TypeClosure {
         TypeClosure {
             by_name,
             visible,
-            scanned: sources
-                .iter()
-                .map(|s| vec![false; s.chunks.len()])
-                .collect(),
+            scanned: ChunkFlags::new(sources, |_| false),
         }
     }
 
@@ -287,17 +316,16 @@ impl TypeClosure {
     fn grow(
         &mut self,
         sources: &[Source],
-        keep: &[Vec<bool>],
+        keep: &ChunkFlags,
         wanted: &[(usize, usize)],
     ) -> Vec<(usize, usize)> {
         if self.by_name.is_empty() {
             return Vec::new();
         }
-        let mut frontier: Vec<(usize, usize)> = keep
-            .iter()
-            .enumerate()
-            .flat_map(|(i, k)| {
-                k.iter()
+        let mut frontier: Vec<(usize, usize)> = (0..keep.files())
+            .flat_map(|i| {
+                keep[i]
+                    .iter()
                     .enumerate()
                     .filter(|(_, kept)| **kept)
                     .map(move |(ci, _)| (i, ci))
@@ -344,8 +372,8 @@ impl TypeClosure {
 
 /// Adds `wanted` chunks to the selection; gives the files whose selection grew, or `None` when
 /// nothing was added.
-fn add_to_selection(keep: &mut [Vec<bool>], wanted: Vec<(usize, usize)>) -> Option<Vec<bool>> {
-    let mut changed = vec![false; keep.len()];
+fn add_to_selection(keep: &mut ChunkFlags, wanted: Vec<(usize, usize)>) -> Option<Vec<bool>> {
+    let mut changed = vec![false; keep.files()];
     for (file, chunk) in wanted {
         if !keep[file][chunk] {
             keep[file][chunk] = true;
@@ -360,7 +388,7 @@ fn add_to_selection(keep: &mut [Vec<bool>], wanted: Vec<(usize, usize)>) -> Opti
 /// parses more of a file, it does not change what the file is.
 fn reextract(
     sources: &[Source],
-    keep: &[Vec<bool>],
+    keep: &ChunkFlags,
     mut ws: Workspace,
     changed: &[bool],
 ) -> Workspace {
@@ -390,14 +418,14 @@ fn reextract(
 /// Extracts every file, or only the changed ones when the previous facts are given.
 fn extract_all(
     sources: &[Source],
-    keep: &[Vec<bool>],
+    keep: &ChunkFlags,
     previous: Option<(Vec<Arc<FileFacts>>, &[bool])>,
 ) -> Vec<Arc<FileFacts>> {
     match previous {
         None => sources
             .par_iter()
-            .zip(keep)
-            .map(|(s, k)| Arc::new(facts::extract(s, Selection::Chunks(k))))
+            .enumerate()
+            .map(|(i, s)| Arc::new(facts::extract(s, Selection::Chunks(&keep[i]))))
             .collect(),
         // In place: a fresh vector per round would be pages the kernel has to zero.
         Some((mut old, changed)) => {
@@ -525,7 +553,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
 fn on_paths(
     sources: &[Source],
     ws: &Workspace,
-    keep: &[Vec<bool>],
+    keep: &ChunkFlags,
     reaching: &mut BTreeSet<String>,
     trust_names: &BTreeSet<String>,
 ) -> Vec<(usize, usize)> {
@@ -631,7 +659,7 @@ fn on_paths(
                 .filter(|(ci, c)| {
                     c.kind == ChunkKind::Func
                         && !keep[i][*ci]
-                        && (called.contains(&o.name(*ci)) || o.mentions_any(*ci, &wanted_words))
+                        && (called.contains(&c.name) || o.mentions_any(*ci, &wanted_words))
                 })
                 .map(|(ci, _)| (i, ci))
                 .collect::<Vec<_>>()

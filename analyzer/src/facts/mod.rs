@@ -81,12 +81,11 @@ pub(crate) struct Source {
     /// A Go file the framework generates (`intermediate.go`, `client.go`, `mock.go` with
     /// `// Code generated … DO NOT EDIT.`).
     pub(crate) generated: bool,
-    /// For a generated file: its struct types that embed the connector.
-    pub(crate) connector_types: Vec<String>,
-    /// For a generated file: the literal hostname it passes to `connector.New`.
-    pub(crate) connector_hostname: Option<String>,
+    /// For a generated file: its struct types that embed the connector, and the literal
+    /// hostname it passes to `connector.New` (boxed: most files are not generated).
+    connector: Option<Box<(Vec<String>, Option<String>)>>,
     /// Top-level declarations of a hand-written Go file.
-    pub(crate) chunks: Vec<triage::Chunk>,
+    pub(crate) chunks: Box<[triage::Chunk]>,
     /// What the file's build constraints say.
     pub(crate) build: crate::triage::constraints::Verdict,
     /// The import paths of a Go file's header (see [`FileFacts::imported`]).
@@ -148,9 +147,12 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         && !not_built
         && triage::is_framework_generated_name(file.name())
         && text.as_deref().is_ok_and(triage::is_generated_go);
-    let (connector_types, connector_hostname) = match (&text, generated) {
-        (Ok(t), true) => (triage::connector_types(t), triage::connector_hostname(t)),
-        _ => (Vec::new(), None),
+    let connector = match (&text, generated) {
+        (Ok(t), true) => Some(Box::new((
+            triage::connector_types(t),
+            triage::connector_hostname(t),
+        ))),
+        _ => None,
     };
     // Generated files and files no build includes are never parsed: their text need not stay.
     let text = if generated || not_built {
@@ -162,9 +164,8 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         file: file.clone(),
         text: text.map_err(Box::new),
         generated,
-        connector_types,
-        connector_hostname,
-        chunks: Vec::new(),
+        connector,
+        chunks: Box::default(),
         build,
         imported,
         header_malformed,
@@ -180,7 +181,7 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         source.header_only = Some(header_facts(header));
         source.text = Ok(String::new());
     } else if let Ok(t) = &source.text {
-        source.chunks = triage::chunks(t);
+        source.chunks = triage::chunks(t).into_boxed_slice();
     }
     source
 }
@@ -259,7 +260,7 @@ impl Source {
         let Ok(text) = &mut self.text else { return };
         self.header_only = Some(header_facts(crate::triage::header::read(text)));
         *text = String::new();
-        self.chunks = Vec::new();
+        self.chunks = Box::default();
     }
 }
 
@@ -354,8 +355,12 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
             }
         },
         FileKind::Go if source.generated => Facts::GeneratedGo {
-            connector_types: source.connector_types.clone(),
-            hostname: source.connector_hostname.clone(),
+            connector_types: source
+                .connector
+                .as_ref()
+                .map(|c| c.0.clone())
+                .unwrap_or_default(),
+            hostname: source.connector.as_ref().and_then(|c| c.1.clone()),
         },
         FileKind::Go if text.len() > crate::discover::MAX_PARSE_BYTES => {
             problems.push(problem(

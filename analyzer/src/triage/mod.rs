@@ -193,18 +193,15 @@ pub(crate) struct Chunk {
     /// for every declaration of every file that can matter.
     pub(crate) start: u32,
     pub(crate) end: u32,
-    /// A function's name, as a byte range of the file (no copy per chunk: monorepos have many).
-    pub(crate) name: (u32, u32),
+    /// The word of a function's name ([`outline::word`]; of the empty name for other chunks):
+    /// no copy of the name per chunk, since monorepos have many.
+    pub(crate) name: u32,
 }
 
 impl Chunk {
     /// The chunk's bytes in the file.
     pub(crate) fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
-    }
-
-    pub(crate) fn name<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.name.0 as usize..self.name.1 as usize]
     }
 }
 
@@ -231,10 +228,10 @@ pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
     for line in src.split_inclusive('\n') {
         // Within the file, which fits in a u32.
         let len = line.len() as u32;
-        let mut name = (0, 0);
+        let mut name = "";
         let kind = if line.starts_with("func ") || line.starts_with("func(") {
             if let Some((s, e)) = func_name(line) {
-                name = (offset + s as u32, offset + e as u32);
+                name = &line[s..e];
             }
             Some(ChunkKind::Func)
         } else if line.starts_with("const ")
@@ -263,7 +260,7 @@ pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
                     kind,
                     start: offset,
                     end: offset + len,
-                    name,
+                    name: outline::word(name, outline::Form::Name),
                 });
             }
             None => match out.last_mut() {
@@ -272,7 +269,7 @@ pub(crate) fn chunks(src: &str) -> Vec<Chunk> {
                     kind: ChunkKind::Keep,
                     start: offset,
                     end: offset + len,
-                    name,
+                    name: outline::word(name, outline::Form::Name),
                 }),
             },
         }
@@ -426,8 +423,8 @@ mod chunk_tests {
                 &ChunkKind::Type
             ]
         );
-        assert_eq!(c[3].name(src), "F");
-        assert_eq!(c[4].name(src), "M");
+        assert_eq!(c[3].name, outline::word("F", outline::Form::Name));
+        assert_eq!(c[4].name, outline::word("M", outline::Form::Name));
         let keep: Vec<bool> = c
             .iter()
             .map(|c| !matches!(c.kind, ChunkKind::Func))
