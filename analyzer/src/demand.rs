@@ -58,9 +58,9 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     let trust_names: BTreeSet<String> = catalog
         .api_packages
         .values()
-        .flat_map(|api| api.endpoints.iter())
-        .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
-        .map(|(name, _)| name.clone())
+        .flat_map(|api| api.endpoints())
+        .filter(|(_, id)| catalog.endpoints[*id].is_trust_root())
+        .map(|(name, _)| name.to_string())
         .collect();
     // Then, until nothing new: whatever may lie on a path to those call sites. Each round parses
     // one more level of callers or callees; a deep chain of helpers would take a round (and a
@@ -448,9 +448,8 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
         .api_packages
         .iter()
         .filter(|(_, api)| {
-            api.endpoints
-                .values()
-                .any(|&id| catalog.endpoints[id].is_trust_root())
+            api.endpoints()
+                .any(|(_, id)| catalog.endpoints[id].is_trust_root())
         })
         .map(|(path, _)| path.as_str())
         .collect();
@@ -459,8 +458,8 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
     let trust_names: HashSet<u32> = catalog
         .api_packages
         .values()
-        .flat_map(|api| api.endpoints.iter())
-        .filter(|(_, id)| catalog.endpoints[**id].is_trust_root())
+        .flat_map(|api| api.endpoints())
+        .filter(|(_, id)| catalog.endpoints[*id].is_trust_root())
         .map(|(name, _)| word(name, Form::Name))
         .collect();
     let trust_api_dirs: BTreeSet<&str> = trust_apis

@@ -159,7 +159,7 @@ pub(crate) fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
     let names: std::collections::HashSet<&str> = catalog
         .api_packages
         .values()
-        .flat_map(|api| api.endpoints.keys().map(String::as_str))
+        .flat_map(|api| api.endpoints().map(|(name, _)| name))
         .chain(["Request", "Publish"])
         .collect();
     let names = &names;
@@ -250,7 +250,7 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
     let recv_value = receiver_scope.eval(receiver);
     if let Value::Client(client) = recv_value {
         let api = catalog.api_packages.get(&client.api_package)?;
-        let &id = api.endpoints.get(method)?;
+        let id = api.endpoint(method)?;
         let e = &catalog.endpoints[id];
         let shape = Shape::Typed {
             api_package: client.api_package.clone(),

@@ -21,6 +21,15 @@ pub struct ManifestFacts {
     pub generated: bool,
 }
 
+impl ManifestFacts {
+    /// Gives back the spare capacity of its vectors: a manifest's facts are held until the
+    /// analysis ends, for every service.
+    pub fn shrink_to_fit(&mut self) {
+        self.endpoints.shrink_to_fit();
+        self.directives.shrink_to_fit();
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 /// A scalar value and where it is written.
 pub struct Located {

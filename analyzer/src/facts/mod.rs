@@ -188,7 +188,7 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
 
 /// The facts a header alone gives: the package name and the imports.
 fn header_facts(header: crate::triage::header::Header) -> Box<go::GoFileFacts> {
-    Box::new(go::GoFileFacts {
+    let mut facts = Box::new(go::GoFileFacts {
         package: header.package.unwrap_or_default(),
         imports: header
             .imports
@@ -196,7 +196,9 @@ fn header_facts(header: crate::triage::header::Header) -> Box<go::GoFileFacts> {
             .map(|(alias, path)| go::GoImport { alias, path })
             .collect(),
         ..Default::default()
-    })
+    });
+    facts.shrink_to_fit();
+    facts
 }
 
 impl Source {
@@ -340,7 +342,8 @@ pub(crate) fn extract(source: &Source, selection: Selection) -> FileFacts {
             module: gomod::module_path(text),
         },
         FileKind::Manifest => match manifest::parse(text) {
-            Ok(m) => {
+            Ok(mut m) => {
+                m.shrink_to_fit();
                 if m.hostname.is_none() {
                     problems.push(problem(
                         "the manifest declares no `general.hostname`".into(),

@@ -511,7 +511,7 @@ impl<'a> Scope<'a> {
             if name == "Hostname" {
                 return Value::Str(Template::lit(api.hostname.clone()));
             }
-            if let Some(&id) = api.endpoints.get(name) {
+            if let Some(id) = api.endpoint(name) {
                 return Value::Endpoint(id);
             }
         }

@@ -34,6 +34,10 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "application.New",
 ];
 
+/// [`TRIGGERS`], compiled once for the run.
+static TRIGGER_MATCHER: std::sync::LazyLock<AhoCorasick> =
+    std::sync::LazyLock::new(|| AhoCorasick::new(TRIGGERS).expect("static patterns"));
+
 /// How a name stands in the code: each form is a different word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Form {
@@ -193,7 +197,7 @@ impl Outline {
     /// The outline of `text` split into `chunks`; `pub_alias` is the name the file imports the
     /// framework's `pub` package under.
     pub(crate) fn new(text: &str, chunks: &[Chunk], pub_alias: Option<&str>) -> Outline {
-        let triggers = AhoCorasick::new(TRIGGERS).expect("static patterns");
+        let triggers = &*TRIGGER_MATCHER;
         let mut words = Vec::new();
         let mut ends = Vec::with_capacity(chunks.len());
         let mut triggered = Vec::with_capacity(chunks.len());
@@ -216,7 +220,7 @@ impl Outline {
             }
             if c.kind == ChunkKind::Func
                 && is_triggered
-                && let Some(urls) = literal_request_urls(&triggers, bytes, pub_alias)
+                && let Some(urls) = literal_request_urls(triggers, bytes, pub_alias)
             {
                 literal_requests.push((index, urls.into_iter().map(Box::from).collect()));
             }

@@ -120,8 +120,32 @@ pub type EndpointId = usize;
 pub struct ApiPackage {
     /// The hostname its `Hostname` constant names.
     pub hostname: String,
-    /// Endpoints by the name of the client method that calls them.
-    pub endpoints: BTreeMap<String, EndpointId>,
+    /// Endpoints by the name of the client method that calls them, sorted by name (a map per
+    /// package would hold a tree node each for a handful of entries).
+    endpoints: Vec<(Box<str>, EndpointId)>,
+}
+
+impl ApiPackage {
+    /// The endpoint the client method `name` calls.
+    pub fn endpoint(&self, name: &str) -> Option<EndpointId> {
+        self.endpoints
+            .binary_search_by(|(n, _)| (**n).cmp(name))
+            .ok()
+            .map(|k| self.endpoints[k].1)
+    }
+
+    /// The client methods and the endpoints they call, by name.
+    pub fn endpoints(&self) -> impl Iterator<Item = (&str, EndpointId)> {
+        self.endpoints.iter().map(|(n, id)| (&**n, *id))
+    }
+
+    /// Records that the client method `name` calls `id` (the last record of a name wins).
+    fn insert(&mut self, name: &str, id: EndpointId) {
+        match self.endpoints.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(k) => self.endpoints[k].1 = id,
+            Err(k) => self.endpoints.insert(k, (name.into(), id)),
+        }
+    }
 }
 
 /// One endpoint of a shipped or configured service outside the tree.
@@ -169,6 +193,11 @@ pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
     ]
 }
 
+/// The host an endpoint's route resolves to.
+fn target_host(e: &Endpoint) -> Option<&str> {
+    e.target.as_ref().ok().map(|t| t.host.as_str())
+}
+
 /// Every endpoint rootlint can see: declared in a `manifest.yaml`, in an api package's
 /// `definition.go` (or 2025 `endpoints.go`), shipped with the framework (the built-in :666
 /// endpoints of `access.token.core`, `bearer.token.core`, `shell.core`), or listed in
@@ -179,10 +208,9 @@ pub struct Catalog {
     pub endpoints: Vec<Endpoint>,
     /// Api packages (typed clients) by import path, with the endpoints their methods call.
     pub api_packages: BTreeMap<String, ApiPackage>,
-    /// Endpoints by the host their route resolves to (a request's destination host).
-    by_target_host: std::collections::HashMap<String, Vec<EndpointId>>,
-    /// Endpoints by the hostname of the service that declares them.
-    by_owner: std::collections::HashMap<String, Vec<EndpointId>>,
+    /// The endpoints whose route resolves, sorted by the host it resolves to (a request's
+    /// destination host), then by id. By owner needs no index: `endpoints` is sorted by host.
+    by_target_host: Vec<EndpointId>,
 }
 
 impl Catalog {
@@ -359,37 +387,40 @@ impl Catalog {
                     .get(pkg)
                     .cloned()
                     .unwrap_or_else(|| e.host.clone());
-                api.endpoints.insert(e.name.clone(), id);
+                api.insert(&e.name, id);
             }
-            if let Ok(t) = &e.target {
-                catalog
-                    .by_target_host
-                    .entry(t.host.clone())
-                    .or_default()
-                    .push(id);
+            if e.target.is_ok() {
+                catalog.by_target_host.push(id);
             }
-            catalog.by_owner.entry(e.host.clone()).or_default().push(id);
             catalog.endpoints.push(e);
         }
+        let endpoints = &catalog.endpoints;
+        catalog.by_target_host.sort_by(|&a, &b| {
+            target_host(&endpoints[a])
+                .cmp(&target_host(&endpoints[b]))
+                .then(a.cmp(&b))
+        });
+        catalog.by_target_host.shrink_to_fit();
         catalog
     }
 
     /// The endpoints whose route resolves to `host`.
     pub fn endpoints_on(&self, host: &str) -> impl Iterator<Item = (EndpointId, &Endpoint)> {
-        self.by_target_host
-            .get(host)
-            .into_iter()
-            .flatten()
+        let on = |id: &EndpointId| target_host(&self.endpoints[*id]);
+        let start = self
+            .by_target_host
+            .partition_point(|id| on(id) < Some(host));
+        let len = self.by_target_host[start..].partition_point(|id| on(id) == Some(host));
+        self.by_target_host[start..start + len]
+            .iter()
             .map(|&id| (id, &self.endpoints[id]))
     }
 
     /// The endpoints the service `host` declares.
     pub fn owned_by(&self, host: &str) -> impl Iterator<Item = (EndpointId, &Endpoint)> {
-        self.by_owner
-            .get(host)
-            .into_iter()
-            .flatten()
-            .map(|&id| (id, &self.endpoints[id]))
+        let start = self.endpoints.partition_point(|e| e.host.as_str() < host);
+        let len = self.endpoints[start..].partition_point(|e| e.host == host);
+        (start..start + len).map(|id| (id, &self.endpoints[id]))
     }
 
     /// Endpoints a request for `target` with `wire_method` would reach, most specific first.

@@ -458,26 +458,75 @@ impl Expr {
     }
 }
 
+/// Gives back the spare capacity of an expression's vectors, depth-first. Bounded: extraction
+/// stops nesting at [`MAX_NESTING`].
+fn shrink_expr(e: &mut Expr) {
+    match e {
+        Expr::Call(c) => {
+            c.args.shrink_to_fit();
+            c.arg_spans.shrink_to_fit();
+        }
+        Expr::Composite { elements, .. } => elements.shrink_to_fit(),
+        Expr::Index(_, i) => i.shrink_to_fit(),
+        _ => {}
+    }
+    for child in e.children_mut() {
+        shrink_expr(child);
+    }
+}
+
+/// The same for a type's vectors.
+fn shrink_type(t: &mut TypeExpr) {
+    match t {
+        TypeExpr::Named { args, .. } => {
+            args.shrink_to_fit();
+            args.iter_mut().for_each(shrink_type);
+        }
+        TypeExpr::Struct(fields) => fields.shrink_to_fit(),
+        TypeExpr::Interface(elems) => elems.shrink_to_fit(),
+        _ => {}
+    }
+}
+
 impl GoFileFacts {
     /// Gives back the spare capacity of the vectors that stay: facts of every file that can
     /// matter are resident until the analysis ends, and amortized growth leaves up to half of
     /// each vector unused.
-    pub(crate) fn shrink_to_fit(&mut self) {
+    pub fn shrink_to_fit(&mut self) {
         self.imports.shrink_to_fit();
         self.types.shrink_to_fit();
+        for t in &mut self.types {
+            t.type_params.shrink_to_fit();
+            shrink_type(&mut t.ty);
+        }
         self.values.shrink_to_fit();
+        for v in &mut self.values {
+            v.field_spans.shrink_to_fit();
+            v.ty.iter_mut().for_each(shrink_type);
+            v.value.iter_mut().for_each(shrink_expr);
+        }
         self.directives.shrink_to_fit();
         self.functions.shrink_to_fit();
         for f in &mut self.functions {
             f.params.shrink_to_fit();
             f.results.shrink_to_fit();
             f.bindings.shrink_to_fit();
+            for b in &mut f.bindings {
+                match &mut b.value {
+                    BindingValue::Expr(e)
+                    | BindingValue::Tuple { call: e, .. }
+                    | BindingValue::Range { over: e, .. } => shrink_expr(e),
+                    _ => {}
+                }
+            }
             f.calls.shrink_to_fit();
             f.instantiates.shrink_to_fit();
             f.binding_index.shrink_to_fit();
             for c in &mut f.calls {
                 c.args.shrink_to_fit();
                 c.arg_spans.shrink_to_fit();
+                shrink_expr(&mut c.callee);
+                c.args.iter_mut().for_each(shrink_expr);
             }
         }
     }
