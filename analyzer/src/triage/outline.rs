@@ -456,4 +456,51 @@ mod tests {
         );
         assert_eq!(call_arguments("(a, f(\")\"), b)x"), Some("a, f(\")\"), b"));
     }
+
+    proptest::proptest! {
+        /// Any text: no panic, and chunk words stay sorted and within the outline.
+        #[test]
+        fn any_text_outlines(src in r"(package a\n)?(\PC|\n|func F\(\) \{|\}|type T struct\{\}\n){0,60}") {
+            let chunks = super::super::chunks(&src);
+            let o = Outline::new(&src, &chunks, Some("pub"));
+            for ci in 0..chunks.len() + 2 {
+                proptest::prop_assert!(o.words(ci).windows(2).all(|p| p[0] < p[1]));
+            }
+        }
+
+        /// Soundness: every name a function's code uses is a word of its chunk, in the form
+        /// it stands in, whatever the spacing and punctuation around it.
+        #[test]
+        fn every_name_in_code_is_a_word(
+            parts in proptest::collection::vec(
+                ("[a-zA-Z_][a-zA-Z0-9_]{0,6}", proptest::sample::select(vec![" ", "(", "{", ".", ")", ", ", "\n\t", "[", "+"])),
+                1..30,
+            )
+        ) {
+            let mut body = String::new();
+            for (name, sep) in &parts {
+                body.push_str(name);
+                body.push_str(sep);
+            }
+            let src = format!("package a\n\nfunc F() {{\n\t{body}\n}}\n");
+            let chunks = super::super::chunks(&src);
+            let o = Outline::new(&src, &chunks, None);
+            let w = o.words(1);
+            for (name, sep) in &parts {
+                if GO_KEYWORDS.contains(&name.as_str()) {
+                    continue;
+                }
+                proptest::prop_assert!(w.contains(&word(name, Form::Name)), "{} in {}", name, src);
+                let form = match *sep {
+                    "(" => Some(Form::Call),
+                    "{" => Some(Form::Brace),
+                    "." => Some(Form::Selector),
+                    _ => None,
+                };
+                if let Some(form) = form {
+                    proptest::prop_assert!(w.contains(&word(name, form)), "{} {:?} in {}", name, form, src);
+                }
+            }
+        }
+    }
 }
