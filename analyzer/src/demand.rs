@@ -8,6 +8,11 @@
 //! top-level comments are always parsed. The loop stops when a round selects nothing new; the
 //! result is the same workspace, restricted to the functions that matter, that a full parse
 //! gives, and `--no-triage` checks that on every tree the tests use.
+//!
+//! Texts are not held between passes: after the first, each hand-written file is known by its
+//! outline (`triage::outline`: its chunks' identifiers as words), which is what the selection
+//! reads, and a file whose selection grows is read again for its parse (and refused, as a
+//! problem, if it changed in between).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
