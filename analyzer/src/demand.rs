@@ -35,7 +35,10 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     let files = extract_all(sources, &keep, None);
     // Only hand-written Go is parsed again in later passes, from its text read again: until
     // then, its outline is what the selection reads. The rest of the text can go.
-    sources.par_iter_mut().for_each(outline_and_release);
+    sources
+        .par_iter_mut()
+        .zip(&files)
+        .for_each(|(source, facts)| outline_and_release(source, facts));
     let sources = &*sources;
     let mut ws = Workspace::new(files);
     let catalog = Catalog::build(&ws, external);
@@ -126,33 +129,25 @@ impl std::ops::IndexMut<usize> for ChunkFlags {
 }
 
 /// Builds a hand-written Go file's outline and lets its text go; other files' texts go too.
-fn outline_and_release(source: &mut Source) {
+/// The name `pub` is imported under comes from the first pass's facts (its imports), so the
+/// header is not read twice; without them no request counts as harmless.
+fn outline_and_release(source: &mut Source, first_pass: &FileFacts) {
     if source.is_hand_written_go()
         && source.header_only.is_none()
         && let Ok(text) = &source.text
     {
-        let pub_alias = crate::triage::header::read(text)
-            .imports
-            .into_iter()
-            .find(|(_, p)| p == crate::resolve::values::PUB)
-            .and_then(|(a, p)| local_name(a.as_deref(), &p));
-        source.outline = Some(Box::new(Outline::new(
-            text,
-            &source.chunks,
-            pub_alias.as_deref(),
-        )));
+        let pub_alias = match &first_pass.facts {
+            Facts::Go(g) => g
+                .imports
+                .iter()
+                .find(|i| i.path == crate::resolve::values::PUB)
+                .and_then(|i| i.local_name()),
+            _ => None,
+        };
+        source.outline = Some(Box::new(Outline::new(text, &source.chunks, pub_alias)));
         source.release_text();
     } else if let Ok(text) = &mut source.text {
         *text = String::new();
-    }
-}
-
-/// The name a file refers to an import by (none for `_` and `.` imports).
-fn local_name(alias: Option<&str>, path: &str) -> Option<String> {
-    match alias {
-        Some("_" | ".") => None,
-        Some(a) => Some(a.to_string()),
-        None => Some(crate::facts::go::default_package_name(path).to_string()),
     }
 }
 
@@ -176,9 +171,6 @@ fn byte_closure(
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut function_names: HashSet<u32> = reaching.iter().map(|n| word(n, Form::Name)).collect();
     for (i, s) in sources.iter().enumerate() {
-        if outline(sources, i).is_none() {
-            continue;
-        }
         for (ci, c) in s.chunks.iter().enumerate() {
             if c.kind != ChunkKind::Func {
                 continue;
@@ -518,8 +510,8 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                 .imports
                 .iter()
                 .filter(|import| trust_apis.contains(import.path.as_str()))
-                .filter_map(|import| local_name(import.alias.as_deref(), &import.path))
-                .map(|a| word(&a, Form::Selector))
+                .filter_map(|import| import.local_name())
+                .map(|a| word(a, Form::Selector))
                 .chain(
                     client_vars
                         .get(s.file.dir())

@@ -118,13 +118,10 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
     let overlaid = overlay.is_some();
     let text = match overlay {
         Some(t) => Ok(t),
-        None => match crate::discover::read_capped(&file.path, crate::discover::MAX_FILE_BYTES) {
-            Err(e) => Err(problem(e, None)),
-            Ok(bytes) => match triage::decode(bytes) {
-                Decoded::Text(t) => Ok(t),
-                Decoded::Undecodable { reason, span } => Err(problem(reason, span)),
-            },
-        },
+        None => read_text(&file.path).map_err(|e| match e {
+            ReadError::Io(message) => problem(message, None),
+            ReadError::NotText(message, span) => problem(message, span),
+        }),
     };
     let go = file.kind == FileKind::Go;
     let build = match &text {
@@ -184,6 +181,24 @@ pub(crate) fn load(file: &Arc<SourceFile>, overlay: Option<String>, lean: bool) 
         source.chunks = triage::chunks(t).into_boxed_slice();
     }
     source
+}
+
+/// Why a file's text could not be had.
+enum ReadError {
+    /// The file could not be read.
+    Io(String),
+    /// Its bytes are not source text, with where that shows.
+    NotText(String, Option<Span>),
+}
+
+/// A file's bytes (capped at [`crate::discover::MAX_FILE_BYTES`]) decoded as text.
+fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
+    let bytes = crate::discover::read_capped(path, crate::discover::MAX_FILE_BYTES)
+        .map_err(ReadError::Io)?;
+    match triage::decode(bytes) {
+        Decoded::Text(t) => Ok(t),
+        Decoded::Undecodable { reason, span } => Err(ReadError::NotText(reason, span)),
+    }
 }
 
 /// The facts a header alone gives: the package name and the imports.
@@ -246,13 +261,13 @@ impl Source {
             span: None,
             message,
         };
-        let bytes = crate::discover::read_capped(&self.file.path, crate::discover::MAX_FILE_BYTES)
-            .map_err(|e| problem(format!("the file could not be read again: {e}")))?;
-        match triage::decode(bytes) {
-            Decoded::Text(t) if digest(&t) == expected => Ok(std::borrow::Cow::Owned(t)),
-            _ => Err(problem(
+        match read_text(&self.file.path) {
+            Ok(t) if digest(&t) == expected => Ok(std::borrow::Cow::Owned(t)),
+            // Text when first read: anything else now means it changed.
+            Ok(_) | Err(ReadError::NotText(..)) => Err(problem(
                 "the file changed while rootlint analyzed it; analyze the tree again".into(),
             )),
+            Err(ReadError::Io(e)) => Err(problem(format!("the file could not be read again: {e}"))),
         }
     }
 

@@ -224,6 +224,7 @@ impl Outline {
             {
                 literal_requests.push((index, urls.into_iter().map(Box::from).collect()));
             }
+            // Fits: a token gives at most three words, and files are capped at 32 MiB.
             ends.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
             triggered.push(is_triggered);
         }
