@@ -1,0 +1,24 @@
+// Package application is a stand-in for the framework's application bundle (oracle only).
+package application
+
+import (
+	"context"
+
+	"github.com/microbus-io/fabric/service"
+)
+
+// Application runs services in one process.
+type Application struct{ services []service.Service }
+
+// New makes an empty application.
+func New() *Application { return &Application{} }
+
+// Add adds services.
+func (a *Application) Add(s ...service.Service) { a.services = append(a.services, s...) }
+
+// Run starts every service.
+func (a *Application) Run() {
+	for _, s := range a.services {
+		_ = s.Startup(context.Background())
+	}
+}

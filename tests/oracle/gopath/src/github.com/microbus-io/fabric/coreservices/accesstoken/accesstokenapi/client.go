@@ -1,0 +1,36 @@
+// Package accesstokenapi is a stand-in for the framework's typed client of access.token.core (oracle only).
+package accesstokenapi
+
+import (
+	"context"
+
+	"github.com/microbus-io/fabric/pub"
+	"github.com/microbus-io/fabric/service"
+)
+
+// Hostname is the service's default hostname.
+const Hostname = "access.token.core"
+
+// Client is the typed client.
+type Client struct {
+	svc  service.Publisher
+	host string
+	opts []pub.Option
+}
+
+// NewClient makes a client for the default host.
+func NewClient(caller service.Publisher) Client { return Client{svc: caller, host: Hostname} }
+
+// ForHost replaces the host.
+func (_c Client) ForHost(host string) Client { return Client{svc: _c.svc, host: host, opts: _c.opts} }
+
+// WithOptions adds options.
+func (_c Client) WithOptions(opts ...pub.Option) Client {
+	return Client{svc: _c.svc, host: _c.host, opts: append(append([]pub.Option(nil), _c.opts...), opts...)}
+}
+
+// Mint calls :666/mint.
+func (_c Client) Mint(ctx context.Context, in any) (out string, err error) {
+	_, err = _c.svc.Request(ctx, pub.Method("POST"), pub.URL("https://"+_c.host+":666/mint"), pub.Body(in), pub.Options(_c.opts...))
+	return "", err
+}
