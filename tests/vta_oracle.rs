@@ -111,6 +111,7 @@ fn judge(
 ) -> Verdict {
     let grants = rootlint(&["grants"], dir);
     let check = rootlint(&["check", "--format", "json"], dir);
+    let full = rootlint(&["grants", "--no-triage"], dir);
     let mut found: BTreeSet<Grant> = BTreeSet::new();
     for s in grants["services"].as_array().unwrap() {
         for p in s["pub"].as_array().unwrap() {
@@ -131,6 +132,9 @@ fn judge(
         .collect();
     let complete = grants["complete"] == true;
     let mut problems = Vec::new();
+    if full != grants {
+        problems.push("the grants differ with --no-triage".to_string());
+    }
     for g in &found {
         if !oracle.contains_key(g) {
             problems.push(format!("over-grant: {} -> {} {} {}", g.0, g.1, g.2, g.3));

@@ -52,7 +52,10 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     if let Some(changed) = add_to_selection(&mut keep, wanted) {
         ws = reextract(sources, &keep, ws, &changed);
     }
-    let sites = callsites::find(&crate::resolve::types::Types::new(&ws, &catalog));
+    let sites = {
+        let types = crate::resolve::types::Types::new(&ws, &catalog);
+        callsites::find(&types, &crate::flow::solve(&types))
+    };
     let mut reaching: BTreeSet<String> = sites
         .iter()
         .filter(|s| attribution_matters(s, &catalog))
@@ -77,6 +80,7 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     let mut rounds = 0;
     loop {
         rounds += 1;
+        through_values(&ws, &catalog, &mut reaching, &trust_names);
         let mut wanted = on_paths(sources, &ws, &keep, &mut reaching, &trust_names);
         // Ordinary trees converge in three or four rounds; past that, the chain is deep.
         if rounds > 3 && !wanted.is_empty() {
@@ -87,6 +91,61 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
             return (ws, catalog);
         };
         ws = reextract(sources, &keep, ws, &changed);
+    }
+}
+
+/// Adds to `reaching` the names through which a value that can reach a :666 call flows in the
+/// parsed code: the functions holding call sites, and every package variable, field and
+/// function whose parameters, results or locals hold such a value (a typed client of a :666
+/// api, a function or method that reaches a call site, a value of a type with such a method).
+/// The chunks that mention them are what the value flow needs next.
+fn through_values(
+    ws: &Workspace,
+    catalog: &Catalog,
+    reaching: &mut BTreeSet<String>,
+    trust_names: &BTreeSet<String>,
+) {
+    let types = crate::resolve::types::Types::new(ws, catalog);
+    let flow = crate::flow::solve_with_carriers(&types);
+    for s in callsites::find(&types, &flow) {
+        if attribution_matters(&s, catalog) {
+            reaching.insert(ws.go(s.function.file).functions[s.function.function].name.clone());
+        }
+    }
+    let trust_apis: BTreeSet<&str> = catalog
+        .api_packages
+        .iter()
+        .filter(|(_, api)| {
+            api.endpoints()
+                .any(|(_, id)| catalog.endpoints[id].is_trust_root())
+        })
+        .map(|(path, _)| path.as_str())
+        .collect();
+    loop {
+        let receiver_types: BTreeSet<&str> = ws
+            .packages
+            .values()
+            .flat_map(|p| p.go_files.iter())
+            .flat_map(|&f| ws.go(f).functions.iter())
+            .filter(|f| reaching.contains(&f.name))
+            .filter_map(|f| f.receiver_type.as_deref())
+            .collect();
+        let dangerous = |h: &crate::flow::Held| match h {
+            crate::flow::Held::Function(n) => reaching.contains(&**n),
+            crate::flow::Held::Type(t) => receiver_types.contains(&**t),
+            crate::flow::Held::Client(api) => trust_apis.contains(&**api),
+            crate::flow::Held::Method(m) => reaching.contains(&**m) || trust_names.contains(&**m),
+        };
+        let new: Vec<String> = flow
+            .carriers
+            .iter()
+            .filter(|(name, h)| !reaching.contains(&**name) && dangerous(h))
+            .map(|(name, _)| name.to_string())
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        reaching.extend(new);
     }
 }
 

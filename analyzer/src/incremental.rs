@@ -346,34 +346,17 @@ impl Engine {
                 .then_some(changed)
         });
         let errors = &self.discovery.errors;
-        match (reusable, changed) {
-            (Some(p), Some(changed)) => {
-                let before = &p.analysis;
-                let catalog = before.catalog.clone();
-                let types = Types::new(workspace, &catalog);
-                let mut sites: Vec<_> = before
-                    .call_sites
-                    .iter()
-                    .filter(|s| !changed.contains(&s.function.file))
-                    .cloned()
-                    .collect();
-                sites.extend(crate::callgraph::callsites::find_in(&types, &changed));
-                sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
-                let graph = crate::callgraph::rebuild(&types, &before.graph, &changed);
-                let conclusions = crate::conclude(&types, &sites, &graph, errors);
-                drop(types);
-                (catalog, sites, graph, conclusions)
-            }
-            _ => {
-                let catalog = Catalog::build(workspace, &self.options.external_endpoints);
-                let types = Types::new(workspace, &catalog);
-                let sites = crate::callgraph::callsites::find(&types);
-                let graph = crate::callgraph::build(&types);
-                let conclusions = crate::conclude(&types, &sites, &graph, errors);
-                drop(types);
-                (catalog, sites, graph, conclusions)
-            }
-        }
+        // The value flow is global: an edit in one body can change what flows anywhere, so the
+        // stages after the facts run in full; the facts of unchanged files are reused.
+        let _ = (reusable, changed);
+        let catalog = Catalog::build(workspace, &self.options.external_endpoints);
+        let types = Types::new(workspace, &catalog);
+        let flow = crate::flow::solve(&types);
+        let sites = crate::callgraph::callsites::find(&types, &flow);
+        let graph = crate::callgraph::build(&types, &flow);
+        let conclusions = crate::conclude(&types, &sites, &graph, errors);
+        drop(types);
+        (catalog, sites, graph, conclusions)
     }
 
     /// Asks the import graph which vendored code is compiled in and which packages can matter.

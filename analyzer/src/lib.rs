@@ -23,6 +23,7 @@ pub(crate) mod demand;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
+pub(crate) mod flow;
 pub(crate) mod framework;
 pub mod grants;
 pub mod incremental;
@@ -167,8 +168,9 @@ pub fn finish(
 ) -> Analysis {
     let (call_sites, graph, conclusions) = {
         let types = types::Types::new(&workspace, &catalog);
-        let call_sites = callgraph::callsites::find(&types);
-        let graph = callgraph::build(&types);
+        let flow = flow::solve(&types);
+        let call_sites = callgraph::callsites::find(&types, &flow);
+        let graph = callgraph::build(&types, &flow);
         let conclusions = conclude(&types, &call_sites, &graph, walk_errors);
         (call_sites, graph, conclusions)
     };

@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use crate::facts::go::{BindingValue, CallExpr, Expr};
+use crate::flow::{self, ValueFlow};
 use crate::resolve::types::{Member, Types};
-use crate::resolve::values::{HostChoice, PubOption, Scope, Template, Value, url_shape};
+use crate::resolve::values::{Client, HostChoice, PubOption, Scope, Template, Value, url_shape};
 use crate::route;
 use crate::span::Span;
 use crate::subject;
@@ -135,18 +136,18 @@ fn invalid_token(d: &Destination) -> Option<String> {
 }
 
 /// Finds and resolves the call sites of every function in the workspace.
-pub(crate) fn find(types: &Types) -> Vec<CallSite> {
+pub(crate) fn find(types: &Types, flow: &ValueFlow) -> Vec<CallSite> {
     let ws = types.workspace();
     let files: Vec<usize> = ws
         .packages
         .values()
         .flat_map(|p| p.go_files.iter().copied())
         .collect();
-    find_in(types, &files)
+    find_in(types, flow, &files)
 }
 
 /// The call sites of the functions of some files (parsed Go files of the workspace), sorted.
-pub(crate) fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
+pub(crate) fn find_in(types: &Types, flow: &ValueFlow, files: &[usize]) -> Vec<CallSite> {
     let (ws, catalog) = (types.workspace(), types.catalog());
     use rayon::prelude::*;
     let functions: Vec<FunctionRef> = files
@@ -169,15 +170,21 @@ pub(crate) fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
             let func = &ws.go(f.file).functions[f.function];
             func.calls
                 .iter()
-                .filter(move |call| match &call.callee {
-                    Expr::Selector(_, m) => names.contains(m.as_str()),
-                    // A method value bound earlier: `m := c.Mint; m(…)`.
-                    Expr::Ident(n) => func.bindings_named(n).any(|b| {
-                        matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
-                    }),
-                    _ => false,
+                .filter(move |call| {
+                    let flows = flow
+                        .call(flow::call_key(f.file, call.span))
+                        .is_some_and(|r| !r.clients.is_empty());
+                    flows
+                        || match &call.callee {
+                            Expr::Selector(_, m) => names.contains(m.as_str()),
+                            // A method value bound earlier: `m := c.Mint; m(…)`.
+                            Expr::Ident(n) => func.bindings_named(n).any(|b| {
+                                matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
+                            }),
+                            _ => false,
+                        }
                 })
-                .filter_map(move |call| resolve_call(types, f, call))
+                .flat_map(move |call| resolve_call(types, flow, f, call))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -185,7 +192,54 @@ pub(crate) fn find_in(types: &Types, files: &[usize]) -> Vec<CallSite> {
     sites
 }
 
-fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) -> Option<CallSite> {
+/// The call sites of one call: one per typed client that flows to it, or the one its
+/// receiver's value gives.
+fn resolve_call<'a>(
+    types: &'a Types<'a>,
+    flow: &ValueFlow,
+    f: FunctionRef,
+    call: &'a CallExpr,
+) -> Vec<CallSite> {
+    let flowed = flow
+        .call(flow::call_key(f.file, call.span))
+        .map(|r| r.clients.as_slice())
+        .unwrap_or(&[]);
+    let site = resolve_one(types, f, call);
+    match site {
+        // A client built where rootlint's evaluation sees it: the flow says the same.
+        Some((s, false)) => vec![s],
+        Some((s, true)) if flowed.is_empty() => vec![s],
+        // A client held somewhere (a parameter, a field, a result, an interface, an element):
+        // the clients that flow there, each with its own host.
+        site => {
+            let via = site
+                .and_then(|(s, _)| s.via)
+                .unwrap_or_else(|| "a typed client that flows to this call".into());
+            flowed
+                .iter()
+                .filter_map(|(client, method)| {
+                    let client = Client {
+                        api_package: client.api_package.to_string(),
+                        multicast: client.multicast,
+                        host: client.host.clone(),
+                        from_parameter: None,
+                        via: Some(via.clone()),
+                    };
+                    typed_site(types, f, call, &client, method, None)
+                })
+                .collect()
+        }
+    }
+}
+
+/// The call site rootlint's evaluation of the receiver gives, and whether its client was
+/// assumed (a parameter, a field, a result: what flows there decides).
+fn resolve_one<'a>(
+    types: &'a Types<'a>,
+    f: FunctionRef,
+    call: &'a CallExpr,
+) -> Option<(CallSite, bool)> {
+    let f = f.with_closure(call.closure);
     let (ws, catalog) = (types.workspace(), types.catalog());
     let scope = Scope {
         ws,
@@ -217,27 +271,6 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
         }
         _ => return None,
     };
-    let site = |shape,
-                destination: Destination,
-                endpoint: Option<EndpointId>,
-                named_endpoint,
-                literal_in_source,
-                via| {
-        let invalid_token = invalid_token(&destination);
-        CallSite {
-            function: f,
-            file: ws.files[f.file].file.rel.clone(),
-            span: call.span,
-            shape,
-            endpoint: endpoint.filter(|_| invalid_token.is_none()),
-            destination,
-            named_endpoint,
-            literal_in_source,
-            via,
-            receiver_unresolved: None,
-            invalid_token,
-        }
-    };
     if matches!(method.as_str(), "ForHost" | "WithOptions") {
         return None;
     }
@@ -249,12 +282,31 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
     }
     let recv_value = receiver_scope.eval(receiver);
     if let Value::Client(client) = recv_value {
+        let assumed = client.from_parameter.is_some() || client.via.is_some();
+        return typed_site(types, f, call, &client, method, method_value).map(|s| (s, assumed));
+    }
+    raw_site(types, f, call, receiver, method, receiver_scope, scope, method_value)
+        .map(|s| (s, false))
+}
+
+/// A typed client's method called: the endpoint it names, at the client's host.
+fn typed_site<'a>(
+    types: &'a Types<'a>,
+    f: FunctionRef,
+    call: &'a CallExpr,
+    client: &Client,
+    method: &str,
+    method_value: Option<String>,
+) -> Option<CallSite> {
+    let f = f.with_closure(call.closure);
+    let (ws, catalog) = (types.workspace(), types.catalog());
+    {
         let api = catalog.api_packages.get(&client.api_package)?;
         let id = api.endpoint(method)?;
         let e = &catalog.endpoints[id];
         let shape = Shape::Typed {
             api_package: client.api_package.clone(),
-            method: method.clone(),
+            method: method.to_string(),
             multicast: client.multicast,
             from_parameter: client.from_parameter.clone(),
         };
@@ -282,10 +334,59 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
             HostChoice::Default => Some(id),
             _ => declared_at(catalog, &destination),
         };
-        let via = method_value.or(client.via);
-        return Some(site(shape, destination, endpoint, Some(id), true, via));
+        let via = method_value.or(client.via.clone());
+        let invalid_token = invalid_token(&destination);
+        Some(CallSite {
+            function: f,
+            file: ws.files[f.file].file.rel.clone(),
+            span: call.span,
+            shape,
+            endpoint: endpoint.filter(|_| invalid_token.is_none()),
+            destination,
+            named_endpoint: Some(id),
+            literal_in_source: true,
+            via,
+            receiver_unresolved: None,
+            invalid_token,
+        })
     }
-    if !matches!(method.as_str(), "Request" | "Publish") {
+}
+
+/// A raw `Request` or `Publish` on the connector (or what may be it).
+#[allow(clippy::too_many_arguments)]
+fn raw_site<'a>(
+    types: &'a Types<'a>,
+    f: FunctionRef,
+    call: &'a CallExpr,
+    receiver: &'a Expr,
+    method: &str,
+    receiver_scope: Scope<'a>,
+    scope: Scope<'a>,
+    method_value: Option<String>,
+) -> Option<CallSite> {
+    let (ws, catalog) = (types.workspace(), types.catalog());
+    let site = |shape,
+                destination: Destination,
+                endpoint: Option<EndpointId>,
+                named_endpoint,
+                literal_in_source,
+                via| {
+        let invalid_token = invalid_token(&destination);
+        CallSite {
+            function: f,
+            file: ws.files[f.file].file.rel.clone(),
+            span: call.span,
+            shape,
+            endpoint: endpoint.filter(|_| invalid_token.is_none()),
+            destination,
+            named_endpoint,
+            literal_in_source,
+            via,
+            receiver_unresolved: None,
+            invalid_token,
+        }
+    };
+    if !matches!(method, "Request" | "Publish") {
         return None;
     }
     // A raw request is the connector's: on the connector or publisher, on an in-tree type that
@@ -294,7 +395,7 @@ fn resolve_call<'a>(types: &'a Types<'a>, f: FunctionRef, call: &'a CallExpr) ->
     // Microbus requests.
     let receiver_unresolved = match types.lookup(
         &types.type_of(&receiver_scope, receiver),
-        method.as_str(),
+        method,
         0,
     ) {
         Member::Connector | Member::Interface { .. } => None,

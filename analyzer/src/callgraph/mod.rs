@@ -20,6 +20,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::callgraph::callsites::FunctionRef;
+use crate::flow::{self, ValueFlow};
 use crate::facts::go::{BindingValue, Expr};
 use crate::resolve::types::{Member, Ty, TypeKey, Types};
 use crate::resolve::values::Scope;
@@ -105,8 +106,8 @@ pub struct Node {
     pub unresolved: Vec<Unresolved>,
 }
 
-/// Nodes by file, then by function index within the file. Each file's nodes are shared, so
-/// that an edit rebuilds the nodes of the edited file only (`rebuild`).
+/// Nodes by file, then by function index within the file, then by closure (0: the function
+/// itself, k: its k-th function literal).
 #[derive(Clone)]
 pub struct CallGraph {
     by_file: Vec<FileNodes>,
@@ -115,7 +116,7 @@ pub struct CallGraph {
     implied: Arc<HashMap<Arc<str>, Vec<Arc<str>>>>,
 }
 
-type FileNodes = Arc<Vec<Node>>;
+type FileNodes = Arc<Vec<Vec<Node>>>;
 
 /// One step of a path from a service's entry point to a call site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -148,62 +149,40 @@ pub fn function_name(ws: &Workspace, f: FunctionRef) -> String {
             }
         });
     let func = &ws.go(f.file).functions[f.function];
+    // Closures are named as Go names them: `F.func1`, nested `F.func1.1`.
+    let closure = match f.closure {
+        0 => String::new(),
+        k => format!(".func{k}"),
+    };
     match &func.receiver_type {
-        Some(t) => format!("{package}.{t}.{}", func.name),
-        None => format!("{package}.{}", func.name),
+        Some(t) => format!("{package}.{t}.{}{closure}", func.name),
+        None => format!("{package}.{}{closure}", func.name),
     }
 }
 
-pub(crate) fn build(types: &Types) -> CallGraph {
-    build_reusing(types, None)
-}
-
-/// Rebuilds the graph after the files `changed` were edited without changing their interface
-/// (types, package values, imports, function signatures; the caller checks): other files'
-/// nodes are kept.
-pub(crate) fn rebuild(types: &Types, previous: &CallGraph, changed: &[usize]) -> CallGraph {
-    build_reusing(types, Some((previous, changed)))
-}
-
-fn build_reusing(types: &Types, reuse: Option<(&CallGraph, &[usize])>) -> CallGraph {
+pub(crate) fn build(types: &Types, flow: &ValueFlow) -> CallGraph {
     use rayon::prelude::*;
     let (ws, catalog) = (types.workspace(), types.catalog());
     let n = ws.files.len();
     let dispatch = types.dispatch();
-    let per_file = |file: usize| -> FileNodes {
-        let nodes = match &ws.files[file].facts {
-            crate::facts::Facts::Go(_) => ws
-                .functions(file)
-                .map(|f| node_of(types, &dispatch, catalog, f))
-                .collect(),
-            _ => Vec::new(),
-        };
-        Arc::new(nodes)
-    };
-    let by_file: Vec<_> = match reuse {
-        None => (0..n).into_par_iter().map(per_file).collect(),
-        Some((previous, changed)) => {
-            // Unchanged files keep their nodes, unless an edge points into a changed file
-            // (its functions' offsets may have moved).
-            let stale = |file: usize| {
-                changed.contains(&file)
-                    || previous.by_file[file]
-                        .iter()
-                        .flat_map(|node| &node.edges)
-                        .any(|e| changed.contains(&e.to.file))
+    let by_file: Vec<FileNodes> = (0..n)
+        .into_par_iter()
+        .map(|file| {
+            let nodes = match &ws.files[file].facts {
+                crate::facts::Facts::Go(_) => ws
+                    .functions(file)
+                    .map(|f| {
+                        let closures = ws.go(file).functions[f.function].closures.len() as u32;
+                        (0..=closures)
+                            .map(|k| node_of(types, flow, &dispatch, catalog, f.with_closure(k)))
+                            .collect()
+                    })
+                    .collect(),
+                _ => Vec::new(),
             };
-            (0..n)
-                .into_par_iter()
-                .map(|file| {
-                    if stale(file) {
-                        per_file(file)
-                    } else {
-                        previous.by_file[file].clone()
-                    }
-                })
-                .collect()
-        }
-    };
+            Arc::new(nodes)
+        })
+        .collect();
     let mut implied: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
     for package in ws.packages.values() {
         for &file in &package.go_files {
@@ -334,6 +313,7 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
 
 fn node_of<'a>(
     types: &'a Types<'a>,
+    flow: &ValueFlow,
     dispatch: &crate::resolve::types::Dispatch<'a>,
     catalog: &'a Catalog,
     f: FunctionRef,
@@ -351,9 +331,61 @@ fn node_of<'a>(
         function: Some(func),
         at,
     };
-    for call in &func.calls {
+    for call in func.calls.iter().filter(|c| c.closure == f.closure) {
         let scope = scope_at(call.span.start_byte);
         let line = call.span.start_line;
+        let key = flow::call_key(f.file, call.span);
+        if let Some(resolved) = flow.call(key) {
+            // What flows decides: a function value, an interface method, a method value, or
+            // a value handed to code outside the tree.
+            let (precision, kind) = if resolved.dispatched {
+                (Precision::InterfaceDispatch, EdgeKind::InterfaceDispatch)
+            } else {
+                (Precision::FunctionValue, EdgeKind::FunctionValue)
+            };
+            let receiver: Option<Arc<str>> = match &call.callee {
+                Expr::Selector(base, _) if resolved.dispatched => types
+                    .type_of(&scope, base)
+                    .key()
+                    .map(|k| Arc::from(types.type_name(k))),
+                _ => None,
+            };
+            edges.extend(resolved.targets.iter().map(|&to| Edge {
+                to,
+                precision,
+                line,
+                kind,
+                receiver: receiver.clone(),
+                requires: None,
+            }));
+            for (why, name) in &resolved.untracked {
+                unresolved.push(Unresolved {
+                    function: f,
+                    span: call.span,
+                    name: match &call.callee {
+                        _ if !name.is_empty() => name.to_string(),
+                        Expr::Selector(_, m) => m.clone(),
+                        _ => String::new(),
+                    },
+                    args: call.args.len(),
+                    reason: why.to_string(),
+                });
+            }
+        }
+        if flow.decides(key) {
+            continue;
+        }
+        if let Expr::FuncLit(k) = &call.callee {
+            edges.push(Edge {
+                to: f.declared().with_closure(*k),
+                precision: Precision::Exact,
+                line,
+                kind: EdgeKind::Call,
+                receiver: None,
+                requires: None,
+            });
+            continue;
+        }
         match resolve_callee(types, &scope, &call.callee) {
             Callee::Functions {
                 targets,
@@ -375,6 +407,8 @@ fn node_of<'a>(
                 name,
                 interface,
             } => {
+                // The flow did not decide this call: every implementation the program
+                // instantiates (the safe side).
                 let interface: Arc<str> = Arc::from(interface);
                 for (key, impls) in types.implementations(dispatch, &methods, name) {
                     let concrete: Arc<str> = Arc::from(types.type_name(key));
@@ -398,80 +432,26 @@ fn node_of<'a>(
             }),
             Callee::Nothing => {}
         }
-        // Functions handed over as values may be called by the callee.
-        for arg in &call.args {
-            for (to, receiver) in function_values(types, &scope, arg) {
-                edges.push(Edge {
-                    to,
-                    precision: Precision::FunctionValue,
-                    line,
-                    kind: EdgeKind::FunctionValue,
-                    receiver: receiver.map(Arc::from),
-                    requires: None,
-                });
-            }
-        }
     }
-    for b in &func.bindings {
-        if let BindingValue::Expr(e) = &b.value {
-            let scope = scope_at(b.span.start_byte);
-            for (to, receiver) in function_values(types, &scope, e) {
-                edges.push(Edge {
-                    to,
-                    precision: Precision::FunctionValue,
-                    line: b.span.start_line,
-                    kind: EdgeKind::FunctionValue,
-                    receiver: receiver.map(Arc::from),
-                    requires: None,
-                });
+    if f.closure == 0 {
+        for t in &func.instantiates {
+            if let Some(k) = types.resolve(f.file, Some(func), &[], t, 0).key() {
+                instantiates.push(Arc::from(types.type_name(k)));
             }
-        }
-    }
-    for t in &func.instantiates {
-        if let Some(k) = types.resolve(f.file, Some(func), &[], t, 0).key() {
-            instantiates.push(Arc::from(types.type_name(k)));
         }
     }
     edges.sort();
     edges.dedup_by(|a, b| a.to == b.to && a.precision == b.precision);
     instantiates.sort();
     instantiates.dedup();
+    unresolved.sort();
+    unresolved.dedup();
     Node {
         function: f,
         edges,
         instantiates,
         unresolved,
     }
-}
-
-/// Functions an expression refers to without calling them (a function value, a method value,
-/// a method expression), anywhere inside it, with the receiver type of a method.
-fn function_values<'a>(
-    types: &'a Types<'a>,
-    scope: &Scope<'a>,
-    e: &'a Expr,
-) -> Vec<(FunctionRef, Option<String>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![e];
-    while let Some(e) = stack.pop() {
-        match e {
-            Expr::Ident(_) | Expr::Selector(..) => {
-                if let Ty::Func { targets, .. } = types.type_of(scope, e) {
-                    let receiver = match e {
-                        Expr::Selector(base, _) => {
-                            types.type_of(scope, base).key().map(|k| types.type_name(k))
-                        }
-                        _ => None,
-                    };
-                    out.extend(targets.into_iter().map(|t| (t, receiver.clone())));
-                }
-            }
-            // The callee of a nested call is a call, not a value; its arguments may be values.
-            Expr::Call(c) => stack.extend(c.args.iter()),
-            other => stack.extend(other.children()),
-        }
-    }
-    out
 }
 
 /// What one service's entry points reach: for each function, the step that reached it and the
@@ -509,7 +489,10 @@ impl Reach {
 
 impl CallGraph {
     fn node(&self, f: FunctionRef) -> Option<&Node> {
-        self.by_file.get(f.file).and_then(|fs| fs.get(f.function))
+        self.by_file
+            .get(f.file)
+            .and_then(|fs| fs.get(f.function))
+            .and_then(|cs| cs.get(f.closure as usize))
     }
 
     /// The edges out of a function.
@@ -519,7 +502,7 @@ impl CallGraph {
 
     /// Every function's node.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.by_file.iter().flat_map(|fs| fs.iter())
+        self.by_file.iter().flat_map(|fs| fs.iter().flatten())
     }
 
     /// The functions from which one of `targets` can be reached (the targets included), over

@@ -237,6 +237,7 @@ impl<'a> Types<'a> {
                         file,
                         offset: func.span.start_byte,
                         function: i,
+                        closure: 0,
                     };
                     match &func.receiver_type {
                         Some(recv) => {
@@ -280,6 +281,22 @@ impl<'a> Types<'a> {
         self.methods
             .get(&(key.dir, key.name, name))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The functions named `name` declared at package level in `dir` (several only across build
+    /// variants).
+    pub(crate) fn package_funcs(&'a self, dir: &'a str, name: &'a str) -> &'a [FunctionRef] {
+        self.funcs.get(&(dir, name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `dir` declares a package-level variable or constant `name`.
+    pub(crate) fn is_package_value(&'a self, dir: &'a str, name: &'a str) -> bool {
+        self.values.contains_key(&(dir, name))
+    }
+
+    /// The declaration of an in-tree type, with the file declaring it.
+    pub(crate) fn decl(&'a self, key: TypeKey<'a>) -> Option<(usize, &'a TypeDecl)> {
+        self.decls.get(&(key.dir, key.name)).copied()
     }
 
     /// The display name of an in-tree type: `import/path.Name`.
@@ -558,7 +575,7 @@ impl<'a> Types<'a> {
                 t,
                 d,
             ))),
-            Expr::FuncLit => Ty::Func {
+            Expr::FuncLit(_) => Ty::Func {
                 targets: Vec::new(),
                 results: Vec::new(),
             },

@@ -67,7 +67,7 @@ impl Template {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum HostChoice {
     /// The api package's own hostname.
     Default,
@@ -339,7 +339,7 @@ impl<'a> Scope<'a> {
                 self.typed_client(expr, v)
             }
             Expr::Type(_) => Value::Unknown("a type".into()),
-            Expr::FuncLit => Value::Unknown("a function literal".into()),
+            Expr::FuncLit(_) => Value::Unknown("a function literal".into()),
             Expr::Other(kind) => {
                 Value::Unknown(format!("a `{}` expression", kind.replace('_', " ")))
             }

@@ -24,6 +24,21 @@ pub struct FunctionRef {
     pub offset: u32,
     /// Index into the file's functions.
     pub function: usize,
+    /// A function literal of its body (1-based index into the function's `closures`), or 0
+    /// for the function itself.
+    pub closure: u32,
+}
+
+impl FunctionRef {
+    /// The function literal `closure` of this function's body (0: the function itself).
+    pub fn with_closure(self, closure: u32) -> FunctionRef {
+        FunctionRef { closure, ..self }
+    }
+
+    /// The declared function this one is, or is written in.
+    pub fn declared(self) -> FunctionRef {
+        self.with_closure(0)
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -224,6 +239,7 @@ impl Workspace {
                 file,
                 offset: f.span.start_byte,
                 function,
+                closure: 0,
             })
     }
 

@@ -106,6 +106,7 @@ fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         src,
         lines: &lines,
         facts: GoFileFacts::default(),
+        closure_at: std::collections::HashMap::new(),
     };
     let root = tree.root_node();
     if root.has_error() {
@@ -124,6 +125,9 @@ fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         instantiates: Vec::new(),
         synthetic: true,
         binding_index: Vec::new(),
+        closures: Vec::new(),
+        returns: Vec::new(),
+        stores: Vec::new(),
     };
     let mut initializer_at: Option<Span> = None;
     let file_scope = x.span(root);
@@ -192,6 +196,9 @@ struct Extractor<'a> {
     src: &'a str,
     lines: &'a LineIndex<'a>,
     facts: GoFileFacts,
+    /// The closure index of each function literal of the body being walked, by start byte
+    /// (numbered before the walk: an expression holding a literal is read before its body).
+    closure_at: std::collections::HashMap<usize, u32>,
 }
 
 impl<'a> Extractor<'a> {
@@ -325,9 +332,10 @@ impl<'a> Extractor<'a> {
             // calls of the package's synthetic initializer function.
             if !is_const {
                 for v in &values {
-                    let before = (initializers.calls.len(), initializers.instantiates.len());
+                    let count = |f: &GoFunction| (f.calls.len(), f.instantiates.len(), f.closures.len());
+                    let before = count(initializers);
                     self.walk(*v, initializers, file_scope, file_scope);
-                    let after = (initializers.calls.len(), initializers.instantiates.len());
+                    let after = count(initializers);
                     if before != after && initializer_at.is_none() {
                         *initializer_at = names.first().map(|n| self.span(*n));
                     }
@@ -415,6 +423,9 @@ impl<'a> Extractor<'a> {
             instantiates: Vec::new(),
             synthetic: false,
             binding_index: Vec::new(),
+            closures: Vec::new(),
+            returns: Vec::new(),
+            stores: Vec::new(),
         };
         if let Some(body) = decl.child_by_field_id(field_id("body")) {
             let whole = self.span(decl);
@@ -613,16 +624,17 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    /// Collects bindings, calls and instantiations under `root`, closures included: a call
-    /// inside a closure runs on behalf of the function that builds it. Iterative, each node
-    /// carrying the scope it is in.
+    /// Collects bindings, calls, stores, returns and instantiations under `root`, closures
+    /// included, each marked with the closure it is written in. Iterative, each node carrying
+    /// the scope and the closure it is in.
     fn walk(&mut self, root: Node, function: &mut GoFunction, scope: Span, whole: Span) {
-        let mut stack: Vec<(Node, Span)> = vec![(root, scope)];
+        self.number_closures(root, function);
+        let mut stack: Vec<(Node, Span, u32)> = vec![(root, scope, 0)];
         // One cursor for the whole body: a cursor and a vector per node were a third of the
         // extraction's time.
         let mut cursor = root.walk();
-        while let Some((n, scope)) = stack.pop() {
-            if !self.walk_node(n, scope, whole, function) {
+        while let Some((n, scope, closure)) = stack.pop() {
+            if !self.walk_node(n, scope, whole, closure, function) {
                 continue;
             }
             let inner = if opens_scope(kind(n)) {
@@ -630,11 +642,16 @@ impl<'a> Extractor<'a> {
             } else {
                 scope
             };
+            let inner_closure = if kind(n) == "func_literal" {
+                self.closure_at.get(&n.start_byte()).copied().unwrap_or(closure)
+            } else {
+                closure
+            };
             cursor.reset(n);
             if cursor.goto_first_child() {
                 let first = stack.len();
                 loop {
-                    stack.push((cursor.node(), inner));
+                    stack.push((cursor.node(), inner, inner_closure));
                     if !cursor.goto_next_sibling() {
                         break;
                     }
@@ -645,11 +662,96 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Numbers the function literals under `root` in source order, after those the function
+    /// already has, with the closure each is written in.
+    fn number_closures(&mut self, root: Node, function: &mut GoFunction) {
+        // A literal needs the keyword: most bodies are not walked twice.
+        if !self.src[root.byte_range()].contains("func") {
+            return;
+        }
+        let mut open: Vec<(usize, u32)> = Vec::new();
+        let mut cursor = root.walk();
+        loop {
+            let n = cursor.node();
+            if kind(n) == "func_literal" {
+                while open.last().is_some_and(|(end, _)| *end <= n.start_byte()) {
+                    open.pop();
+                }
+                let params = n
+                    .child_by_field_id(field_id("parameters"))
+                    .map(|p| self.params(p))
+                    .unwrap_or_default();
+                let results = self.results(n);
+                function.closures.push(Closure {
+                    span: self.span(n),
+                    parent: open.last().map_or(0, |(_, k)| *k),
+                    params,
+                    results,
+                });
+                let k = function.closures.len() as u32;
+                self.closure_at.insert(n.start_byte(), k);
+                open.push((n.end_byte(), k));
+            }
+            if cursor.goto_first_child() || cursor.goto_next_sibling() {
+                continue;
+            }
+            loop {
+                if !cursor.goto_parent() || cursor.node() == root {
+                    return;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+    }
+
     /// Records what one node of a body says; returns whether to look inside it.
-    fn walk_node(&mut self, n: Node, scope: Span, whole: Span, function: &mut GoFunction) -> bool {
+    fn walk_node(
+        &mut self,
+        n: Node,
+        scope: Span,
+        whole: Span,
+        closure: u32,
+        function: &mut GoFunction,
+    ) -> bool {
         match kind(n) {
-            "short_var_declaration" => self.assignment(n, function, scope, true),
-            "assignment_statement" => self.assignment(n, function, whole, false),
+            "short_var_declaration" => self.assignment(n, function, scope, true, closure),
+            "assignment_statement" => self.assignment(n, function, whole, false, closure),
+            "return_statement" => {
+                let values = n
+                    .named_child(0)
+                    .map(|list| {
+                        if kind(list) == "expression_list" {
+                            named_children(list)
+                                .into_iter()
+                                .map(|e| self.expr(e, 0))
+                                .collect()
+                        } else {
+                            vec![self.expr(list, 0)]
+                        }
+                    })
+                    .unwrap_or_default();
+                function.returns.push(Return {
+                    values,
+                    closure,
+                    span: self.span(n),
+                });
+            }
+            "send_statement" => {
+                if let (Some(ch), Some(v)) = (
+                    n.child_by_field_id(field_id("channel")),
+                    n.child_by_field_id(field_id("value")),
+                ) {
+                    function.stores.push(Store {
+                        target: self.expr(ch, 0),
+                        value: BindingValue::Expr(self.expr(v, 0)),
+                        kind: StoreKind::Send,
+                        closure,
+                        span: self.span(n),
+                    });
+                }
+            }
             "var_spec" | "const_spec" => self.local_var(n, function, scope),
             "range_clause" => self.range(n, function, scope, whole),
             "type_switch_statement" => self.type_switch(n, function),
@@ -675,7 +777,8 @@ impl<'a> Extractor<'a> {
                 }
             }
             "call_expression" | "type_conversion_expression" => {
-                if let Expr::Call(call) = self.expr(n, 0) {
+                if let Expr::Call(mut call) = self.expr(n, 0) {
+                    call.closure = closure;
                     if let (Expr::Ident(f), Some(arg)) = (&call.callee, call.args.first())
                         && f == "new"
                         && let Some(ty) = expr_as_type(arg)
@@ -697,7 +800,14 @@ impl<'a> Extractor<'a> {
         true
     }
 
-    fn assignment(&mut self, stmt: Node, function: &mut GoFunction, scope: Span, declares: bool) {
+    fn assignment(
+        &mut self,
+        stmt: Node,
+        function: &mut GoFunction,
+        scope: Span,
+        declares: bool,
+        closure: u32,
+    ) {
         let (Some(left), Some(right)) = (
             stmt.child_by_field_id(field_id("left")),
             stmt.child_by_field_id(field_id("right")),
@@ -710,7 +820,36 @@ impl<'a> Extractor<'a> {
         let lefts = named_children(left);
         let rights = named_children(right);
         for (i, target) in lefts.iter().enumerate() {
-            if kind(target) != "identifier" || self.text(*target) == "_" {
+            if kind(target) != "identifier" {
+                if matches!(
+                    kind(target),
+                    "selector_expression"
+                        | "index_expression"
+                        | "unary_expression"
+                        | "parenthesized_expression"
+                ) && (operator == "=" || operator == ":=")
+                {
+                    let value = if rights.len() == lefts.len() {
+                        BindingValue::Expr(self.expr(rights[i], 0))
+                    } else if rights.len() == 1 {
+                        BindingValue::Tuple {
+                            call: self.expr(rights[0], 0),
+                            index: i,
+                        }
+                    } else {
+                        BindingValue::Opaque("a multi-value assignment".into())
+                    };
+                    function.stores.push(Store {
+                        target: self.expr(*target, 0),
+                        value,
+                        kind: StoreKind::Assign,
+                        closure,
+                        span: self.span(stmt),
+                    });
+                }
+                continue;
+            }
+            if self.text(*target) == "_" {
                 continue;
             }
             let value = if operator != "=" && operator != ":=" {
@@ -918,6 +1057,7 @@ impl<'a> Extractor<'a> {
                     spread,
                     span: self.span(node),
                     arg_spans,
+                    closure: 0,
                 }))
             }
             // `T(x)` for a type that is not a plain name, and generic calls with one argument
@@ -936,6 +1076,7 @@ impl<'a> Extractor<'a> {
                     spread: false,
                     span: self.span(node),
                     arg_spans: vec![self.span(operand)],
+                    closure: 0,
                 }))
             }
             "binary_expression" => match (child("left"), child("operator"), child("right")) {
@@ -1008,7 +1149,7 @@ impl<'a> Extractor<'a> {
                     elements,
                 }
             }
-            "func_literal" => Expr::FuncLit,
+            "func_literal" => Expr::FuncLit(self.closure_at.get(&node.start_byte()).copied().unwrap_or(0)),
             "pointer_type" | "slice_type" | "array_type" | "map_type" | "channel_type"
             | "function_type" | "struct_type" | "interface_type" => {
                 Expr::Type(Box::new(self.type_expr(node, d)))

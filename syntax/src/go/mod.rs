@@ -273,6 +273,62 @@ pub struct GoFunction {
     /// Indices into `bindings`, ordered by name, then source order: lookups by name are a
     /// binary search, whatever the size of the function.
     pub binding_index: Vec<u32>,
+    /// The function literals of the body, in source order; closure `k` (1-based, as in
+    /// [`Expr::FuncLit`] and [`CallExpr::closure`]) is `closures[k - 1]`.
+    pub closures: Vec<Closure>,
+    /// Every `return` statement, closures' included.
+    pub returns: Vec<Return>,
+    /// Every store to something other than a plain name (`x.f = v`, `m[k] = v`, `*p = v`) and
+    /// every channel send (`ch <- v`), closures' included: the value flow reads them.
+    pub stores: Vec<Store>,
+}
+
+/// A function literal inside a function's body.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Closure {
+    /// The literal's span.
+    pub span: Span,
+    /// The closure it is written in (0: the function itself).
+    pub parent: u32,
+    /// Its parameters.
+    pub params: Vec<Param>,
+    /// Its results.
+    pub results: Vec<Param>,
+}
+
+/// A `return` statement.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Return {
+    /// The returned expressions (one call for `return f()` of several results).
+    pub values: Vec<Expr>,
+    /// The closure it returns from (0: the function itself).
+    pub closure: u32,
+    /// The statement's span.
+    pub span: Span,
+}
+
+/// What a [`Store`] writes.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum StoreKind {
+    /// `target = value` (or `:=` into a field or element).
+    Assign,
+    /// `target <- value`: the target is the channel.
+    Send,
+}
+
+/// A store to a field, an element, a pointer's target or a channel.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Store {
+    /// Where the value goes.
+    pub target: Expr,
+    /// The value stored.
+    pub value: BindingValue,
+    /// Assignment or send.
+    pub kind: StoreKind,
+    /// The closure the statement is in (0: the function itself).
+    pub closure: u32,
+    /// The statement's span.
+    pub span: Span,
 }
 
 impl GoFunction {
@@ -367,6 +423,9 @@ pub struct CallExpr {
     pub span: Span,
     /// The span of each argument, for findings about a literal argument.
     pub arg_spans: Vec<Span>,
+    /// The closure the call is written in (0: the function itself), for calls the function's
+    /// facts list.
+    pub closure: u32,
 }
 
 /// The subset of Go expressions that static resolution can use. Anything else is `Other`,
@@ -403,8 +462,9 @@ pub enum Expr {
     TypeAssert(Box<Expr>, Option<Box<TypeExpr>>),
     /// A type in expression position (`[]byte` in `[]byte(s)`, `T[int]` in a conversion).
     Type(Box<TypeExpr>),
-    /// A function literal (its body's facts belong to the enclosing function).
-    FuncLit,
+    /// A function literal: its closure index in the enclosing function (its body's facts
+    /// belong to the enclosing function, each marked with this index).
+    FuncLit(u32),
     /// Anything else, named by its syntax kind.
     Other(String),
 }
@@ -520,6 +580,21 @@ impl GoFileFacts {
                 }
             }
             f.calls.shrink_to_fit();
+            f.closures.shrink_to_fit();
+            f.returns.shrink_to_fit();
+            f.stores.shrink_to_fit();
+            for r in &mut f.returns {
+                r.values.iter_mut().for_each(shrink_expr);
+            }
+            for st in &mut f.stores {
+                shrink_expr(&mut st.target);
+                match &mut st.value {
+                    BindingValue::Expr(e)
+                    | BindingValue::Tuple { call: e, .. }
+                    | BindingValue::Range { over: e, .. } => shrink_expr(e),
+                    _ => {}
+                }
+            }
             f.instantiates.shrink_to_fit();
             f.binding_index.shrink_to_fit();
             for c in &mut f.calls {
@@ -579,6 +654,23 @@ impl GoFileFacts {
                 c.arg_spans.iter_mut().for_each(fix);
                 fix_expr(&mut c.callee, &fix);
                 c.args.iter_mut().for_each(|a| fix_expr(a, &fix));
+            }
+            for c in &mut f.closures {
+                fix(&mut c.span);
+            }
+            for r in &mut f.returns {
+                fix(&mut r.span);
+                r.values.iter_mut().for_each(|e| fix_expr(e, &fix));
+            }
+            for st in &mut f.stores {
+                fix(&mut st.span);
+                fix_expr(&mut st.target, &fix);
+                match &mut st.value {
+                    BindingValue::Expr(e)
+                    | BindingValue::Tuple { call: e, .. }
+                    | BindingValue::Range { over: e, .. } => fix_expr(e, &fix),
+                    _ => {}
+                }
             }
         }
     }

@@ -131,7 +131,9 @@ func binary(mainPkg *packages.Package, prefix string) []string {
 		mset := prog.MethodSets.MethodSet(types.NewPointer(t))
 		for i := 0; i < mset.Len(); i++ {
 			sel := mset.At(i)
-			if !sel.Obj().Exported() {
+			// What the framework runs: the exported methods the service package declares
+			// (on Service or on the generated types it embeds), not the connector's own.
+			if !sel.Obj().Exported() || sel.Obj().Pkg() != sp.Pkg {
 				continue
 			}
 			if f := prog.MethodValue(sel); f != nil {

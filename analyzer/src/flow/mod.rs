@@ -1,0 +1,1610 @@
+//! Stage 7, value flow: which functions, closures, in-tree types and typed clients can flow into
+//! each place of the program, as `golang.org/x/tools/go/callgraph/vta` computes it with Go's
+//! type checker. A dynamic call (an interface method, a function value, a method value) then
+//! reaches exactly what flows into its callee or receiver, and a typed-client call on anything
+//! other than a client built in place (a field, a parameter, an interface, an element, a method
+//! value) is made with the clients that flow there, host included.
+//!
+//! The graph is VTA's: places are locals (by name within their declared function), parameters
+//! and results of functions and closures, struct fields (by declaring type and name), package
+//! variables, and elements of slices, arrays, maps and channels (by container type). Edges come
+//! from bindings, stores, sends, returns, composite literals and calls; a dynamic call adds the
+//! edges of each target as it is found, until nothing changes. Fields and elements whose type
+//! rootlint cannot work out go to a place every load of that name (or every element load) also
+//! reads: imprecise, never unsound.
+//!
+//! What cannot be followed is a token of its own ([`Token::Untracked`], with the reason): a call
+//! whose receiver may hold one and whose method a :666-reaching value has is reported, never
+//! dropped. A value handed to code outside the tree may be called there: its functions and
+//! methods become edges from the caller, and a typed client handed over is reported.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::facts::go::{BindingValue, CallExpr, Expr, GoFunction, StoreKind, TypeExpr};
+use crate::resolve::types::{Member, Ty, TypeKey, Types};
+use crate::resolve::values::{HostChoice, Scope, Value};
+use crate::span::Span;
+use crate::workspace::FunctionRef;
+
+/// How many rounds of dynamic-call resolution run before the analysis gives up (fail closed).
+pub(crate) const MAX_ROUNDS: usize = 200;
+
+/// The receiver parameter's index.
+const RECV: u32 = u32::MAX;
+
+/// A call, by its file and the span of the call expression (nested calls that start at the
+/// same byte end elsewhere).
+pub(crate) type CallKey = (usize, u32, u32);
+
+/// The key of a call expression in a file.
+pub(crate) fn call_key(file: usize, span: Span) -> CallKey {
+    (file, span.start_byte, span.end_byte)
+}
+
+/// Why a value could not be followed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Untracked {
+    /// An expression of a kind the flow does not model.
+    Expression(String),
+    /// A value set by an operation the flow does not model.
+    Operation(String),
+    /// A receiver whose type rootlint could not work out.
+    UnknownType(String),
+    /// A method that rootlint cannot find on an in-tree type.
+    MethodNotFound(String),
+    /// The analysis stopped at [`MAX_ROUNDS`].
+    Limit,
+}
+
+impl std::fmt::Display for Untracked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Untracked::Expression(k) => write!(f, "a `{}` expression", k.replace('_', " ")),
+            Untracked::Operation(what) => write!(f, "a value set by {what}"),
+            Untracked::UnknownType(r) => write!(f, "{r}"),
+            Untracked::MethodNotFound(r) => write!(f, "{r}"),
+            Untracked::Limit => write!(
+                f,
+                "value flow stopped after {MAX_ROUNDS} rounds (an analysis limit)"
+            ),
+        }
+    }
+}
+
+/// A typed client value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct ClientToken {
+    /// Import path of its api package.
+    pub(crate) api_package: Arc<str>,
+    /// A multicast client.
+    pub(crate) multicast: bool,
+    /// Its host.
+    pub(crate) host: HostChoice,
+}
+
+/// What flows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Token<'a> {
+    /// A function, a method (its receiver flows on its own) or a closure.
+    Func(FunctionRef),
+    /// A method expression `T.M`: called, its first argument is the receiver.
+    MethodExpr(FunctionRef),
+    /// A value of an in-tree named type.
+    Type(Arc<str>, Arc<str>),
+    /// A typed client.
+    Client(ClientToken),
+    /// A method value `x.m` of a receiver whose dynamic type is what flows into a place.
+    Bound(u32, &'a str),
+    /// A method expression on an interface (`I.m`): called, it dispatches on its first argument.
+    InterfaceMethodExpr(&'a str),
+    /// A value rootlint could not follow.
+    Untracked(Untracked),
+}
+
+/// A place a value can be in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Place {
+    Local(usize, usize, Arc<str>),
+    Param(FunctionRef, u32),
+    Result(FunctionRef, u32),
+    /// A field: its declaring type's name when known, and the field's name.
+    Field(Option<Arc<str>>, Arc<str>),
+    /// Every field of that name, whatever its type (what a load of unknown type reads).
+    FieldAll(Arc<str>),
+    Global(Arc<str>, Arc<str>),
+    /// Elements of containers of one type (`None`: of a type rootlint could not work out).
+    Elem(Option<Arc<str>>),
+    /// Every element (what a load of unknown container type reads).
+    ElemAll,
+    /// The results of one call.
+    CallResult(CallKey, u32),
+    /// A temporary (a receiver of a dispatch, an escaping argument).
+    Temp(u32),
+}
+
+/// Where a value comes from: a place, or a value itself.
+#[derive(Clone, Debug)]
+enum Source {
+    Node(u32),
+    Token(u32),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Transform {
+    Copy,
+    /// `ForHost`: clients take this host.
+    SetHost(HostChoice),
+}
+
+/// How a call reaches its target, as far as the call itself shows.
+enum CallKind<'a> {
+    /// Known targets (functions, methods on a static type, closures called in place), with
+    /// the receiver's sources for a method.
+    Static(Vec<FunctionRef>, Option<u32>),
+    /// A method expression `T.M(recv, …)`.
+    MethodExpr(Vec<FunctionRef>),
+    /// A function value: whatever flows into the node.
+    Dynamic(u32),
+    /// A method on a receiver whose dynamic type flows into the node.
+    Dispatch(u32, &'a str),
+    /// Code outside the tree (or the framework): the arguments may be called there.
+    Outside,
+    /// A conversion or a builtin whose result is its arguments.
+    PassThrough,
+    /// Nothing that can matter (a builtin, a basic conversion).
+    Nothing,
+}
+
+struct PendingCall<'a> {
+    key: CallKey,
+    kind: CallKind<'a>,
+    args: Vec<u32>,
+    /// Targets already connected.
+    connected: HashSet<Token<'a>>,
+}
+
+/// A call the flow resolved: its targets, and the typed clients it is made with.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ResolvedCall {
+    /// Functions the call reaches through values.
+    pub(crate) targets: Vec<FunctionRef>,
+    /// The typed clients whose method `.1` the call invokes.
+    pub(crate) clients: Vec<(ClientToken, Arc<str>)>,
+    /// Why a receiver that may hold a :666-reaching value could not be followed.
+    pub(crate) untracked: Vec<(Untracked, Arc<str>)>,
+    /// Typed clients handed to code outside the tree.
+    pub(crate) escaped_clients: Vec<ClientToken>,
+    /// The targets are methods found by dispatch on what flows into the receiver.
+    pub(crate) dispatched: bool,
+}
+
+/// A value a place holds, as demand-driven parsing asks about it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Held {
+    /// A function or closure, by its declared function's name.
+    Function(Arc<str>),
+    /// A value of an in-tree type, by its name.
+    Type(Arc<str>),
+    /// A typed client of an api package.
+    Client(Arc<str>),
+    /// A method value, by the method's name.
+    Method(Arc<str>),
+}
+
+/// The value flow of a workspace: for every call the flow had to resolve, what it reaches.
+#[derive(Default)]
+pub(crate) struct ValueFlow {
+    /// With [`solve_with_carriers`]: the names a reference to each place uses (a package
+    /// variable, a field, a function whose parameter, result or local it is), with what it
+    /// holds.
+    pub(crate) carriers: Vec<(Arc<str>, Held)>,
+    calls: HashMap<CallKey, ResolvedCall>,
+    /// Calls that are dynamic (a function value, an interface method, a method value), so
+    /// that the call graph never resolves them by type alone.
+    dynamic: HashSet<CallKey>,
+    /// Set when the flow stopped at [`MAX_ROUNDS`].
+    pub(crate) limit: bool,
+}
+
+impl ValueFlow {
+    /// What a call reaches through values, if the flow resolved it.
+    pub(crate) fn call(&self, key: CallKey) -> Option<&ResolvedCall> {
+        self.calls.get(&key)
+    }
+
+    /// Whether the flow decides the call's targets (a dynamic call, or code outside the tree).
+    pub(crate) fn decides(&self, key: CallKey) -> bool {
+        self.dynamic.contains(&key)
+    }
+
+    /// Every call the flow resolved.
+    pub(crate) fn calls(&self) -> impl Iterator<Item = (&CallKey, &ResolvedCall)> {
+        self.calls.iter()
+    }
+}
+
+struct Builder<'a> {
+    types: &'a Types<'a>,
+    places: HashMap<Place, u32>,
+    tokens: Vec<Token<'a>>,
+    token_ids: HashMap<Token<'a>, u32>,
+    edges: Vec<Vec<(u32, Transform)>>,
+    /// Tokens to put into places: the sources, then what resolution adds.
+    seeds: Vec<(u32, u32)>,
+    /// Edges added since the last round (their sources' tokens must cross them).
+    fresh: Vec<(u32, u32, Transform)>,
+    calls: Vec<PendingCall<'a>>,
+    temps: u32,
+    /// Loads of fields and elements whose type is known read these too.
+    field_all_linked: HashSet<Arc<str>>,
+}
+
+/// Builds and solves the value flow of every parsed Go file.
+pub(crate) fn solve(types: &Types) -> ValueFlow {
+    build(types, false)
+}
+
+/// [`solve`], also listing which named places hold what (for demand-driven parsing, which must
+/// parse every function a value can flow through).
+pub(crate) fn solve_with_carriers(types: &Types) -> ValueFlow {
+    build(types, true)
+}
+
+fn build(types: &Types, carriers: bool) -> ValueFlow {
+    let ws = types.workspace();
+    let mut b = Builder {
+        types,
+        places: HashMap::new(),
+        tokens: Vec::new(),
+        token_ids: HashMap::new(),
+        edges: Vec::new(),
+        seeds: Vec::new(),
+        fresh: Vec::new(),
+        calls: Vec::new(),
+        temps: 0,
+        field_all_linked: HashSet::new(),
+    };
+    let mut files: Vec<usize> = ws
+        .packages
+        .values()
+        .flat_map(|p| p.go_files.iter().copied())
+        .filter(|&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
+        .collect();
+    files.sort_unstable();
+    for &file in &files {
+        b.package_values(file);
+        for f in ws.functions(file) {
+            b.function(f);
+        }
+    }
+    b.solve(carriers)
+}
+
+impl<'a> Builder<'a> {
+    fn node(&mut self, p: Place) -> u32 {
+        if let Some(&n) = self.places.get(&p) {
+            return n;
+        }
+        let n = self.edges.len() as u32;
+        self.edges.push(Vec::new());
+        self.places.insert(p, n);
+        n
+    }
+
+    fn temp(&mut self) -> u32 {
+        self.temps += 1;
+        self.node(Place::Temp(self.temps))
+    }
+
+    fn token(&mut self, t: Token<'a>) -> u32 {
+        if let Some(&i) = self.token_ids.get(&t) {
+            return i;
+        }
+        let i = self.tokens.len() as u32;
+        self.tokens.push(t.clone());
+        self.token_ids.insert(t, i);
+        i
+    }
+
+    fn edge(&mut self, from: u32, to: u32, t: Transform) {
+        if from != to || t != Transform::Copy {
+            self.edges[from as usize].push((to, t.clone()));
+            self.fresh.push((from, to, t));
+        }
+    }
+
+    fn flow(&mut self, sources: &[Source], to: u32) {
+        for s in sources {
+            match *s {
+                Source::Node(n) => self.edge(n, to, Transform::Copy),
+                Source::Token(t) => self.seeds.push((to, t)),
+            }
+        }
+    }
+
+    /// The sources gathered into one node.
+    fn gather(&mut self, sources: &[Source]) -> u32 {
+        if let [Source::Node(n)] = sources {
+            return *n;
+        }
+        let t = self.temp();
+        self.flow(sources, t);
+        t
+    }
+
+    fn untracked(&mut self, why: Untracked) -> Source {
+        Source::Token(self.token(Token::Untracked(why)))
+    }
+
+    fn scope(&self, f: FunctionRef, at: u32) -> Scope<'a> {
+        let ws = self.types.workspace();
+        Scope {
+            ws,
+            catalog: self.types.catalog(),
+            types: self.types,
+            file: f.file,
+            function: Some(&ws.go(f.file).functions[f.function]),
+            at,
+        }
+    }
+
+    fn facts(&self, f: FunctionRef) -> &'a GoFunction {
+        &self.types.workspace().go(f.file).functions[f.function]
+    }
+
+    // ---- places of names -----------------------------------------------------------------
+
+    /// The place a plain name stands for, or the value it is (a function).
+    fn name(&mut self, f: FunctionRef, scope: &Scope<'a>, name: &'a str) -> Vec<Source> {
+        let declared_here = scope.binding(name).is_some() || scope.param_type(name).is_some();
+        if declared_here {
+            return vec![Source::Node(self.local(f, name))];
+        }
+        let dir = scope.package_dir();
+        // A plain assignment to a package variable is a binding that declares nothing.
+        if !scope.bindings_before(name).is_empty() && !self.types.is_package_value(dir, name) {
+            return vec![Source::Node(self.local(f, name))];
+        }
+        if self.types.is_package_value(dir, name) {
+            return vec![Source::Node(
+                self.node(Place::Global(Arc::from(dir), Arc::from(name))),
+            )];
+        }
+        let funcs = self.types.package_funcs(dir, name);
+        if !funcs.is_empty() {
+            return funcs
+                .iter()
+                .map(|&t| Source::Token(self.token(Token::Func(t))))
+                .collect();
+        }
+        // Dot imports, builtins, types, `nil`: nothing that flows, or a value of a type.
+        match self.types.type_of(scope, &Expr::Ident(name.to_string())) {
+            Ty::Func { targets, .. } if !targets.is_empty() => targets
+                .into_iter()
+                .map(|t| Source::Token(self.token(Token::Func(t))))
+                .collect(),
+            Ty::Unknown(r) => vec![self.untracked(Untracked::UnknownType(r))],
+            _ => Vec::new(),
+        }
+    }
+
+    fn local(&mut self, f: FunctionRef, name: &str) -> u32 {
+        self.node(Place::Local(f.file, f.function, Arc::from(name)))
+    }
+
+    /// The field place of `base.name`, as stored to and loaded from.
+    fn field_place(&mut self, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
+        let owner = self
+            .types
+            .type_of(scope, base)
+            .key()
+            .filter(|k| self.declares_field(*k, name))
+            .map(|k| Arc::from(self.types.type_name(k)));
+        self.field_node(owner, name)
+    }
+
+    fn field_node(&mut self, owner: Option<Arc<str>>, name: &str) -> u32 {
+        let name: Arc<str> = Arc::from(name);
+        let n = self.node(Place::Field(owner.clone(), name.clone()));
+        let all = self.node(Place::FieldAll(name.clone()));
+        match owner {
+            Some(_) => {
+                // Loads of a known type read stores through an unknown one; loads of an unknown
+                // type read every store.
+                self.edge(n, all, Transform::Copy);
+                let unknown = self.node(Place::Field(None, name.clone()));
+                self.edge(unknown, n, Transform::Copy);
+            }
+            None => {
+                if self.field_all_linked.insert(name) {
+                    self.edge(n, all, Transform::Copy);
+                }
+            }
+        }
+        n
+    }
+
+    fn declares_field(&self, key: TypeKey<'a>, name: &str) -> bool {
+        match self.types.decl(key) {
+            Some((_, decl)) => match &decl.ty {
+                TypeExpr::Struct(fields) => fields.iter().any(|f| match &f.name {
+                    Some(n) => n == name,
+                    None => embedded_name(&f.ty) == Some(name),
+                }),
+                _ => false,
+            },
+            None => false,
+        }
+    }
+
+    /// The element place of a container expression.
+    fn elem_place(&mut self, scope: &Scope<'a>, container: &'a Expr) -> u32 {
+        let key = ty_key(self.types, &self.types.type_of(scope, container)).map(Arc::from);
+        self.elem_node(key)
+    }
+
+    fn elem_node(&mut self, key: Option<Arc<str>>) -> u32 {
+        let n = self.node(Place::Elem(key.clone()));
+        let all = self.node(Place::ElemAll);
+        if key.is_some() {
+            self.edge(n, all, Transform::Copy);
+            let unknown = self.node(Place::Elem(None));
+            self.edge(unknown, n, Transform::Copy);
+            n
+        } else {
+            self.edge(n, all, Transform::Copy);
+            n
+        }
+    }
+
+    /// What a load of elements of `container` reads.
+    fn elem_load(&mut self, f: FunctionRef, scope: &Scope<'a>, container: &'a Expr) -> Vec<Source> {
+        let key = ty_key(self.types, &self.types.type_of(scope, container));
+        let mut out = match key {
+            Some(k) => vec![Source::Node(self.elem_node(Some(Arc::from(k))))],
+            None => vec![Source::Node(self.node(Place::ElemAll))],
+        };
+        // A container that flows as a whole (a variadic parameter, a spread) holds its elements.
+        out.extend(self.expr(f, scope, container));
+        out
+    }
+
+    // ---- expressions -----------------------------------------------------------------------
+
+    /// Where the value of an expression comes from.
+    fn expr(&mut self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr) -> Vec<Source> {
+        match e {
+            Expr::Str(_) | Expr::Int(_) | Expr::Binary(..) | Expr::Type(_) => Vec::new(),
+            Expr::Ident(name) => self.name(f, scope, name),
+            Expr::Selector(base, name) => self.selector(f, scope, base, name),
+            Expr::Call(c) => self.call_value(f, scope, e, c),
+            Expr::Composite { ty, elements } => self.composite(f, scope, ty.as_deref(), elements),
+            Expr::AddressOf(inner) => {
+                let out = self.expr(f, scope, inner);
+                // `&x` aliases `x`: what is stored through the pointer reaches `x`.
+                if let Expr::Ident(name) = &**inner
+                    && (scope.binding(name).is_some() || scope.param_type(name).is_some())
+                {
+                    let x = self.local(f, name);
+                    let alias = self.temp();
+                    self.edge(alias, x, Transform::Copy);
+                    let mut out = out;
+                    out.push(Source::Node(alias));
+                    return out;
+                }
+                out
+            }
+            Expr::Deref(inner) | Expr::TypeAssert(inner, _) => self.expr(f, scope, inner),
+            Expr::Index(base, args) => {
+                // `F[T]`: a generic function instantiated.
+                if let Ty::Func { targets, .. } = self.types.type_of(scope, e)
+                    && !targets.is_empty()
+                    && args.iter().all(|a| matches!(a, Expr::Type(_)))
+                {
+                    return targets
+                        .into_iter()
+                        .map(|t| Source::Token(self.token(Token::Func(t))))
+                        .collect();
+                }
+                self.elem_load(f, scope, base)
+            }
+            Expr::FuncLit(k) => {
+                let c = f.declared().with_closure(*k);
+                vec![Source::Token(self.token(Token::Func(c)))]
+            }
+            Expr::Other(kind) => vec![self.untracked(Untracked::Expression(kind.clone()))],
+        }
+    }
+
+    fn selector(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        base: &'a Expr,
+        name: &'a str,
+    ) -> Vec<Source> {
+        let ws = self.types.workspace();
+        if let Expr::Ident(alias) = base
+            && let Some(path) = scope.imported_package(alias)
+        {
+            let Some(dir) = ws.dir_by_import.get(path) else {
+                return Vec::new();
+            };
+            let dir = dir.as_str();
+            if self.types.is_package_value(dir, name) {
+                return vec![Source::Node(
+                    self.node(Place::Global(Arc::from(dir), Arc::from(name))),
+                )];
+            }
+            return self
+                .types
+                .package_funcs(dir, name)
+                .iter()
+                .map(|&t| Source::Token(self.token(Token::Func(t))))
+                .collect();
+        }
+        let base_ty = self.types.type_of(scope, base);
+        if let Ty::TypeName(t) = &base_ty {
+            return match self.types.lookup(t, name, 0) {
+                Member::Methods { methods, .. } => methods
+                    .into_iter()
+                    .map(|m| Source::Token(self.token(Token::MethodExpr(m))))
+                    .collect(),
+                Member::Interface { .. } => {
+                    vec![Source::Token(self.token(Token::InterfaceMethodExpr(name)))]
+                }
+                _ => Vec::new(),
+            };
+        }
+        match self.types.lookup(&base_ty, name, 0) {
+            Member::Field(_) => {
+                let place = self.field_place(scope, base, name);
+                vec![Source::Node(place)]
+            }
+            Member::Methods { methods, .. } => {
+                // A method value: the method, with the receiver bound to it.
+                let recv = self.expr(f, scope, base);
+                let mut out = Vec::new();
+                for m in methods {
+                    let p = self.node(Place::Param(m, RECV));
+                    self.flow(&recv, p);
+                    out.push(Source::Token(self.token(Token::Func(m))));
+                }
+                out
+            }
+            Member::Interface { .. } | Member::Client { .. } | Member::Unknown(_) => {
+                let mut recv = self.expr(f, scope, base);
+                if let Member::Unknown(r) = self.types.lookup(&base_ty, name, 0) {
+                    recv.push(self.untracked(Untracked::UnknownType(r)));
+                }
+                let node = self.gather(&recv);
+                vec![Source::Token(self.token(Token::Bound(node, name)))]
+            }
+            Member::NotFound => {
+                // No field or method of that name on an in-tree type: rootlint's view of the
+                // type is incomplete.
+                match base_ty.key() {
+                    Some(k) => vec![self.untracked(Untracked::MethodNotFound(format!(
+                        "`{name}`, which rootlint cannot find on `{}`",
+                        self.types.type_name(k)
+                    )))],
+                    None => Vec::new(),
+                }
+            }
+            Member::Connector | Member::Outside => Vec::new(),
+        }
+    }
+
+    fn composite(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        ty: Option<&'a TypeExpr>,
+        elements: &'a [(Option<String>, Expr)],
+    ) -> Vec<Source> {
+        let resolved = ty.map(|t| self.types.resolve(scope.file, scope.function, &[], t, 0));
+        let mut out = Vec::new();
+        match resolved.as_ref().map(Ty::pointee) {
+            Some(Ty::Named(k, _)) if self.is_struct(*k) => {
+                let owner: Arc<str> = Arc::from(self.types.type_name(*k));
+                out.push(Source::Token(
+                    self.token(Token::Type(Arc::from(k.dir), Arc::from(k.name))),
+                ));
+                let fields = self.struct_fields(*k);
+                for (i, (key, value)) in elements.iter().enumerate() {
+                    let field = key.clone().or_else(|| fields.get(i).cloned());
+                    let src = self.expr(f, scope, value);
+                    let place = match field {
+                        Some(name) => self.field_node(Some(owner.clone()), &name),
+                        None => self.elem_node(None),
+                    };
+                    self.flow(&src, place);
+                }
+            }
+            Some(Ty::Named(k, _)) => {
+                // A named slice, map or other non-struct type.
+                out.push(Source::Token(
+                    self.token(Token::Type(Arc::from(k.dir), Arc::from(k.name))),
+                ));
+                let place = self.elem_node(resolved.as_ref().and_then(|t| ty_key(self.types, t)).map(Arc::from));
+                for (_, value) in elements {
+                    let src = self.expr(f, scope, value);
+                    self.flow(&src, place);
+                }
+                out.push(Source::Node(place));
+            }
+            Some(t @ (Ty::Slice(_) | Ty::Map(_) | Ty::Chan(_))) => {
+                let key = ty_key(self.types, t).map(Arc::from);
+                let place = self.elem_node(key);
+                for (_, value) in elements {
+                    let src = self.expr(f, scope, value);
+                    self.flow(&src, place);
+                }
+                out.push(Source::Node(place));
+            }
+            _ => {
+                // A struct of a type rootlint cannot name (anonymous, local, elided): fields by
+                // name only; other elements as elements of an unknown container.
+                for (key, value) in elements {
+                    let src = self.expr(f, scope, value);
+                    let place = match key {
+                        Some(name) => self.field_node(None, name),
+                        None => self.elem_node(None),
+                    };
+                    self.flow(&src, place);
+                    if key.is_none() {
+                        out.push(Source::Node(place));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn is_struct(&self, k: TypeKey<'a>) -> bool {
+        matches!(self.types.decl(k), Some((_, d)) if matches!(d.ty, TypeExpr::Struct(_)))
+    }
+
+    fn struct_fields(&self, k: TypeKey<'a>) -> Vec<String> {
+        match self.types.decl(k) {
+            Some((_, d)) => match &d.ty {
+                TypeExpr::Struct(fields) => fields
+                    .iter()
+                    .filter_map(|f| {
+                        f.name
+                            .clone()
+                            .or_else(|| embedded_name(&f.ty).map(str::to_string))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        }
+    }
+
+    /// The value of a call expression: its results, or a client it builds.
+    fn call_value(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        e: &'a Expr,
+        c: &'a CallExpr,
+    ) -> Vec<Source> {
+        if let Some(src) = self.client_source(f, scope, e, c) {
+            return src;
+        }
+        let key = call_key(f.file, c.span);
+        vec![Source::Node(self.node(Place::CallResult(key, 0)))]
+    }
+
+    /// A typed client built by the call (`api.NewClient(svc)`, `.ForHost(h)`, `.WithOptions(…)`).
+    fn client_source(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        e: &'a Expr,
+        c: &'a CallExpr,
+    ) -> Option<Vec<Source>> {
+        if !matches!(self.types.type_of(scope, e).pointee(), Ty::Client { .. }) {
+            return None;
+        }
+        let value = scope.eval(e);
+        let Value::Client(client) = value else {
+            return None;
+        };
+        if client.from_parameter.is_none() && client.via.is_none() {
+            let t = self.token(Token::Client(ClientToken {
+                api_package: Arc::from(client.api_package.as_str()),
+                multicast: client.multicast,
+                host: client.host,
+            }));
+            return Some(vec![Source::Token(t)]);
+        }
+        // `x.ForHost(h)` / `x.WithOptions(…)` on a client that flows: the clients of `x`, with
+        // the host `h` gives.
+        if let Expr::Selector(base, m) = &c.callee
+            && matches!(m.as_str(), "ForHost" | "WithOptions")
+            && matches!(
+                self.types.type_of(scope, base).pointee(),
+                Ty::Client { .. }
+            )
+        {
+            let inner = self.expr(f, scope, base);
+            let from = self.gather(&inner);
+            let to = self.temp();
+            let transform = if m == "ForHost" {
+                Transform::SetHost(client.host)
+            } else {
+                Transform::Copy
+            };
+            self.edge(from, to, transform);
+            return Some(vec![Source::Node(to)]);
+        }
+        None
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    fn package_values(&mut self, file: usize) {
+        let ws = self.types.workspace();
+        let facts = ws.go(file);
+        let dir = ws.files[file].file.dir();
+        let init = ws
+            .functions(file)
+            .find(|f| facts.functions[f.function].synthetic);
+        for v in &facts.values {
+            let (false, Some(value)) = (v.is_const, &v.value) else {
+                continue;
+            };
+            let scope = Scope {
+                ws,
+                catalog: self.types.catalog(),
+                types: self.types,
+                file,
+                function: init.map(|f| &facts.functions[f.function]),
+                at: v.span.start_byte,
+            };
+            let owner = init.unwrap_or(FunctionRef {
+                file,
+                offset: 0,
+                function: usize::MAX,
+                closure: 0,
+            });
+            if owner.function == usize::MAX && value.any(&mut |e| matches!(e, Expr::FuncLit(_))) {
+                continue;
+            }
+            let src = self.expr_in(owner, &scope, value);
+            let g = self.node(Place::Global(Arc::from(dir), Arc::from(v.name.as_str())));
+            self.flow(&src, g);
+        }
+    }
+
+    /// `expr` for a package-level initializer, which may have no function of its own.
+    fn expr_in(&mut self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr) -> Vec<Source> {
+        if f.function == usize::MAX {
+            // No calls and no closures: only names, selectors and literals.
+            return match e {
+                Expr::Call(_) | Expr::FuncLit(_) => Vec::new(),
+                _ => self.expr_no_function(scope, e),
+            };
+        }
+        self.expr(f, scope, e)
+    }
+
+    fn expr_no_function(&mut self, scope: &Scope<'a>, e: &'a Expr) -> Vec<Source> {
+        let dir = scope.package_dir();
+        match e {
+            Expr::Ident(name) if self.types.is_package_value(dir, name) => vec![Source::Node(
+                self.node(Place::Global(Arc::from(dir), Arc::from(name.as_str()))),
+            )],
+            Expr::Ident(name) => self
+                .types
+                .package_funcs(dir, name)
+                .iter()
+                .map(|&t| Source::Token(self.token(Token::Func(t))))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn function(&mut self, f: FunctionRef) {
+        let func = self.facts(f);
+        // Parameters and results of the function and of each closure are locals of the body.
+        let mut signatures = vec![(0u32, &func.params, &func.results)];
+        for (i, c) in func.closures.iter().enumerate() {
+            signatures.push((i as u32 + 1, &c.params, &c.results));
+        }
+        for (k, params, results) in signatures {
+            let fr = f.with_closure(k);
+            for (i, p) in params.iter().enumerate() {
+                if !p.name.is_empty() && p.name != "_" {
+                    let from = self.node(Place::Param(fr, i as u32));
+                    let to = self.local(f, &p.name);
+                    self.edge(from, to, Transform::Copy);
+                }
+            }
+            for (i, r) in results.iter().enumerate() {
+                if !r.name.is_empty() && r.name != "_" {
+                    let from = self.local(f, &r.name);
+                    let to = self.node(Place::Result(fr, i as u32));
+                    self.edge(from, to, Transform::Copy);
+                }
+            }
+        }
+        if let Some(recv) = &func.receiver_name {
+            let from = self.node(Place::Param(f, RECV));
+            let to = self.local(f, recv);
+            self.edge(from, to, Transform::Copy);
+        }
+        for b in &func.bindings {
+            let scope = self.scope(f, b.span.start_byte);
+            let src = self.binding_value(f, &scope, &b.value);
+            let target = if !b.declares {
+                self.name(f, &scope, &b.name)
+            } else {
+                vec![Source::Node(self.local(f, &b.name))]
+            };
+            for t in target {
+                if let Source::Node(n) = t {
+                    self.flow(&src, n);
+                }
+            }
+        }
+        for st in &func.stores {
+            let scope = self.scope(f, st.span.start_byte);
+            let src = self.binding_value(f, &scope, &st.value);
+            let place = match (&st.kind, &st.target) {
+                (StoreKind::Send, ch) => Some(self.elem_place(&scope, ch)),
+                (StoreKind::Assign, target) => self.store_place(f, &scope, target),
+            };
+            match place {
+                Some(p) => self.flow(&src, p),
+                None => {
+                    // Stored where rootlint cannot follow: a receiver of what it holds is
+                    // reported wherever it is loaded from.
+                    let p = self.node(Place::FieldAll(Arc::from("?")));
+                    self.flow(&src, p);
+                }
+            }
+        }
+        for r in &func.returns {
+            let scope = self.scope(f, r.span.start_byte);
+            let fr = f.with_closure(r.closure);
+            let arity = if r.closure == 0 {
+                func.results.len()
+            } else {
+                func.closures[r.closure as usize - 1].results.len()
+            };
+            if let ([Expr::Call(c)], true) = (r.values.as_slice(), arity > 1) {
+                let key = call_key(f.file, c.span);
+                for i in 0..arity as u32 {
+                    let from = self.node(Place::CallResult(key, i));
+                    let to = self.node(Place::Result(fr, i));
+                    self.edge(from, to, Transform::Copy);
+                }
+                continue;
+            }
+            for (i, v) in r.values.iter().enumerate() {
+                let src = self.expr(f, &scope, v);
+                let to = self.node(Place::Result(fr, i as u32));
+                self.flow(&src, to);
+            }
+        }
+        for c in &func.calls {
+            self.call(f, c);
+        }
+    }
+
+    fn binding_value(&mut self, f: FunctionRef, scope: &Scope<'a>, v: &'a BindingValue) -> Vec<Source> {
+        match v {
+            BindingValue::Expr(e) => self.expr(f, scope, e),
+            BindingValue::Tuple { call, index } => match call {
+                Expr::Call(c) => {
+                    let key = call_key(f.file, c.span);
+                    vec![Source::Node(self.node(Place::CallResult(key, *index as u32)))]
+                }
+                Expr::TypeAssert(..) | Expr::Index(..) if *index == 0 => self.expr(f, scope, call),
+                // The receive of `v, ok := <-ch` and friends.
+                _ if *index == 0 => self.expr(f, scope, call),
+                _ => Vec::new(),
+            },
+            BindingValue::Range { over, index } => {
+                if *index == 0 {
+                    Vec::new()
+                } else {
+                    self.elem_load(f, scope, over)
+                }
+            }
+            BindingValue::Declared => Vec::new(),
+            BindingValue::Opaque(what) => vec![self.untracked(Untracked::Operation(what.clone()))],
+        }
+    }
+
+    fn store_place(&mut self, f: FunctionRef, scope: &Scope<'a>, target: &'a Expr) -> Option<u32> {
+        match target {
+            Expr::Selector(base, name) => {
+                if let Expr::Ident(alias) = &**base
+                    && let Some(path) = scope.imported_package(alias)
+                {
+                    let dir = self.types.workspace().dir_by_import.get(path)?;
+                    return Some(self.node(Place::Global(
+                        Arc::from(dir.as_str()),
+                        Arc::from(name.as_str()),
+                    )));
+                }
+                Some(self.field_place(scope, base, name))
+            }
+            Expr::Index(base, _) => Some(self.elem_place(scope, base)),
+            Expr::Deref(inner) => {
+                let src = self.expr(f, scope, inner);
+                let n = self.temp();
+                // Stores through a pointer reach what the pointer was taken from.
+                for s in src {
+                    if let Source::Node(p) = s {
+                        self.edge(n, p, Transform::Copy);
+                    }
+                }
+                Some(n)
+            }
+            Expr::Ident(name) => match self.name(f, scope, name).first() {
+                Some(Source::Node(n)) => Some(*n),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn call(&mut self, f: FunctionRef, c: &'a CallExpr) {
+        let caller = f.with_closure(c.closure);
+        let scope = self.scope(f, c.span.start_byte);
+        let key = call_key(f.file, c.span);
+        let kind = self.call_kind(f, &scope, c);
+        let args: Vec<u32> = c
+            .args
+            .iter()
+            .map(|a| {
+                let src = self.expr(f, &scope, a);
+                self.gather(&src)
+            })
+            .collect();
+        let result = self.node(Place::CallResult(key, 0));
+        match &kind {
+            CallKind::PassThrough => {
+                for &a in &args {
+                    self.edge(a, result, Transform::Copy);
+                }
+                return;
+            }
+            CallKind::Nothing => return,
+            _ => {}
+        }
+        let _ = caller;
+        self.calls.push(PendingCall {
+            key,
+            kind,
+            args,
+            connected: HashSet::new(),
+        });
+    }
+
+    fn call_kind(&mut self, f: FunctionRef, scope: &Scope<'a>, c: &'a CallExpr) -> CallKind<'a> {
+        let ws = self.types.workspace();
+        match &c.callee {
+            Expr::FuncLit(k) => CallKind::Static(vec![f.declared().with_closure(*k)], None),
+            Expr::Ident(name) => {
+                let local = scope.binding(name).is_some() || scope.param_type(name).is_some();
+                if !local {
+                    match name.as_str() {
+                        "append" | "min" | "max" => return CallKind::PassThrough,
+                        "new" => return CallKind::Nothing,
+                        _ => {}
+                    }
+                    let funcs = self.types.package_funcs(scope.package_dir(), name);
+                    if !funcs.is_empty() {
+                        return CallKind::Static(funcs.to_vec(), None);
+                    }
+                    match self.types.type_of(scope, &c.callee) {
+                        Ty::TypeName(_) => return CallKind::PassThrough,
+                        Ty::Func { targets, .. } if !targets.is_empty() => {
+                            return CallKind::Static(targets, None);
+                        }
+                        Ty::Basic => return CallKind::Nothing,
+                        _ => {}
+                    }
+                }
+                let src = self.name(f, scope, name);
+                CallKind::Dynamic(self.gather(&src))
+            }
+            Expr::Selector(base, name) => {
+                if let Expr::Ident(alias) = &**base
+                    && let Some(path) = scope.imported_package(alias)
+                {
+                    let Some(dir) = ws.dir_by_import.get(path) else {
+                        return CallKind::Outside;
+                    };
+                    let funcs = self.types.package_funcs(dir.as_str(), name);
+                    if !funcs.is_empty() {
+                        return CallKind::Static(funcs.to_vec(), None);
+                    }
+                    if self.types.is_package_value(dir.as_str(), name) {
+                        let n = self.node(Place::Global(
+                            Arc::from(dir.as_str()),
+                            Arc::from(name.as_str()),
+                        ));
+                        return CallKind::Dynamic(n);
+                    }
+                    return CallKind::PassThrough;
+                }
+                let base_ty = self.types.type_of(scope, base);
+                if let Ty::TypeName(t) = &base_ty {
+                    return match self.types.lookup(t, name, 0) {
+                        Member::Methods { methods, .. } => CallKind::MethodExpr(methods),
+                        Member::Interface { .. } => {
+                            // `I.m(recv, …)`: dispatch on the first argument.
+                            match c.args.first() {
+                                Some(recv) => {
+                                    let src = self.expr(f, scope, recv);
+                                    CallKind::Dispatch(self.gather(&src), name.as_str())
+                                }
+                                None => CallKind::Nothing,
+                            }
+                        }
+                        _ => CallKind::Outside,
+                    };
+                }
+                match self.types.lookup(&base_ty, name, 0) {
+                    Member::Methods { methods, .. } => {
+                        let src = self.expr(f, scope, base);
+                        CallKind::Static(methods, Some(self.gather(&src)))
+                    }
+                    Member::Field(_) => {
+                        let place = self.field_place(scope, base, name);
+                        CallKind::Dynamic(place)
+                    }
+                    // The client's own plumbing: `client_source` follows it.
+                    Member::Client { .. } if matches!(name.as_str(), "ForHost" | "WithOptions") => {
+                        CallKind::Nothing
+                    }
+                    Member::Interface { .. } | Member::Client { .. } => {
+                        let src = self.expr(f, scope, base);
+                        CallKind::Dispatch(self.gather(&src), name.as_str())
+                    }
+                    Member::Unknown(r) => {
+                        let mut src = self.expr(f, scope, base);
+                        src.push(self.untracked(Untracked::UnknownType(r)));
+                        CallKind::Dispatch(self.gather(&src), name.as_str())
+                    }
+                    Member::NotFound => match base_ty.key() {
+                        Some(k) => {
+                            let why = Untracked::MethodNotFound(format!(
+                                "`{name}`, which rootlint cannot find on `{}`",
+                                self.types.type_name(k)
+                            ));
+                            let src = vec![self.untracked(why)];
+                            CallKind::Dispatch(self.gather(&src), name.as_str())
+                        }
+                        None => CallKind::Nothing,
+                    },
+                    Member::Connector | Member::Outside => CallKind::Outside,
+                }
+            }
+            Expr::Type(_) => CallKind::PassThrough,
+            Expr::Index(..) | Expr::Call(_) | Expr::Deref(_) | Expr::TypeAssert(..) => {
+                let src = self.expr(f, scope, &c.callee);
+                // `F[T](…)` is static; anything else calls a value.
+                let funcs: Vec<FunctionRef> = src
+                    .iter()
+                    .filter_map(|s| match s {
+                        Source::Token(t) => match &self.tokens[*t as usize] {
+                            Token::Func(x) => Some(*x),
+                            _ => None,
+                        },
+                        Source::Node(_) => None,
+                    })
+                    .collect();
+                if !funcs.is_empty() && src.iter().all(|s| matches!(s, Source::Token(_))) {
+                    return CallKind::Static(funcs, None);
+                }
+                CallKind::Dynamic(self.gather(&src))
+            }
+            Expr::Other(kind) => {
+                let src = vec![self.untracked(Untracked::Expression(kind.clone()))];
+                CallKind::Dynamic(self.gather(&src))
+            }
+            _ => CallKind::Nothing,
+        }
+    }
+
+    // ---- solving -------------------------------------------------------------------------------
+
+    fn solve(mut self, carriers: bool) -> ValueFlow {
+        let mut sets: Vec<BTreeSet<u32>> = Vec::new();
+        let mut out = ValueFlow::default();
+        for call in &self.calls {
+            if !matches!(call.kind, CallKind::Static(..) | CallKind::MethodExpr(_)) {
+                out.dynamic.insert(call.key);
+            }
+        }
+        // Static calls connect once.
+        for i in 0..self.calls.len() {
+            let targets: Vec<(FunctionRef, bool, Option<u32>)> = match &self.calls[i].kind {
+                CallKind::Static(t, recv) => t.iter().map(|&f| (f, false, *recv)).collect(),
+                CallKind::MethodExpr(t) => t.iter().map(|&f| (f, true, None)).collect(),
+                _ => continue,
+            };
+            for (t, method_expr, recv) in targets {
+                self.connect(i, t, method_expr, recv);
+            }
+        }
+        // Every edge so far is in `edges`; only later ones need their sources replayed.
+        self.fresh.clear();
+        let mut work: Vec<(u32, u32)> = std::mem::take(&mut self.seeds);
+        let mut rounds = 0;
+        loop {
+            self.propagate(&mut sets, &mut work);
+            let mut changed = false;
+            for i in 0..self.calls.len() {
+                changed |= self.resolve_call(i, &sets, &mut out);
+            }
+            work.append(&mut self.seeds);
+            // New edges carry what their sources already hold.
+            for (from, to, t) in std::mem::take(&mut self.fresh) {
+                let held: Vec<u32> = sets
+                    .get(from as usize)
+                    .map(|s| s.iter().copied().collect())
+                    .unwrap_or_default();
+                for tok in held {
+                    let tok = self.transform(tok, &t);
+                    work.push((to, tok));
+                }
+            }
+            if work.is_empty() && !changed {
+                break;
+            }
+            rounds += 1;
+            if rounds > MAX_ROUNDS {
+                out.limit = true;
+                break;
+            }
+        }
+        if carriers {
+            out.carriers = self.carriers(&sets);
+        }
+        for r in out.calls.values_mut() {
+            r.targets.sort();
+            r.targets.dedup();
+            r.clients.sort();
+            r.clients.dedup();
+            r.untracked.sort();
+            r.untracked.dedup();
+            r.escaped_clients.sort();
+            r.escaped_clients.dedup();
+        }
+        out
+    }
+
+    fn carriers(&self, sets: &[BTreeSet<u32>]) -> Vec<(Arc<str>, Held)> {
+        let ws = self.types.workspace();
+        let fname = |file: usize, function: usize| -> Option<Arc<str>> {
+            ws.go(file)
+                .functions
+                .get(function)
+                .map(|f| Arc::from(f.name.as_str()))
+        };
+        let mut out = Vec::new();
+        for (place, &n) in &self.places {
+            let Some(held) = sets.get(n as usize).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let name: Option<Arc<str>> = match place {
+                Place::Global(_, name) | Place::Field(_, name) => Some(name.clone()),
+                Place::Local(file, function, _) => fname(*file, *function),
+                Place::Param(f, _) | Place::Result(f, _) => fname(f.file, f.function),
+                Place::CallResult((file, at, _), _) => ws
+                    .go(*file)
+                    .functions
+                    .iter()
+                    .find(|f| f.calls.iter().any(|c| c.span.start_byte == *at))
+                    .map(|f| Arc::from(f.name.as_str())),
+                _ => None,
+            };
+            let Some(name) = name else { continue };
+            for &tok in held {
+                let h = match &self.tokens[tok as usize] {
+                    Token::Func(f) | Token::MethodExpr(f) => match fname(f.file, f.function) {
+                        Some(n) => Held::Function(n),
+                        None => continue,
+                    },
+                    Token::Type(_, t) => Held::Type(t.clone()),
+                    Token::Client(c) => Held::Client(c.api_package.clone()),
+                    Token::Bound(_, m) | Token::InterfaceMethodExpr(m) => Held::Method(Arc::from(*m)),
+                    Token::Untracked(_) => continue,
+                };
+                out.push((name.clone(), h));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn transform(&mut self, tok: u32, t: &Transform) -> u32 {
+        match (t, &self.tokens[tok as usize]) {
+            (Transform::SetHost(h), Token::Client(c)) => {
+                let c = ClientToken {
+                    host: h.clone(),
+                    ..c.clone()
+                };
+                self.token(Token::Client(c))
+            }
+            _ => tok,
+        }
+    }
+
+    /// Pushes tokens along edges until nothing changes.
+    fn propagate(&mut self, sets: &mut Vec<BTreeSet<u32>>, work: &mut Vec<(u32, u32)>) {
+        while let Some((node, tok)) = work.pop() {
+            if sets.len() < self.edges.len() {
+                sets.resize(self.edges.len(), BTreeSet::new());
+            }
+            if !sets[node as usize].insert(tok) {
+                continue;
+            }
+            for j in 0..self.edges[node as usize].len() {
+                let (to, t) = self.edges[node as usize][j].clone();
+                let tok = self.transform(tok, &t);
+                if sets.get(to as usize).is_none_or(|s| !s.contains(&tok)) {
+                    work.push((to, tok));
+                }
+            }
+        }
+    }
+
+    /// Connects a call to one target: arguments to parameters, results to the call's results.
+    fn connect(&mut self, call: usize, target: FunctionRef, method_expr: bool, recv: Option<u32>) {
+        let (args, key) = {
+            let c = &self.calls[call];
+            (c.args.clone(), c.key)
+        };
+        let (n_params, n_results, variadic) = self.signature(target);
+        let (recv_arg, rest) = if method_expr {
+            match args.split_first() {
+                Some((r, rest)) => (Some(*r), rest.to_vec()),
+                None => (None, Vec::new()),
+            }
+        } else {
+            (recv, args)
+        };
+        if let Some(r) = recv_arg {
+            let p = self.node(Place::Param(target, RECV));
+            self.edge(r, p, Transform::Copy);
+        }
+        for (i, a) in rest.iter().enumerate() {
+            let index = if variadic && n_params > 0 {
+                (i as u32).min(n_params as u32 - 1)
+            } else {
+                i as u32
+            };
+            let p = self.node(Place::Param(target, index));
+            self.edge(*a, p, Transform::Copy);
+        }
+        for i in 0..n_results.max(1) as u32 {
+            let from = self.node(Place::Result(target, i));
+            let to = self.node(Place::CallResult(key, i));
+            self.edge(from, to, Transform::Copy);
+        }
+    }
+
+    /// Parameter count, result count and whether the last parameter is variadic.
+    fn signature(&self, f: FunctionRef) -> (usize, usize, bool) {
+        let func = self.facts(f);
+        let (params, results) = match f.closure {
+            0 => (&func.params, &func.results),
+            k => match func.closures.get(k as usize - 1) {
+                Some(c) => (&c.params, &c.results),
+                None => return (0, 0, false),
+            },
+        };
+        (
+            params.len(),
+            results.len(),
+            params.last().is_some_and(|p| p.variadic),
+        )
+    }
+
+    fn held(sets: &[BTreeSet<u32>], node: u32) -> Vec<u32> {
+        sets.get(node as usize)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// Resolves one dynamic call with what flows now; whether it found something new.
+    fn resolve_call(&mut self, i: usize, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+        let mut changed = false;
+        match self.calls[i].kind {
+            CallKind::Outside => {
+                // Every argument may be called by the code outside the tree.
+                for a in self.calls[i].args.clone() {
+                    for tok in Self::held(sets, a) {
+                        changed |= self.escape(i, tok, sets, out);
+                    }
+                }
+            }
+            CallKind::Dynamic(node) => {
+                for tok in Self::held(sets, node) {
+                    changed |= self.invoke(i, tok, sets, out);
+                }
+            }
+            CallKind::Dispatch(node, m) => {
+                for tok in Self::held(sets, node) {
+                    changed |= self.dispatch(i, tok, m, Some(node), false, sets, out, 0);
+                }
+            }
+            _ => {}
+        }
+        changed
+    }
+
+    /// A function-valued token called.
+    fn invoke(&mut self, i: usize, tok: u32, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+        match self.tokens[tok as usize].clone() {
+            Token::Func(t) => self.add_target(i, Token::Func(t), t, false, out),
+            Token::MethodExpr(t) => self.add_target(i, Token::MethodExpr(t), t, true, out),
+            Token::Bound(node, m) => {
+                let mut changed = false;
+                for t in Self::held(sets, node) {
+                    changed |= self.dispatch(i, t, m, Some(node), false, sets, out, 0);
+                }
+                changed
+            }
+            Token::InterfaceMethodExpr(m) => {
+                let Some(&recv) = self.calls[i].args.first() else {
+                    return false;
+                };
+                let mut changed = false;
+                for t in Self::held(sets, recv) {
+                    changed |= self.dispatch(i, t, m, None, true, sets, out, 0);
+                }
+                changed
+            }
+            Token::Untracked(why) => Self::record_untracked(out, self.calls[i].key, why, ""),
+            Token::Type(..) | Token::Client(_) => false,
+        }
+    }
+
+    fn record_untracked(out: &mut ValueFlow, key: CallKey, why: Untracked, m: &str) -> bool {
+        let r = out.calls.entry(key).or_default();
+        let entry = (why, Arc::from(m));
+        if r.untracked.contains(&entry) {
+            false
+        } else {
+            r.untracked.push(entry);
+            true
+        }
+    }
+
+    /// Method `m` called on a receiver holding `tok` (in `recv_node`, or the first argument of
+    /// a method expression).
+    #[allow(clippy::too_many_arguments)]
+    fn dispatch(
+        &mut self,
+        i: usize,
+        tok: u32,
+        m: &'a str,
+        recv_node: Option<u32>,
+        method_expr: bool,
+        sets: &[BTreeSet<u32>],
+        out: &mut ValueFlow,
+        depth: u32,
+    ) -> bool {
+        let key = self.calls[i].key;
+        match self.tokens[tok as usize].clone() {
+            Token::Client(c) => {
+                let r = out.calls.entry(key).or_default();
+                let entry = (c, Arc::from(m));
+                if r.clients.contains(&entry) {
+                    false
+                } else {
+                    r.clients.push(entry);
+                    true
+                }
+            }
+            Token::Type(dir, name) => {
+                let Some((key_t, _)) = self.type_key(&dir, &name) else {
+                    return false;
+                };
+                match self.types.lookup(&Ty::Named(key_t, Vec::new()), m, 0) {
+                    Member::Methods { methods, .. } => {
+                        let mut changed = false;
+                        for t in methods {
+                            let p = self.node(Place::Param(t, RECV));
+                            self.seeds.push((p, tok));
+                            if let Some(n) = recv_node {
+                                self.edge(n, p, Transform::Copy);
+                            }
+                            changed |= self.add_target(i, Token::Func(t), t, method_expr, out);
+                        }
+                        out.calls.entry(key).or_default().dispatched = true;
+                        changed
+                    }
+                    Member::Client { .. } | Member::Interface { .. } if depth < 8 => {
+                        // Promoted from an embedded field: dispatch on what the field holds.
+                        let mut changed = false;
+                        let owner: Arc<str> = Arc::from(self.types.type_name(key_t));
+                        for field in self.embedded_fields(key_t) {
+                            let n = self.field_node(Some(owner.clone()), &field);
+                            for t in Self::held(sets, n) {
+                                changed |=
+                                    self.dispatch(i, t, m, Some(n), false, sets, out, depth + 1);
+                            }
+                        }
+                        changed
+                    }
+                    Member::Client { .. } | Member::Interface { .. } => Self::record_untracked(
+                        out,
+                        key,
+                        Untracked::Operation("embedding deeper than rootlint follows".into()),
+                        m,
+                    ),
+                    _ => false,
+                }
+            }
+            Token::Untracked(why) => Self::record_untracked(out, key, why, m),
+            _ => false,
+        }
+    }
+
+    fn type_key(&self, dir: &str, name: &str) -> Option<(TypeKey<'a>, ())> {
+        let ws = self.types.workspace();
+        let p = ws.packages.get(dir)?;
+        let dir: &'a str = p.dir.as_str();
+        let (_, decl) = p
+            .go_files
+            .iter()
+            .flat_map(|&f| ws.go(f).types.iter().map(move |t| (f, t)))
+            .find(|(_, t)| t.name == name)?;
+        Some((
+            TypeKey {
+                dir,
+                name: decl.name.as_str(),
+            },
+            (),
+        ))
+    }
+
+    fn embedded_fields(&self, k: TypeKey<'a>) -> Vec<String> {
+        match self.types.decl(k) {
+            Some((_, d)) => match &d.ty {
+                TypeExpr::Struct(fields) => fields
+                    .iter()
+                    .filter(|f| f.name.is_none())
+                    .filter_map(|f| embedded_name(&f.ty).map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        }
+    }
+
+    /// A value handed to code outside the tree, which may call it there.
+    fn escape(&mut self, i: usize, tok: u32, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+        let key = self.calls[i].key;
+        match self.tokens[tok as usize].clone() {
+            Token::Func(t) | Token::MethodExpr(t) => {
+                let r = out.calls.entry(key).or_default();
+                if r.targets.contains(&t) {
+                    false
+                } else {
+                    r.targets.push(t);
+                    true
+                }
+            }
+            Token::Type(dir, name) => {
+                // Any of its methods may be called (`fmt.Fprintf` calls `Write`).
+                let ws = self.types.workspace();
+                let Some((k, _)) = self.type_key(&dir, &name) else {
+                    return false;
+                };
+                let methods: Vec<FunctionRef> = ws.packages[k.dir]
+                    .go_files
+                    .iter()
+                    .flat_map(|&file| {
+                        ws.functions(file).filter(|f| {
+                            ws.go(f.file).functions[f.function].receiver_type.as_deref()
+                                == Some(k.name)
+                        })
+                    })
+                    .collect();
+                let mut changed = false;
+                for t in methods {
+                    let p = self.node(Place::Param(t, RECV));
+                    self.seeds.push((p, tok));
+                    let r = out.calls.entry(key).or_default();
+                    if !r.targets.contains(&t) {
+                        r.targets.push(t);
+                        changed = true;
+                    }
+                }
+                changed
+            }
+            Token::Client(c) => {
+                let r = out.calls.entry(key).or_default();
+                if r.escaped_clients.contains(&c) {
+                    false
+                } else {
+                    r.escaped_clients.push(c);
+                    true
+                }
+            }
+            Token::Bound(node, m) => {
+                let mut changed = false;
+                for t in Self::held(sets, node) {
+                    match self.tokens[t as usize].clone() {
+                        Token::Client(c) => {
+                            let r = out.calls.entry(key).or_default();
+                            if !r.escaped_clients.contains(&c) {
+                                r.escaped_clients.push(c);
+                                changed = true;
+                            }
+                        }
+                        _ => changed |= self.dispatch(i, t, m, Some(node), false, sets, out, 0),
+                    }
+                }
+                changed
+            }
+            Token::InterfaceMethodExpr(_) | Token::Untracked(_) => false,
+        }
+    }
+
+    fn add_target(
+        &mut self,
+        i: usize,
+        marker: Token<'a>,
+        target: FunctionRef,
+        method_expr: bool,
+        out: &mut ValueFlow,
+    ) -> bool {
+        if !self.calls[i].connected.insert(marker) {
+            return false;
+        }
+        let key = self.calls[i].key;
+        // A receiver reaches the method where the value was taken, or through the dispatch.
+        self.connect(i, target, method_expr, None);
+        out.calls.entry(key).or_default().targets.push(target);
+        true
+    }
+}
+
+/// The name an embedded field is known by: its type's name.
+fn embedded_name(ty: &TypeExpr) -> Option<&str> {
+    match ty {
+        TypeExpr::Pointer(inner) => inner.base_name(),
+        other => other.base_name(),
+    }
+    .map(|(_, n)| n)
+}
+
+/// A type as the key of its containers' elements.
+fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
+    Some(match ty {
+        Ty::Named(k, _) => types.type_name(*k),
+        Ty::Pointer(t) => return ty_key(types, t),
+        Ty::Slice(t) => format!("[]{}", ty_key(types, t)?),
+        Ty::Map(t) => format!("map[]{}", ty_key(types, t)?),
+        Ty::Chan(t) => format!("chan {}", ty_key(types, t)?),
+        Ty::Func { .. } => "func".into(),
+        Ty::Client {
+            api_package,
+            multicast,
+        } => format!(
+            "{api_package}.{}",
+            if *multicast { "MulticastClient" } else { "Client" }
+        ),
+        Ty::Basic => "basic".into(),
+        Ty::Outside => "outside".into(),
+        Ty::InlineInterface(..) => "interface".into(),
+        Ty::Connector => "connector".into(),
+        Ty::Package(_) | Ty::TypeName(_) | Ty::Unknown(_) => return None,
+    })
+}
