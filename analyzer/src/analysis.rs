@@ -42,9 +42,9 @@ pub struct Analysis {
     pub attributions: Vec<Vec<Attribution>>,
     /// Application bundles (`main` packages that add services to one `application`), with their members.
     pub bundles: Vec<bundles::Bundle>,
-    /// Calls rootlint could not resolve that may reach a function making a :666 call, with
-    /// those functions: no edge, no grant, and the grants are incomplete.
-    pub unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    /// Calls rootlint could not resolve that may reach a :666 call, with what they might have
+    /// run: no edge, no grant, and the grants are incomplete.
+    pub unresolved: Vec<(callgraph::Unresolved, Vec<Candidate>)>,
     /// :666 call sites (indices into `call_sites`) in packages that no service compiles in:
     /// rootlint cannot tell whose credentials they run with, so they grant nothing and the
     /// grants are incomplete.
@@ -84,7 +84,7 @@ impl Analysis {
 pub struct Conclusions {
     problems: Vec<Problem>,
     attributions: Vec<Vec<Attribution>>,
-    unresolved: Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>,
+    unresolved: Vec<(callgraph::Unresolved, Vec<Candidate>)>,
     bundles: Vec<bundles::Bundle>,
     without_identity: Vec<usize>,
 }
@@ -278,7 +278,16 @@ fn without_identity(
 }
 
 type Attributions = Vec<Vec<Attribution>>;
-type LostCalls = Vec<(callgraph::Unresolved, Vec<callsites::FunctionRef>)>;
+type LostCalls = Vec<(callgraph::Unresolved, Vec<Candidate>)>;
+
+/// What an unresolved call might have run that makes a :666 call.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Candidate {
+    /// An in-tree function or method of that name and arity.
+    Function(callsites::FunctionRef),
+    /// A typed client's method of that name that calls a :666 endpoint (`host/Name`).
+    Endpoint(String),
+}
 
 /// A call site belongs to every service whose entry points reach the function holding it.
 fn attribute(
@@ -325,7 +334,7 @@ fn attribute(
     for a in &mut out {
         a.sort_by_key(|a| a.service);
     }
-    (out, lost_calls(ws, graph, sites, &program))
+    (out, lost_calls(ws, types.catalog(), graph, sites, &program))
 }
 
 /// Unresolved calls in code the program runs that may reach a function making a :666 call (or
@@ -333,6 +342,7 @@ fn attribute(
 /// target.
 fn lost_calls(
     ws: &Workspace,
+    catalog: &Catalog,
     graph: &CallGraph,
     sites: &[CallSite],
     program: &callgraph::Program,
@@ -354,20 +364,43 @@ fn lost_calls(
                 .push((*f, func.params.len(), variadic));
         }
     }
+    // Typed clients' methods that call a :666 endpoint, by name: a receiver rootlint cannot
+    // follow may hold such a client.
+    let mut endpoints: HashMap<&str, Vec<String>> = HashMap::new();
+    for api in catalog.api_packages.values() {
+        for (name, id) in api.endpoints() {
+            let e = &catalog.endpoints[id];
+            if e.is_trust_root() {
+                endpoints
+                    .entry(name)
+                    .or_default()
+                    .push(format!("{}/{}", e.host, e.name));
+            }
+        }
+    }
     let mut out: LostCalls = graph
         .nodes()
         .filter(|n| program.reached.contains(&n.function))
         .flat_map(|n| n.unresolved.iter())
         .filter_map(|u| {
-            let mut candidates: Vec<callsites::FunctionRef> = by_name
-                .get(u.name.as_str())?
-                .iter()
+            let mut candidates: Vec<Candidate> = by_name
+                .get(u.name.as_str())
+                .into_iter()
+                .flatten()
                 .filter(|(_, params, variadic)| {
                     *params == u.args || (*variadic && u.args + 1 >= *params)
                 })
-                .map(|(f, _, _)| *f)
+                .map(|(f, _, _)| Candidate::Function(*f))
+                .chain(
+                    endpoints
+                        .get(u.name.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(|e| Candidate::Endpoint(e.clone())),
+                )
                 .collect();
             candidates.sort();
+            candidates.dedup();
             (!candidates.is_empty()).then(|| (u.clone(), candidates))
         })
         .collect();

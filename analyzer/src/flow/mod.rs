@@ -30,6 +30,10 @@ use crate::workspace::FunctionRef;
 /// How many rounds of dynamic-call resolution run before the analysis gives up (fail closed).
 pub(crate) const MAX_ROUNDS: usize = 200;
 
+/// How many method values, embedded fields and function values one call is followed through
+/// (a value that holds itself would loop).
+const MAX_BOUND_DEPTH: u32 = 16;
+
 /// The receiver parameter's index.
 const RECV: u32 = u32::MAX;
 
@@ -66,7 +70,7 @@ impl std::fmt::Display for Untracked {
             Untracked::MethodNotFound(r) => write!(f, "{r}"),
             Untracked::Limit => write!(
                 f,
-                "value flow stopped after {MAX_ROUNDS} rounds (an analysis limit)"
+                "a value followed through more steps than rootlint follows (an analysis limit)"
             ),
         }
     }
@@ -393,15 +397,87 @@ impl<'a> Builder<'a> {
         self.node(Place::Local(f.file, f.function, Arc::from(name)))
     }
 
-    /// The field place of `base.name`, as stored to and loaded from.
-    fn field_place(&mut self, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
-        let owner = self
-            .types
-            .type_of(scope, base)
-            .key()
-            .filter(|k| self.declares_field(*k, name))
-            .map(|k| Arc::from(self.types.type_name(k)));
+    /// The type a field of `base` is declared on: an in-tree named type, or a struct type the
+    /// source writes where rootlint's types do not name it (anonymous, local to a function).
+    fn field_owner(&self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &str) -> Option<Arc<str>> {
+        if let Some(k) = self.types.type_of(scope, base).key() {
+            return self
+                .declares_field(k, name)
+                .then(|| Arc::from(self.types.type_name(k)));
+        }
+        self.written_struct(f, scope, base, 0).map(Arc::from)
+    }
+
+    /// The struct type an expression is written with, by the source: a composite literal's, or
+    /// the declared type or value of the local it names.
+    fn written_struct(&self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr, depth: u32) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        match e {
+            Expr::Composite { ty: Some(t), .. } => self.struct_key(f, scope, t),
+            Expr::AddressOf(inner) | Expr::Deref(inner) => self.written_struct(f, scope, inner, depth + 1),
+            Expr::Ident(name) => {
+                let b = scope.binding(name)?;
+                if let Some(t) = &b.ty {
+                    return self.struct_key(f, scope, t);
+                }
+                match &b.value {
+                    BindingValue::Expr(v) => {
+                        let inner = Scope {
+                            at: b.span.start_byte,
+                            ..*scope
+                        };
+                        self.written_struct(f, &inner, v, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A key for a struct type rootlint's types do not name: the text of an anonymous struct
+    /// (identical anonymous struct types are one type in Go), or a type local to a function.
+    fn struct_key(&self, f: FunctionRef, scope: &Scope<'a>, t: &'a TypeExpr) -> Option<String> {
+        match t {
+            TypeExpr::Struct(_) => Some(format!("struct {t:?}")),
+            TypeExpr::Pointer(inner) => self.struct_key(f, scope, inner),
+            TypeExpr::Named {
+                qualifier: None,
+                name,
+                ..
+            } if scope
+                .function
+                .is_some_and(|func| func.local_types.iter().any(|t| &t.name == name))
+                || matches!(
+                    self.types.resolve(scope.file, scope.function, &[], t, 0),
+                    Ty::Unknown(_)
+                ) =>
+            {
+                Some(format!("local {}:{}:{name}", f.file, f.function))
+            }
+            _ => None,
+        }
+    }
+
+    /// The field place a store to `base.name` writes.
+    fn field_store(&mut self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
+        let owner = self.field_owner(f, scope, base, name);
         self.field_node(owner, name)
+    }
+
+    /// The place a load of `base.name` reads: the field of its type, or every field of that
+    /// name when rootlint cannot tell the type.
+    fn field_load(&mut self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
+        match self.field_owner(f, scope, base, name) {
+            Some(owner) => self.field_node(Some(owner), name),
+            None => {
+                let n = self.field_node(None, name);
+                let _ = n;
+                self.node(Place::FieldAll(Arc::from(name)))
+            }
+        }
     }
 
     fn field_node(&mut self, owner: Option<Arc<str>>, name: &str) -> u32 {
@@ -496,6 +572,7 @@ impl<'a> Builder<'a> {
                 out
             }
             Expr::Deref(inner) | Expr::TypeAssert(inner, _) => self.expr(f, scope, inner),
+            Expr::Receive(ch) => self.elem_load(f, scope, ch),
             Expr::Index(base, args) => {
                 // `F[T]`: a generic function instantiated.
                 if let Ty::Func { targets, .. } = self.types.type_of(scope, e)
@@ -559,7 +636,11 @@ impl<'a> Builder<'a> {
         }
         match self.types.lookup(&base_ty, name, 0) {
             Member::Field(_) => {
-                let place = self.field_place(scope, base, name);
+                // The base is evaluated for what it stores (`T{F: v}.F`).
+                if matches!(base, Expr::Composite { .. } | Expr::AddressOf(_)) {
+                    let _ = self.expr(f, scope, base);
+                }
+                let place = self.field_load(f, scope, base, name);
                 vec![Source::Node(place)]
             }
             Member::Methods { methods, .. } => {
@@ -573,13 +654,21 @@ impl<'a> Builder<'a> {
                 }
                 out
             }
-            Member::Interface { .. } | Member::Client { .. } | Member::Unknown(_) => {
+            member @ (Member::Interface { .. } | Member::Client { .. } | Member::Unknown(_)) => {
                 let mut recv = self.expr(f, scope, base);
-                if let Member::Unknown(r) = self.types.lookup(&base_ty, name, 0) {
+                let unknown = if let Member::Unknown(r) = member {
                     recv.push(self.untracked(Untracked::UnknownType(r)));
-                }
+                    true
+                } else {
+                    false
+                };
                 let node = self.gather(&recv);
-                vec![Source::Token(self.token(Token::Bound(node, name)))]
+                let mut out = vec![Source::Token(self.token(Token::Bound(node, name)))];
+                if unknown {
+                    // A field, for all rootlint knows.
+                    out.push(Source::Node(self.field_load(f, scope, base, name)));
+                }
+                out
             }
             Member::NotFound => {
                 // No field or method of that name on an in-tree type: rootlint's view of the
@@ -589,10 +678,14 @@ impl<'a> Builder<'a> {
                         "`{name}`, which rootlint cannot find on `{}`",
                         self.types.type_name(k)
                     )))],
-                    None => Vec::new(),
+                    // A struct rootlint does not name (anonymous, local to a function): a
+                    // field of the type the source writes, or of that name, whatever its type.
+                    None => vec![Source::Node(self.field_load(f, scope, base, name))],
                 }
             }
-            Member::Connector | Member::Outside => Vec::new(),
+            // A field of a type from outside the tree may hold what the tree stored there.
+            Member::Outside => vec![Source::Node(self.node(Place::FieldAll(Arc::from(name))))],
+            Member::Connector => Vec::new(),
         }
     }
 
@@ -645,11 +738,13 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 // A struct of a type rootlint cannot name (anonymous, local, elided): fields by
-                // name only; other elements as elements of an unknown container.
+                // the type the source writes, else by name only; other elements as elements
+                // of an unknown container.
+                let owner = ty.and_then(|t| self.struct_key(f, scope, t)).map(Arc::from);
                 for (key, value) in elements {
                     let src = self.expr(f, scope, value);
                     let place = match key {
-                        Some(name) => self.field_node(None, name),
+                        Some(name) => self.field_node(owner.clone(), name),
                         None => self.elem_node(None),
                     };
                     self.flow(&src, place);
@@ -933,7 +1028,7 @@ impl<'a> Builder<'a> {
                         Arc::from(name.as_str()),
                     )));
                 }
-                Some(self.field_place(scope, base, name))
+                Some(self.field_store(f, scope, base, name))
             }
             Expr::Index(base, _) => Some(self.elem_place(scope, base)),
             Expr::Deref(inner) => {
@@ -1040,8 +1135,9 @@ impl<'a> Builder<'a> {
                 if let Ty::TypeName(t) = &base_ty {
                     return match self.types.lookup(t, name, 0) {
                         Member::Methods { methods, .. } => CallKind::MethodExpr(methods),
-                        Member::Interface { .. } => {
-                            // `I.m(recv, …)`: dispatch on the first argument.
+                        // `I.m(recv, …)`, or `T.m` promoted from an embedded client or
+                        // interface: dispatch on the first argument.
+                        Member::Interface { .. } | Member::Client { .. } => {
                             match c.args.first() {
                                 Some(recv) => {
                                     let src = self.expr(f, scope, recv);
@@ -1059,7 +1155,7 @@ impl<'a> Builder<'a> {
                         CallKind::Static(methods, Some(self.gather(&src)))
                     }
                     Member::Field(_) => {
-                        let place = self.field_place(scope, base, name);
+                        let place = self.field_load(f, scope, base, name);
                         CallKind::Dynamic(place)
                     }
                     // The client's own plumbing: `client_source` follows it.
@@ -1071,8 +1167,14 @@ impl<'a> Builder<'a> {
                         CallKind::Dispatch(self.gather(&src), name.as_str())
                     }
                     Member::Unknown(r) => {
+                        // A field of a struct the source writes, or a method or a
+                        // function-valued field of a receiver rootlint cannot type.
+                        if self.written_struct(f, scope, base, 0).is_some() {
+                            return CallKind::Dynamic(self.field_load(f, scope, base, name));
+                        }
                         let mut src = self.expr(f, scope, base);
                         src.push(self.untracked(Untracked::UnknownType(r)));
+                        src.push(Source::Node(self.field_load(f, scope, base, name)));
                         CallKind::Dispatch(self.gather(&src), name.as_str())
                     }
                     Member::NotFound => match base_ty.key() {
@@ -1084,7 +1186,8 @@ impl<'a> Builder<'a> {
                             let src = vec![self.untracked(why)];
                             CallKind::Dispatch(self.gather(&src), name.as_str())
                         }
-                        None => CallKind::Nothing,
+                        // A function-valued field of a struct rootlint does not name.
+                        None => CallKind::Dynamic(self.field_load(f, scope, base, name)),
                     },
                     Member::Connector | Member::Outside => CallKind::Outside,
                 }
@@ -1348,13 +1451,27 @@ impl<'a> Builder<'a> {
 
     /// A function-valued token called.
     fn invoke(&mut self, i: usize, tok: u32, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+        self.invoke_at(i, tok, sets, out, 0)
+    }
+
+    fn invoke_at(
+        &mut self,
+        i: usize,
+        tok: u32,
+        sets: &[BTreeSet<u32>],
+        out: &mut ValueFlow,
+        depth: u32,
+    ) -> bool {
+        if depth > MAX_BOUND_DEPTH {
+            return Self::record_untracked(out, self.calls[i].key, Untracked::Limit, "");
+        }
         match self.tokens[tok as usize].clone() {
             Token::Func(t) => self.add_target(i, Token::Func(t), t, false, out),
             Token::MethodExpr(t) => self.add_target(i, Token::MethodExpr(t), t, true, out),
             Token::Bound(node, m) => {
                 let mut changed = false;
                 for t in Self::held(sets, node) {
-                    changed |= self.dispatch(i, t, m, Some(node), false, sets, out, 0);
+                    changed |= self.dispatch(i, t, m, Some(node), false, sets, out, depth + 1);
                 }
                 changed
             }
@@ -1364,7 +1481,7 @@ impl<'a> Builder<'a> {
                 };
                 let mut changed = false;
                 for t in Self::held(sets, recv) {
-                    changed |= self.dispatch(i, t, m, None, true, sets, out, 0);
+                    changed |= self.dispatch(i, t, m, None, true, sets, out, depth + 1);
                 }
                 changed
             }
@@ -1399,6 +1516,9 @@ impl<'a> Builder<'a> {
         depth: u32,
     ) -> bool {
         let key = self.calls[i].key;
+        if depth > MAX_BOUND_DEPTH {
+            return Self::record_untracked(out, key, Untracked::Limit, m);
+        }
         match self.tokens[tok as usize].clone() {
             Token::Client(c) => {
                 let r = out.calls.entry(key).or_default();
@@ -1428,7 +1548,7 @@ impl<'a> Builder<'a> {
                         out.calls.entry(key).or_default().dispatched = true;
                         changed
                     }
-                    Member::Client { .. } | Member::Interface { .. } if depth < 8 => {
+                    Member::Client { .. } | Member::Interface { .. } if depth < MAX_BOUND_DEPTH => {
                         // Promoted from an embedded field: dispatch on what the field holds.
                         let mut changed = false;
                         let owner: Arc<str> = Arc::from(self.types.type_name(key_t));
@@ -1451,7 +1571,12 @@ impl<'a> Builder<'a> {
                 }
             }
             Token::Untracked(why) => Self::record_untracked(out, key, why, m),
-            _ => false,
+            // A function-valued field called where rootlint could not tell a field from a
+            // method.
+            Token::Func(_) | Token::MethodExpr(_) | Token::Bound(..) => {
+                self.invoke_at(i, tok, sets, out, depth + 1)
+            }
+            Token::InterfaceMethodExpr(_) => false,
         }
     }
 
@@ -1604,6 +1729,7 @@ fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
         Ty::Basic => "basic".into(),
         Ty::Outside => "outside".into(),
         Ty::InlineInterface(..) => "interface".into(),
+        Ty::InlineStruct(_, fields) => format!("struct {fields:?}"),
         Ty::Connector => "connector".into(),
         Ty::Package(_) | Ty::TypeName(_) | Ty::Unknown(_) => return None,
     })

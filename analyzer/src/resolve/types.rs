@@ -59,6 +59,9 @@ pub(crate) enum Ty<'a> {
     },
     /// An interface written in place (a constraint, a parameter type), in the file that wrote it.
     InlineInterface(usize, &'a [InterfaceElem]),
+    /// A struct written in place (an anonymous struct, or the underlying type of a type local
+    /// to a function), in the file that wrote it: it has fields, and no methods.
+    InlineStruct(usize, &'a [Field]),
     /// A typed client of an api package.
     Client {
         api_package: &'a str,
@@ -367,6 +370,12 @@ impl<'a> Types<'a> {
                 {
                     return self.type_param_constraint(file, f, p, d);
                 }
+                // A type declared in the function's body.
+                if let Some(f) = function
+                    && let Some(local) = f.local_types.iter().rfind(|t| &t.name == name)
+                {
+                    return self.resolve(file, None, subst, &local.ty, d);
+                }
                 if PREDECLARED.contains(&name.as_str()) {
                     return Ty::Basic;
                 }
@@ -418,7 +427,8 @@ impl<'a> Types<'a> {
                     .collect(),
             },
             TypeExpr::Interface(elems) => Ty::InlineInterface(file, elems),
-            TypeExpr::Struct(_) | TypeExpr::Other(_) => Ty::Basic,
+            TypeExpr::Struct(fields) => Ty::InlineStruct(file, fields),
+            TypeExpr::Other(_) => Ty::Basic,
         }
     }
 
@@ -578,6 +588,12 @@ impl<'a> Types<'a> {
             Expr::FuncLit(_) => Ty::Func {
                 targets: Vec::new(),
                 results: Vec::new(),
+            },
+            Expr::Receive(ch) => match self.type_at(scope, ch, d) {
+                Ty::Chan(t) => *t,
+                Ty::Unknown(r) => Ty::Unknown(r),
+                Ty::Outside => Ty::Outside,
+                _ => Ty::Unknown("a value received from a channel of unknown type".into()),
             },
             Expr::Other(kind) => Ty::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
         }
@@ -970,6 +986,16 @@ impl<'a> Types<'a> {
                 _ => Member::NotFound,
             },
             Ty::Unknown(r) => Member::Unknown(r.clone()),
+            Ty::InlineStruct(file, fields) => {
+                match fields.iter().find(|f| f.name.as_deref() == Some(name)) {
+                    Some(f) => Member::Field(self.resolve(*file, None, &[], &f.ty, depth + 1)),
+                    // Embedded fields of a struct written in place are not followed.
+                    None if fields.iter().any(|f| f.name.is_none()) => Member::Unknown(format!(
+                        "`{name}`, which may be promoted from a field embedded in a struct written in place"
+                    )),
+                    None => Member::NotFound,
+                }
+            }
             Ty::Func { .. } | Ty::Slice(_) | Ty::Map(_) | Ty::Chan(_) | Ty::Basic => {
                 Member::NotFound
             }

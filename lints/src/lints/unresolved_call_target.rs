@@ -1,3 +1,4 @@
+use rootlint_analyzer::analysis::Candidate;
 use rootlint_analyzer::callgraph::function_name;
 
 use crate::{Diagnostic, LintContext, declare_lint};
@@ -44,7 +45,10 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
         let file = a.workspace.files[call.function.file].file.rel.clone();
         let mut names: Vec<String> = candidates
             .iter()
-            .map(|&f| format!("`{}`", function_name(&a.workspace, f)))
+            .map(|c| match c {
+                Candidate::Function(f) => format!("`{}`", function_name(&a.workspace, *f)),
+                Candidate::Endpoint(e) => format!("the typed client method `{e}`"),
+            })
             .collect();
         names.dedup();
         let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");

@@ -128,6 +128,7 @@ fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         closures: Vec::new(),
         returns: Vec::new(),
         stores: Vec::new(),
+        local_types: Vec::new(),
     };
     let mut initializer_at: Option<Span> = None;
     let file_scope = x.span(root);
@@ -233,6 +234,13 @@ impl<'a> Extractor<'a> {
     }
 
     fn types(&mut self, decl: Node) {
+        let decls = self.type_decls(decl);
+        self.facts.types.extend(decls);
+        self.comments_within(decl);
+    }
+
+    fn type_decls(&mut self, decl: Node) -> Vec<TypeDecl> {
+        let mut out = Vec::new();
         for spec in named_children(decl) {
             let alias = match kind(spec) {
                 "type_spec" => false,
@@ -250,7 +258,7 @@ impl<'a> Extractor<'a> {
                 .map(|l| self.type_params(l))
                 .unwrap_or_default();
             let ty = self.type_expr(ty, 0);
-            self.facts.types.push(TypeDecl {
+            out.push(TypeDecl {
                 name: self.text(name).to_string(),
                 span: self.span(name),
                 type_params,
@@ -258,7 +266,7 @@ impl<'a> Extractor<'a> {
                 ty,
             });
         }
-        self.comments_within(decl);
+        out
     }
 
     fn type_params(&mut self, list: Node) -> Vec<TypeParam> {
@@ -426,6 +434,7 @@ impl<'a> Extractor<'a> {
             closures: Vec::new(),
             returns: Vec::new(),
             stores: Vec::new(),
+            local_types: Vec::new(),
         };
         if let Some(body) = decl.child_by_field_id(field_id("body")) {
             let whole = self.span(decl);
@@ -718,6 +727,10 @@ impl<'a> Extractor<'a> {
         match kind(n) {
             "short_var_declaration" => self.assignment(n, function, scope, true, closure),
             "assignment_statement" => self.assignment(n, function, whole, false, closure),
+            "type_declaration" => {
+                let decls = self.type_decls(n);
+                function.local_types.extend(decls);
+            }
             "return_statement" => {
                 let values = n
                     .named_child(0)
@@ -1095,6 +1108,7 @@ impl<'a> Extractor<'a> {
             {
                 (Some("&"), Some(operand)) => Expr::AddressOf(Box::new(self.expr(operand, d))),
                 (Some("*"), Some(operand)) => Expr::Deref(Box::new(self.expr(operand, d))),
+                (Some("<-"), Some(operand)) => Expr::Receive(Box::new(self.expr(operand, d))),
                 _ => Expr::Other(kind(node).into()),
             },
             "index_expression" => {

@@ -281,6 +281,8 @@ pub struct GoFunction {
     /// Every store to something other than a plain name (`x.f = v`, `m[k] = v`, `*p = v`) and
     /// every channel send (`ch <- v`), closures' included: the value flow reads them.
     pub stores: Vec<Store>,
+    /// Types declared in the body, in source order.
+    pub local_types: Vec<TypeDecl>,
 }
 
 /// A function literal inside a function's body.
@@ -456,6 +458,8 @@ pub enum Expr {
     AddressOf(Box<Expr>),
     /// `*x`: a dereference, or a pointer type in expression position (`(*T).M`).
     Deref(Box<Expr>),
+    /// `<-ch`: a value received from a channel.
+    Receive(Box<Expr>),
     /// `x[i]`, or a generic instantiation `F[T]`.
     Index(Box<Expr>, Vec<Expr>),
     /// `x.(T)`; `None` for the `x.(type)` of a type switch.
@@ -484,7 +488,9 @@ impl Expr {
     /// The direct sub-expressions (not those of types).
     pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![b],
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) | Expr::Receive(b) => {
+                vec![b]
+            }
             Expr::TypeAssert(b, _) => vec![b],
             Expr::Call(c) => std::iter::once(&c.callee).chain(&c.args).collect(),
             Expr::Binary(_, l, r) => vec![l, r],
@@ -504,7 +510,9 @@ impl Expr {
 impl Expr {
     fn children_mut(&mut self) -> Vec<&mut Expr> {
         match self {
-            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) => vec![&mut **b],
+            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) | Expr::Receive(b) => {
+                vec![&mut **b]
+            }
             Expr::TypeAssert(b, _) => vec![&mut **b],
             Expr::Call(c) => {
                 let c = &mut **c;
@@ -581,6 +589,7 @@ impl GoFileFacts {
             }
             f.calls.shrink_to_fit();
             f.closures.shrink_to_fit();
+            f.local_types.shrink_to_fit();
             f.returns.shrink_to_fit();
             f.stores.shrink_to_fit();
             for r in &mut f.returns {
