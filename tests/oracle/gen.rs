@@ -102,13 +102,25 @@ struct Program {
     hooks: Vec<String>,
     /// Steps taken, for the failure report.
     pub trail: BTreeSet<&'static str>,
+    /// The sink of the chain being written (an index into [`SINKS`]).
+    sink: usize,
 }
 
 /// What a generated program holds, for the test's report.
 pub struct Generated {
     /// The step kinds the program uses.
     pub steps: BTreeSet<&'static str>,
+    /// The calls the program really makes, by construction: (service folder, host, method,
+    /// path). Dead chains are not in it.
+    pub expected: BTreeSet<(String, String, String, String)>,
 }
+
+/// The endpoint each sink's method calls.
+pub const SINK_ENDPOINTS: &[(&str, &str, &str)] = &[
+    ("access.token.core", "POST", "/mint"),
+    ("bearer.token.core", "POST", "/mint"),
+    ("shell.core", "POST", "/execute"),
+];
 
 impl Program {
     fn fresh(&mut self) -> usize {
@@ -118,7 +130,8 @@ impl Program {
 
     /// A source: a typed client or a function making the call.
     fn source(&mut self) -> Carried {
-        let (api, _, method) = SINKS[self.rng.below(SINKS.len())];
+        self.sink = self.rng.below(SINKS.len());
+        let (api, _, method) = SINKS[self.sink];
         let client = |expr: String| Carried {
             expr,
             kind: Kind::Val {
@@ -333,10 +346,10 @@ impl Program {
             20 if is_val => {
                 self.trail.insert("method_expression");
                 let m = c.method;
-                let call = match &c.kind {
-                    Kind::Val { named: true, .. } => format!("(*{ty}).{m}(&v{n}, ctx, in)"),
-                    _ => format!("{ty}.{m}(v{n}, ctx, in)"),
-                };
+                // The value form: x/tools 0.5.0's VTA loses what flows into the receiver of
+                // `(*T).M(&v, …)` (the thunk reads through the address of a local), so the
+                // oracle would miss the call; ui-tests cover the pointer form.
+                let call = format!("{ty}.{m}(v{n}, ctx, in)");
                 let _ = writeln!(
                     body,
                     "\tv{n} := {e}\n\tf{n} := func(ctx context.Context, in any) (string, error) {{ return {call} }}"
@@ -440,7 +453,8 @@ impl Program {
     /// whether the service runs the registry. Returns the import path of the hook package.
     fn hook(&mut self, dir: &Path, body: &mut String, run: bool) -> std::io::Result<String> {
         let n = self.fresh();
-        let (api, import, method) = SINKS[self.rng.below(SINKS.len())];
+        self.sink = self.rng.below(SINKS.len());
+        let (api, import, method) = SINKS[self.sink];
         self.trail.insert("init_hook");
         let _ = writeln!(
             self.lib,
@@ -514,7 +528,9 @@ pub fn generate(dir: &Path, module: &str, seed: u64) -> std::io::Result<Generate
         counter: 0,
         hooks: Vec::new(),
         trail: BTreeSet::new(),
+        sink: 0,
     };
+    let mut expected = BTreeSet::new();
     std::fs::create_dir_all(dir.join("lib"))?;
     std::fs::write(dir.join("go.mod"), format!("module {module}\n\ngo 1.19\n"))?;
     let services = 2 + p.rng.below(2);
@@ -545,6 +561,10 @@ pub fn generate(dir: &Path, module: &str, seed: u64) -> std::io::Result<Generate
             if p.rng.chance(12) {
                 let run = !dead || uncalled;
                 let path = p.hook(dir, &mut body, run)?;
+                if run && !uncalled {
+                    let (host, method, route) = SINK_ENDPOINTS[p.sink];
+                    expected.insert((name.clone(), host.into(), method.into(), route.into()));
+                }
                 extra_imports.push(path.clone());
                 hook_pkgs.push((s, path));
             } else {
@@ -559,6 +579,10 @@ pub fn generate(dir: &Path, module: &str, seed: u64) -> std::io::Result<Generate
                     let _ = writeln!(body, "\t_ = {}", c.expr);
                 } else {
                     p.invoke(&mut body, c);
+                    if !uncalled {
+                        let (host, method, route) = SINK_ENDPOINTS[p.sink];
+                        expected.insert((name.clone(), host.into(), method.into(), route.into()));
+                    }
                 }
             }
             let method = if uncalled {
@@ -633,5 +657,8 @@ pub fn generate(dir: &Path, module: &str, seed: u64) -> std::io::Result<Generate
     );
     std::fs::write(dir.join("lib/lib.go"), lib)?;
     let _ = &p.hooks;
-    Ok(Generated { steps: p.trail })
+    Ok(Generated {
+        steps: p.trail,
+        expected,
+    })
 }

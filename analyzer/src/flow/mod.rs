@@ -643,9 +643,14 @@ impl<'a> Builder<'a> {
                 let place = self.field_load(f, scope, base, name);
                 vec![Source::Node(place)]
             }
-            Member::Methods { methods, .. } => {
-                // A method value: the method, with the receiver bound to it.
-                let recv = self.expr(f, scope, base);
+            Member::Methods {
+                methods,
+                declared_on,
+                promoted,
+            } => {
+                // A method value: the method, with the receiver bound to it (for a promoted
+                // method, the embedded field's value).
+                let recv = self.receiver(f, scope, base, &base_ty, promoted.then_some(declared_on));
                 let mut out = Vec::new();
                 for m in methods {
                     let p = self.node(Place::Param(m, RECV));
@@ -689,6 +694,56 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// What a method's receiver is: the value, or for a method promoted from an embedded
+    /// field, that field's value (through every level of embedding to the declaring type).
+    fn receiver(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        base: &'a Expr,
+        base_ty: &Ty<'a>,
+        promoted_from: Option<TypeKey<'a>>,
+    ) -> Vec<Source> {
+        let mut out = self.expr(f, scope, base);
+        let (Some(target), Some(start)) = (promoted_from, base_ty.key()) else {
+            return out;
+        };
+        let mut level = vec![start];
+        let mut seen = HashSet::new();
+        for _ in 0..MAX_BOUND_DEPTH {
+            let mut next = Vec::new();
+            for k in level {
+                if !seen.insert(k) {
+                    continue;
+                }
+                let owner: Arc<str> = Arc::from(self.types.type_name(k));
+                let Some((file, decl)) = self.types.decl(k) else {
+                    continue;
+                };
+                let TypeExpr::Struct(fields) = &decl.ty else {
+                    continue;
+                };
+                for field in fields.iter().filter(|fd| fd.name.is_none()) {
+                    let Some(name) = embedded_name(&field.ty) else {
+                        continue;
+                    };
+                    let n = self.field_node(Some(owner.clone()), name);
+                    out.push(Source::Node(n));
+                    if let Some(inner) = self.types.resolve(file, None, &[], &field.ty, 0).key()
+                        && inner != target
+                    {
+                        next.push(inner);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        out
+    }
+
     fn composite(
         &mut self,
         f: FunctionRef,
@@ -727,7 +782,7 @@ impl<'a> Builder<'a> {
                 }
                 out.push(Source::Node(place));
             }
-            Some(t @ (Ty::Slice(_) | Ty::Map(_) | Ty::Chan(_))) => {
+            Some(t @ (Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_))) => {
                 let key = ty_key(self.types, t).map(Arc::from);
                 let place = self.elem_node(key);
                 for (_, value) in elements {
@@ -1150,8 +1205,13 @@ impl<'a> Builder<'a> {
                     };
                 }
                 match self.types.lookup(&base_ty, name, 0) {
-                    Member::Methods { methods, .. } => {
-                        let src = self.expr(f, scope, base);
+                    Member::Methods {
+                        methods,
+                        declared_on,
+                        promoted,
+                    } => {
+                        let src =
+                            self.receiver(f, scope, base, &base_ty, promoted.then_some(declared_on));
                         CallKind::Static(methods, Some(self.gather(&src)))
                     }
                     Member::Field(_) => {
@@ -1716,9 +1776,18 @@ fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
         Ty::Named(k, _) => types.type_name(*k),
         Ty::Pointer(t) => return ty_key(types, t),
         Ty::Slice(t) => format!("[]{}", ty_key(types, t)?),
+        Ty::Array(t) => format!("[N]{}", ty_key(types, t)?),
         Ty::Map(t) => format!("map[]{}", ty_key(types, t)?),
         Ty::Chan(t) => format!("chan {}", ty_key(types, t)?),
-        Ty::Func { .. } => "func".into(),
+        // By results (their count and kinds): functions of other shapes never share elements.
+        Ty::Func { results, .. } => format!(
+            "func({})",
+            results
+                .iter()
+                .map(|r| ty_key(types, r).unwrap_or_else(|| "?".into()))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
         Ty::Client {
             api_package,
             multicast,

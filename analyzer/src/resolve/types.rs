@@ -48,6 +48,8 @@ pub(crate) enum Ty<'a> {
     Named(TypeKey<'a>, Vec<Ty<'a>>),
     Pointer(Box<Ty<'a>>),
     Slice(Box<Ty<'a>>),
+    /// An array: a slice to everything but the value flow, which keys elements by type.
+    Array(Box<Ty<'a>>),
     /// A map, by its value type.
     Map(Box<Ty<'a>>),
     Chan(Box<Ty<'a>>),
@@ -413,6 +415,9 @@ impl<'a> Types<'a> {
             TypeExpr::Slice(inner) => {
                 Ty::Slice(Box::new(self.resolve(file, function, subst, inner, d)))
             }
+            TypeExpr::Array(inner) => {
+                Ty::Array(Box::new(self.resolve(file, function, subst, inner, d)))
+            }
             TypeExpr::Map(_, v) => Ty::Map(Box::new(self.resolve(file, function, subst, v, d))),
             TypeExpr::Chan(v) => Ty::Chan(Box::new(self.resolve(file, function, subst, v, d))),
             TypeExpr::Func(sig) => Ty::Func {
@@ -570,7 +575,7 @@ impl<'a> Types<'a> {
                 other => other,
             },
             Expr::Index(inner, args) => match self.type_at(scope, inner, d) {
-                Ty::Slice(t) | Ty::Map(t) => *t,
+                Ty::Slice(t) | Ty::Array(t) | Ty::Map(t) => *t,
                 // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
                 f @ Ty::Func { .. } => self.instantiate(scope, args, f, d),
                 other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
@@ -585,9 +590,21 @@ impl<'a> Types<'a> {
                 t,
                 d,
             ))),
-            Expr::FuncLit(_) => Ty::Func {
+            Expr::FuncLit(k) => Ty::Func {
                 targets: Vec::new(),
-                results: Vec::new(),
+                results: scope
+                    .function
+                    .and_then(|f| f.closures.get((*k as usize).wrapping_sub(1)))
+                    .map(|c| {
+                        c.results
+                            .iter()
+                            .map(|r| match &r.ty {
+                                Some(t) => self.resolve(scope.file, scope.function, &[], t, d),
+                                None => Ty::Basic,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             },
             Expr::Receive(ch) => match self.type_at(scope, ch, d) {
                 Ty::Chan(t) => *t,
@@ -684,8 +701,8 @@ impl<'a> Types<'a> {
                 },
                 BindingValue::Range { over, index } => {
                     match (self.type_at(&inner, over, d), index) {
-                        (Ty::Slice(_) | Ty::Map(_), 0) => Ty::Basic,
-                        (Ty::Slice(t) | Ty::Map(t) | Ty::Chan(t), _) => *t,
+                        (Ty::Slice(_) | Ty::Array(_) | Ty::Map(_), 0) => Ty::Basic,
+                        (Ty::Slice(t) | Ty::Array(t) | Ty::Map(t) | Ty::Chan(t), _) => *t,
                         (Ty::Unknown(r), _) => Ty::Unknown(r),
                         (Ty::Outside, _) => Ty::Outside,
                         _ => Ty::Basic,
@@ -912,7 +929,8 @@ impl<'a> Types<'a> {
             loop {
                 match (t, arg) {
                     (TypeExpr::Pointer(inner), Ty::Pointer(a))
-                    | (TypeExpr::Slice(inner), Ty::Slice(a)) => {
+                    | (TypeExpr::Slice(inner), Ty::Slice(a))
+                    | (TypeExpr::Array(inner), Ty::Array(a)) => {
                         t = inner;
                         arg = *a;
                     }
@@ -996,7 +1014,7 @@ impl<'a> Types<'a> {
                     None => Member::NotFound,
                 }
             }
-            Ty::Func { .. } | Ty::Slice(_) | Ty::Map(_) | Ty::Chan(_) | Ty::Basic => {
+            Ty::Func { .. } | Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_) | Ty::Basic => {
                 Member::NotFound
             }
             Ty::Outside | Ty::Package(_) | Ty::TypeName(_) | Ty::Pointer(_) => Member::Outside,

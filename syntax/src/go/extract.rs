@@ -523,8 +523,12 @@ impl<'a> Extractor<'a> {
                 Some(inner) => TypeExpr::Pointer(Box::new(self.type_expr(inner, d))),
                 None => TypeExpr::Other(kind(node).into()),
             },
-            "slice_type" | "array_type" | "implicit_length_array_type" => match child("element") {
+            "slice_type" => match child("element") {
                 Some(e) => TypeExpr::Slice(Box::new(self.type_expr(e, d))),
+                None => TypeExpr::Other(kind(node).into()),
+            },
+            "array_type" | "implicit_length_array_type" => match child("element") {
+                Some(e) => TypeExpr::Array(Box::new(self.type_expr(e, d))),
                 None => TypeExpr::Other(kind(node).into()),
             },
             "map_type" => match (child("key"), child("value")) {

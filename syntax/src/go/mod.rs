@@ -105,8 +105,10 @@ pub enum TypeExpr {
     },
     /// `*T`.
     Pointer(Box<TypeExpr>),
-    /// Slices and arrays.
+    /// `[]T`.
     Slice(Box<TypeExpr>),
+    /// `[N]T`, `[...]T`.
+    Array(Box<TypeExpr>),
     /// `map[K]V`: key and value.
     Map(Box<TypeExpr>, Box<TypeExpr>),
     /// `chan T`, in any direction.
@@ -145,7 +147,7 @@ impl TypeExpr {
     /// The element type of a slice or array.
     pub fn slice_element(&self) -> Option<&TypeExpr> {
         match self {
-            TypeExpr::Slice(e) => Some(e),
+            TypeExpr::Slice(e) | TypeExpr::Array(e) => Some(e),
             _ => None,
         }
     }
