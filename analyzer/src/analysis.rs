@@ -95,6 +95,7 @@ pub(crate) fn conclude(
     call_sites: &[CallSite],
     graph: &CallGraph,
     walk_errors: &[(String, String)],
+    binaries: &bundles::Binaries,
 ) -> Conclusions {
     let workspace = types.workspace();
     let mut problems: Vec<Problem> = workspace
@@ -122,7 +123,7 @@ pub(crate) fn conclude(
             }),
     );
     problems.sort();
-    let (attributions, unresolved) = attribute(types, graph, call_sites);
+    let (attributions, unresolved) = attribute(types, graph, call_sites, binaries);
     let without_identity = without_identity(workspace, call_sites, &attributions);
     Conclusions {
         problems,
@@ -294,6 +295,7 @@ fn attribute(
     types: &types::Types,
     graph: &CallGraph,
     sites: &[CallSite],
+    binaries: &bundles::Binaries,
 ) -> (Attributions, LostCalls) {
     let ws = types.workspace();
     let per_service: Vec<_> = ws
@@ -311,9 +313,14 @@ fn attribute(
         .collect();
     let program = graph.program(&all_entries, &assumed);
     let useful = graph.reaching(sites.iter().map(|s| s.function));
+    let no_binaries = Vec::new();
     let reaches: Vec<callgraph::Reach> = per_service
         .par_iter()
-        .map(|(entries, _)| graph.reach(entries, &useful, &program))
+        .enumerate()
+        .map(|(i, (entries, _))| {
+            let own = binaries.of_service.get(i).unwrap_or(&no_binaries);
+            graph.reach(entries, &useful, &program, own)
+        })
         .collect();
     // Walk each service's (small) reached set rather than asking every service about every site.
     let mut sites_of: HashMap<callsites::FunctionRef, Vec<usize>> = HashMap::new();
@@ -322,8 +329,13 @@ fn attribute(
     }
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); sites.len()];
     for (service, reach) in reaches.iter().enumerate() {
+        let own = binaries.of_service.get(service).unwrap_or(&no_binaries);
         for f in reach.functions() {
             for &i in sites_of.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
+                // A client that flows to the call only in another binary is not this service's.
+                if !callgraph::in_binaries(&sites[i].binaries, own) {
+                    continue;
+                }
                 out[i].push(Attribution {
                     service,
                     path: reach.path(f),

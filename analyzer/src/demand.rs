@@ -54,7 +54,7 @@ pub(crate) fn run(sources: &mut [Source], external: &[ExternalEndpoint]) -> (Wor
     }
     let sites = {
         let types = crate::resolve::types::Types::new(&ws, &catalog);
-        callsites::find(&types, &crate::flow::solve(&types))
+        callsites::find(&types, &crate::flow::solve(&types, &[]))
     };
     let mut reaching: BTreeSet<String> = sites
         .iter()

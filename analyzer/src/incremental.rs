@@ -351,10 +351,14 @@ impl Engine {
         let _ = (reusable, changed);
         let catalog = Catalog::build(workspace, &self.options.external_endpoints);
         let types = Types::new(workspace, &catalog);
-        let flow = crate::flow::solve(&types);
+        let binaries = crate::callgraph::bundles::binaries(
+            workspace,
+            &crate::callgraph::bundles::find(&types),
+        );
+        let flow = crate::flow::solve(&types, &binaries.dirs);
         let sites = crate::callgraph::callsites::find(&types, &flow);
         let graph = crate::callgraph::build(&types, &flow);
-        let conclusions = crate::conclude(&types, &sites, &graph, errors);
+        let conclusions = crate::conclude(&types, &sites, &graph, errors, &binaries);
         drop(types);
         (catalog, sites, graph, conclusions)
     }

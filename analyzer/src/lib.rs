@@ -168,10 +168,11 @@ pub fn finish(
 ) -> Analysis {
     let (call_sites, graph, conclusions) = {
         let types = types::Types::new(&workspace, &catalog);
-        let flow = flow::solve(&types);
+        let binaries = callgraph::bundles::binaries(&workspace, &callgraph::bundles::find(&types));
+        let flow = flow::solve(&types, &binaries.dirs);
         let call_sites = callgraph::callsites::find(&types, &flow);
         let graph = callgraph::build(&types, &flow);
-        let conclusions = conclude(&types, &call_sites, &graph, walk_errors);
+        let conclusions = conclude(&types, &call_sites, &graph, walk_errors, &binaries);
         (call_sites, graph, conclusions)
     };
     Analysis::assemble(

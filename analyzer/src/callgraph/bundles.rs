@@ -11,6 +11,7 @@ use crate::facts::go::{BindingValue, Expr};
 use crate::resolve::types::{Ty, Types};
 use crate::resolve::values::Scope;
 use crate::span::Span;
+use crate::workspace::Workspace;
 
 /// How far a member is traced through variables, slices and method chains.
 const MAX_TRACE: u32 = 16;
@@ -296,4 +297,53 @@ impl Member {
             .as_deref()
             .unwrap_or_else(|| crate::facts::go::default_package_name(&self.package))
     }
+}
+
+/// The programs a tree builds, as Go's linker sees them: each bundle's `main` package, and each
+/// service that no bundle adds, by the package folders it links; and for each service (in
+/// `Workspace::services` order) the programs it runs in (indices into `dirs`).
+#[derive(Clone, Debug, Default)]
+pub struct Binaries {
+    /// The package folders each program links, sorted.
+    pub dirs: Vec<Vec<String>>,
+    /// For each service, the programs it runs in, sorted.
+    pub of_service: Vec<Vec<u32>>,
+}
+
+/// The programs of a tree. A bundle with an argument rootlint could not trace may run any
+/// service it links.
+pub(crate) fn binaries(ws: &Workspace, bundles: &[Bundle]) -> Binaries {
+    let mut out = Binaries {
+        dirs: Vec::new(),
+        of_service: vec![Vec::new(); ws.services.len()],
+    };
+    for b in bundles {
+        let linked = ws.import_closure([b.dir.as_str()]);
+        let id = out.dirs.len() as u32;
+        for (i, s) in ws.services.iter().enumerate() {
+            let member = b
+                .members
+                .iter()
+                .any(|m| s.import_path.as_deref() == Some(m.package.as_str()));
+            if member || (!b.unresolved.is_empty() && linked.contains(s.dir.as_str())) {
+                out.of_service[i].push(id);
+            }
+        }
+        let mut dirs: Vec<String> = linked.into_iter().map(str::to_string).collect();
+        dirs.sort();
+        out.dirs.push(dirs);
+    }
+    for (i, s) in ws.services.iter().enumerate() {
+        if out.of_service[i].is_empty() {
+            let mut dirs: Vec<String> = ws
+                .import_closure([s.dir.as_str()])
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            dirs.sort();
+            out.of_service[i].push(out.dirs.len() as u32);
+            out.dirs.push(dirs);
+        }
+    }
+    out
 }

@@ -105,6 +105,10 @@ pub struct CallSite {
     /// A destination part that cannot stand in a NATS subject (a wildcard or reserved
     /// hostname, a method that is not an HTTP method): no grant, and a finding.
     pub invalid_token: Option<String>,
+    /// For a typed client that flows to the call: the binaries where it does (`None`: every
+    /// binary that links the call). Only services of those binaries make the call.
+    #[serde(skip)]
+    pub binaries: crate::flow::InBinaries,
 }
 
 impl CallSite {
@@ -217,7 +221,7 @@ fn resolve_call<'a>(
                 .unwrap_or_else(|| "a typed client that flows to this call".into());
             flowed
                 .iter()
-                .filter_map(|(client, method)| {
+                .filter_map(|(client, method, binaries)| {
                     let client = Client {
                         api_package: client.api_package.to_string(),
                         multicast: client.multicast,
@@ -225,7 +229,9 @@ fn resolve_call<'a>(
                         from_parameter: None,
                         via: Some(via.clone()),
                     };
-                    typed_site(types, f, call, &client, method, None)
+                    let mut site = typed_site(types, f, call, &client, method, None)?;
+                    site.binaries = binaries.clone();
+                    Some(site)
                 })
                 .collect()
         }
@@ -348,6 +354,7 @@ fn typed_site<'a>(
             via,
             receiver_unresolved: None,
             invalid_token,
+            binaries: None,
         })
     }
 }
@@ -384,6 +391,7 @@ fn raw_site<'a>(
             via,
             receiver_unresolved: None,
             invalid_token,
+            binaries: None,
         }
     };
     if !matches!(method, "Request" | "Publish") {

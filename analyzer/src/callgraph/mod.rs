@@ -76,6 +76,9 @@ pub struct Edge {
     /// For interface dispatch: the implementing type, which something a service runs must
     /// instantiate for the edge to count.
     pub requires: Option<Arc<str>>,
+    /// For an edge the value flow found: the binaries where it exists (`None`: every binary
+    /// that links the caller). A service follows it only in its own binaries.
+    pub binaries: crate::flow::InBinaries,
 }
 
 /// A call whose receiver's type rootlint could not work out, although it may be in the tree.
@@ -350,13 +353,14 @@ fn node_of<'a>(
                     .map(|k| Arc::from(types.type_name(k))),
                 _ => None,
             };
-            edges.extend(resolved.targets.iter().map(|&to| Edge {
-                to,
+            edges.extend(resolved.targets.iter().map(|(to, binaries)| Edge {
+                to: *to,
                 precision,
                 line,
                 kind,
                 receiver: receiver.clone(),
                 requires: None,
+                binaries: binaries.clone(),
             }));
             for (why, name) in &resolved.untracked {
                 unresolved.push(Unresolved {
@@ -383,6 +387,7 @@ fn node_of<'a>(
                 kind: EdgeKind::Call,
                 receiver: None,
                 requires: None,
+                binaries: None,
             });
             continue;
         }
@@ -400,6 +405,7 @@ fn node_of<'a>(
                     kind,
                     receiver: receiver.clone(),
                     requires: None,
+                    binaries: None,
                 }));
             }
             Callee::Dispatch {
@@ -419,6 +425,7 @@ fn node_of<'a>(
                         kind: EdgeKind::InterfaceDispatch,
                         receiver: Some(interface.clone()),
                         requires: Some(concrete.clone()),
+                        binaries: None,
                     }));
                 }
             }
@@ -586,6 +593,7 @@ impl CallGraph {
         entries: &[FunctionRef],
         within: &HashSet<FunctionRef>,
         program: &Program,
+        binaries: &[u32],
     ) -> Reach {
         type Cost = (u32, u32, FunctionRef);
         let mut best: HashMap<FunctionRef, (Cost, Step, Option<FunctionRef>)> = HashMap::new();
@@ -618,6 +626,7 @@ impl CallGraph {
                         .requires
                         .as_ref()
                         .is_some_and(|t| !program.instantiated.contains(t))
+                    || !in_binaries(&edge.binaries, binaries)
                 {
                     continue;
                 }
@@ -645,6 +654,16 @@ impl CallGraph {
                 .map(|(k, (_, step, parent))| (k, (step, parent)))
                 .collect(),
         }
+    }
+}
+
+/// Whether something found in `found` (`None`: everywhere) exists in one of `binaries`
+/// (sorted; empty: the service is in no known binary, and everything counts).
+pub fn in_binaries(found: &crate::flow::InBinaries, binaries: &[u32]) -> bool {
+    match found {
+        None => true,
+        Some(_) if binaries.is_empty() => true,
+        Some(ids) => ids.iter().any(|i| binaries.binary_search(i).is_ok()),
     }
 }
 

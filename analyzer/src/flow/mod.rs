@@ -37,6 +37,10 @@ const MAX_BOUND_DEPTH: u32 = 16;
 /// The receiver parameter's index.
 const RECV: u32 = u32::MAX;
 
+/// The binaries (indices into the list [`solve`] was given) where a flow exists; `None`: in
+/// every binary that links the code.
+pub(crate) type InBinaries = Option<Arc<[u32]>>;
+
 /// A call, by its file and the span of the call expression (nested calls that start at the
 /// same byte end elsewhere).
 pub(crate) type CallKey = (usize, u32, u32);
@@ -171,10 +175,11 @@ struct PendingCall<'a> {
 /// A call the flow resolved: its targets, and the typed clients it is made with.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ResolvedCall {
-    /// Functions the call reaches through values.
-    pub(crate) targets: Vec<FunctionRef>,
-    /// The typed clients whose method `.1` the call invokes.
-    pub(crate) clients: Vec<(ClientToken, Arc<str>)>,
+    /// Functions the call reaches through values, with the binaries where it does (`None`:
+    /// in every binary that links the call).
+    pub(crate) targets: Vec<(FunctionRef, InBinaries)>,
+    /// The typed clients whose method `.1` the call invokes, with the binaries where it does.
+    pub(crate) clients: Vec<(ClientToken, Arc<str>, InBinaries)>,
     /// Why a receiver that may hold a :666-reaching value could not be followed.
     pub(crate) untracked: Vec<(Untracked, Arc<str>)>,
     /// Typed clients handed to code outside the tree.
@@ -196,6 +201,16 @@ pub(crate) enum Held {
     Method(Arc<str>),
 }
 
+/// What one solve found for one call.
+#[derive(Clone, Debug, Default)]
+struct Found {
+    targets: Vec<FunctionRef>,
+    clients: Vec<(ClientToken, Arc<str>)>,
+    untracked: Vec<(Untracked, Arc<str>)>,
+    escaped_clients: Vec<ClientToken>,
+    dispatched: bool,
+}
+
 /// The value flow of a workspace: for every call the flow had to resolve, what it reaches.
 #[derive(Default)]
 pub(crate) struct ValueFlow {
@@ -204,6 +219,7 @@ pub(crate) struct ValueFlow {
     /// holds.
     pub(crate) carriers: Vec<(Arc<str>, Held)>,
     calls: HashMap<CallKey, ResolvedCall>,
+    found: HashMap<CallKey, Found>,
     /// Calls that are dynamic (a function value, an interface method, a method value), so
     /// that the call graph never resolves them by type alone.
     dynamic: HashSet<CallKey>,
@@ -244,18 +260,115 @@ struct Builder<'a> {
     field_all_linked: HashSet<Arc<str>>,
 }
 
-/// Builds and solves the value flow of every parsed Go file.
-pub(crate) fn solve(types: &Types) -> ValueFlow {
-    build(types, false)
+/// Builds and solves the value flow of each binary the tree builds (`binaries`: the package
+/// folders each links), as Go's VTA does per program: a value stored by code of one binary
+/// never reaches a call in another. Without binaries, the whole tree is one program.
+pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
+    if binaries.is_empty() {
+        let mut flow = build(types, None, false);
+        flow.publish(None);
+        return flow;
+    }
+    // Binaries that link the same packages are one program.
+    let mut groups: Vec<(&Vec<String>, Vec<u32>)> = Vec::new();
+    let mut order: Vec<usize> = (0..binaries.len()).collect();
+    order.sort_by(|a, b| binaries[*a].cmp(&binaries[*b]));
+    for i in order {
+        match groups.last_mut() {
+            Some((dirs, ids)) if *dirs == &binaries[i] => ids.push(i as u32),
+            _ => groups.push((&binaries[i], vec![i as u32])),
+        }
+    }
+    let solved: Vec<(ValueFlow, &Vec<u32>)> = groups
+        .iter()
+        .map(|(dirs, ids)| {
+            let set: HashSet<&str> = dirs.iter().map(String::as_str).collect();
+            (build(types, Some(&set), false), ids)
+        })
+        .collect();
+    merge(types, binaries, solved)
 }
 
-/// [`solve`], also listing which named places hold what (for demand-driven parsing, which must
-/// parse every function a value can flow through).
+/// Joins the flows of the binaries: each target and client with the binaries it is found in.
+fn merge(types: &Types, binaries: &[Vec<String>], solved: Vec<(ValueFlow, &Vec<u32>)>) -> ValueFlow {
+    let ws = types.workspace();
+    let mut out = ValueFlow::default();
+    let mut targets: HashMap<CallKey, HashMap<FunctionRef, Vec<u32>>> = HashMap::new();
+    let mut clients: HashMap<CallKey, HashMap<(ClientToken, Arc<str>), Vec<u32>>> = HashMap::new();
+    for (flow, ids) in solved {
+        out.limit |= flow.limit;
+        out.dynamic.extend(flow.dynamic.iter().copied());
+        for (key, found) in flow.found {
+            let t = targets.entry(key).or_default();
+            for f in &found.targets {
+                t.entry(*f).or_default().extend(ids.iter().copied());
+            }
+            let c = clients.entry(key).or_default();
+            for cl in &found.clients {
+                c.entry(cl.clone()).or_default().extend(ids.iter().copied());
+            }
+            let r = out.calls.entry(key).or_default();
+            r.untracked.extend(found.untracked);
+            r.escaped_clients.extend(found.escaped_clients);
+            r.dispatched |= found.dispatched;
+        }
+    }
+    // The binaries that link each package folder, to tell "everywhere" from "somewhere".
+    let mut linking: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (i, dirs) in binaries.iter().enumerate() {
+        for d in dirs {
+            linking.entry(d.as_str()).or_default().push(i as u32);
+        }
+    }
+    let within = |key: &CallKey, mut ids: Vec<u32>| -> InBinaries {
+        ids.sort_unstable();
+        ids.dedup();
+        let dir = ws.files[key.0].file.dir();
+        (linking.get(dir).map(Vec::as_slice) != Some(ids.as_slice())).then(|| Arc::from(ids))
+    };
+    for (key, r) in out.calls.iter_mut() {
+        if let Some(t) = targets.remove(key) {
+            r.targets = t.into_iter().map(|(f, ids)| (f, within(key, ids))).collect();
+        }
+        if let Some(c) = clients.remove(key) {
+            r.clients = c
+                .into_iter()
+                .map(|((client, m), ids)| (client, m, within(key, ids)))
+                .collect();
+        }
+        r.targets.sort();
+        r.clients.sort();
+        r.untracked.sort();
+        r.untracked.dedup();
+        r.escaped_clients.sort();
+        r.escaped_clients.dedup();
+    }
+    out
+}
+
+/// [`solve`] over the whole tree as one program, also listing which named places hold what
+/// (for demand-driven parsing, which must parse every function a value can flow through).
 pub(crate) fn solve_with_carriers(types: &Types) -> ValueFlow {
-    build(types, true)
+    let mut flow = build(types, None, true);
+    flow.publish(None);
+    flow
 }
 
-fn build(types: &Types, carriers: bool) -> ValueFlow {
+impl ValueFlow {
+    /// Turns one solve's findings into the results (a single program: no binaries).
+    fn publish(&mut self, _binaries: Option<()>) {
+        for (key, found) in std::mem::take(&mut self.found) {
+            let r = self.calls.entry(key).or_default();
+            r.targets = found.targets.into_iter().map(|f| (f, None)).collect();
+            r.clients = found.clients.into_iter().map(|(c, m)| (c, m, None)).collect();
+            r.untracked = found.untracked;
+            r.escaped_clients = found.escaped_clients;
+            r.dispatched = found.dispatched;
+        }
+    }
+}
+
+fn build(types: &Types, only: Option<&HashSet<&str>>, carriers: bool) -> ValueFlow {
     let ws = types.workspace();
     let mut b = Builder {
         types,
@@ -275,6 +388,9 @@ fn build(types: &Types, carriers: bool) -> ValueFlow {
         .flat_map(|p| p.go_files.iter().copied())
         .filter(|&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
         .collect();
+    if let Some(only) = only {
+        files.retain(|&f| only.contains(ws.files[f].file.dir()));
+    }
     files.sort_unstable();
     for &file in &files {
         b.package_values(file);
@@ -1334,7 +1450,7 @@ impl<'a> Builder<'a> {
         if carriers {
             out.carriers = self.carriers(&sets);
         }
-        for r in out.calls.values_mut() {
+        for r in out.found.values_mut() {
             r.targets.sort();
             r.targets.dedup();
             r.clients.sort();
@@ -1551,7 +1667,7 @@ impl<'a> Builder<'a> {
     }
 
     fn record_untracked(out: &mut ValueFlow, key: CallKey, why: Untracked, m: &str) -> bool {
-        let r = out.calls.entry(key).or_default();
+        let r = out.found.entry(key).or_default();
         let entry = (why, Arc::from(m));
         if r.untracked.contains(&entry) {
             false
@@ -1581,7 +1697,7 @@ impl<'a> Builder<'a> {
         }
         match self.tokens[tok as usize].clone() {
             Token::Client(c) => {
-                let r = out.calls.entry(key).or_default();
+                let r = out.found.entry(key).or_default();
                 let entry = (c, Arc::from(m));
                 if r.clients.contains(&entry) {
                     false
@@ -1605,7 +1721,7 @@ impl<'a> Builder<'a> {
                             }
                             changed |= self.add_target(i, Token::Func(t), t, method_expr, out);
                         }
-                        out.calls.entry(key).or_default().dispatched = true;
+                        out.found.entry(key).or_default().dispatched = true;
                         changed
                     }
                     Member::Client { .. } | Member::Interface { .. } if depth < MAX_BOUND_DEPTH => {
@@ -1677,7 +1793,7 @@ impl<'a> Builder<'a> {
         let key = self.calls[i].key;
         match self.tokens[tok as usize].clone() {
             Token::Func(t) | Token::MethodExpr(t) => {
-                let r = out.calls.entry(key).or_default();
+                let r = out.found.entry(key).or_default();
                 if r.targets.contains(&t) {
                     false
                 } else {
@@ -1705,7 +1821,7 @@ impl<'a> Builder<'a> {
                 for t in methods {
                     let p = self.node(Place::Param(t, RECV));
                     self.seeds.push((p, tok));
-                    let r = out.calls.entry(key).or_default();
+                    let r = out.found.entry(key).or_default();
                     if !r.targets.contains(&t) {
                         r.targets.push(t);
                         changed = true;
@@ -1714,7 +1830,7 @@ impl<'a> Builder<'a> {
                 changed
             }
             Token::Client(c) => {
-                let r = out.calls.entry(key).or_default();
+                let r = out.found.entry(key).or_default();
                 if r.escaped_clients.contains(&c) {
                     false
                 } else {
@@ -1727,7 +1843,7 @@ impl<'a> Builder<'a> {
                 for t in Self::held(sets, node) {
                     match self.tokens[t as usize].clone() {
                         Token::Client(c) => {
-                            let r = out.calls.entry(key).or_default();
+                            let r = out.found.entry(key).or_default();
                             if !r.escaped_clients.contains(&c) {
                                 r.escaped_clients.push(c);
                                 changed = true;
@@ -1756,7 +1872,7 @@ impl<'a> Builder<'a> {
         let key = self.calls[i].key;
         // A receiver reaches the method where the value was taken, or through the dispatch.
         self.connect(i, target, method_expr, None);
-        out.calls.entry(key).or_default().targets.push(target);
+        out.found.entry(key).or_default().targets.push(target);
         true
     }
 }
