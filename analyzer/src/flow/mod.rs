@@ -34,6 +34,12 @@ pub(crate) const MAX_ROUNDS: usize = 200;
 /// (a value that holds itself would loop).
 const MAX_BOUND_DEPTH: u32 = 16;
 
+/// The tag of an edge every program has (fields and elements linked by type).
+const STRUCTURAL: u32 = u32::MAX;
+
+/// The tag bit of an edge a solve added.
+const SOLVED: u32 = 1 << 31;
+
 /// The receiver parameter's index.
 const RECV: u32 = u32::MAX;
 
@@ -166,6 +172,8 @@ enum CallKind<'a> {
 
 struct PendingCall<'a> {
     key: CallKey,
+    /// The package whose code makes the call.
+    owner: u32,
     kind: CallKind<'a>,
     args: Vec<u32>,
     /// Targets already connected.
@@ -249,11 +257,21 @@ struct Builder<'a> {
     places: HashMap<Place, u32>,
     tokens: Vec<Token<'a>>,
     token_ids: HashMap<Token<'a>, u32>,
-    edges: Vec<Vec<(u32, Transform)>>,
-    /// Tokens to put into places: the sources, then what resolution adds.
-    seeds: Vec<(u32, u32)>,
+    /// Out-edges by node, each tagged with what makes it exist (see [`Builder::valid`]).
+    edges: Vec<Vec<(u32, Transform, u32)>>,
+    /// Tokens to put into places (node, token, tag): the sources, then what resolution adds.
+    seeds: Vec<(u32, u32, u32)>,
     /// Edges added since the last round (their sources' tokens must cross them).
     fresh: Vec<(u32, u32, Transform)>,
+    /// Package ids by folder; an edge written by a package's code carries its id.
+    package_ids: HashMap<&'a str, u32>,
+    /// The package whose code is being read (or [`STRUCTURAL`]).
+    owner: u32,
+    /// 0 while the graph is built; then one per solve, so that what a solve adds (a dynamic
+    /// call's edges) counts in that solve only.
+    generation: u32,
+    /// Per package id, whether the program being solved links it.
+    linked: Vec<bool>,
     calls: Vec<PendingCall<'a>>,
     temps: u32,
     /// Loads of fields and elements whose type is known read these too.
@@ -264,28 +282,27 @@ struct Builder<'a> {
 /// folders each links), as Go's VTA does per program: a value stored by code of one binary
 /// never reaches a call in another. Without binaries, the whole tree is one program.
 pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
+    let mut b = Builder::new(types);
     if binaries.is_empty() {
-        let mut flow = build(types, None, false);
-        flow.publish(None);
+        let mut flow = b.solve_program(None, false);
+        flow.publish();
         return flow;
     }
     // Binaries that link the same packages are one program.
     let mut groups: Vec<(&Vec<String>, Vec<u32>)> = Vec::new();
     let mut order: Vec<usize> = (0..binaries.len()).collect();
-    order.sort_by(|a, b| binaries[*a].cmp(&binaries[*b]));
+    order.sort_by(|x, y| binaries[*x].cmp(&binaries[*y]));
     for i in order {
         match groups.last_mut() {
             Some((dirs, ids)) if *dirs == &binaries[i] => ids.push(i as u32),
             _ => groups.push((&binaries[i], vec![i as u32])),
         }
     }
-    let solved: Vec<(ValueFlow, &Vec<u32>)> = groups
-        .iter()
-        .map(|(dirs, ids)| {
-            let set: HashSet<&str> = dirs.iter().map(String::as_str).collect();
-            (build(types, Some(&set), false), ids)
-        })
-        .collect();
+    let mut solved: Vec<(ValueFlow, &Vec<u32>)> = Vec::new();
+    for (dirs, ids) in &groups {
+        let flow = b.solve_program(Some(dirs), false);
+        solved.push((flow, ids));
+    }
     merge(types, binaries, solved)
 }
 
@@ -349,14 +366,14 @@ fn merge(types: &Types, binaries: &[Vec<String>], solved: Vec<(ValueFlow, &Vec<u
 /// [`solve`] over the whole tree as one program, also listing which named places hold what
 /// (for demand-driven parsing, which must parse every function a value can flow through).
 pub(crate) fn solve_with_carriers(types: &Types) -> ValueFlow {
-    let mut flow = build(types, None, true);
-    flow.publish(None);
+    let mut flow = Builder::new(types).solve_program(None, true);
+    flow.publish();
     flow
 }
 
 impl ValueFlow {
     /// Turns one solve's findings into the results (a single program: no binaries).
-    fn publish(&mut self, _binaries: Option<()>) {
+    fn publish(&mut self) {
         for (key, found) in std::mem::take(&mut self.found) {
             let r = self.calls.entry(key).or_default();
             r.targets = found.targets.into_iter().map(|f| (f, None)).collect();
@@ -368,40 +385,93 @@ impl ValueFlow {
     }
 }
 
-fn build(types: &Types, only: Option<&HashSet<&str>>, carriers: bool) -> ValueFlow {
-    let ws = types.workspace();
-    let mut b = Builder {
-        types,
-        places: HashMap::new(),
-        tokens: Vec::new(),
-        token_ids: HashMap::new(),
-        edges: Vec::new(),
-        seeds: Vec::new(),
-        fresh: Vec::new(),
-        calls: Vec::new(),
-        temps: 0,
-        field_all_linked: HashSet::new(),
-    };
-    let mut files: Vec<usize> = ws
-        .packages
-        .values()
-        .flat_map(|p| p.go_files.iter().copied())
-        .filter(|&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
-        .collect();
-    if let Some(only) = only {
-        files.retain(|&f| only.contains(ws.files[f].file.dir()));
+impl<'a> Builder<'a> {
+    /// The graph of every parsed Go file, each edge tagged with the package that writes it.
+    fn new(types: &'a Types<'a>) -> Builder<'a> {
+        let ws = types.workspace();
+        let mut b = Builder {
+            types,
+            places: HashMap::new(),
+            tokens: Vec::new(),
+            token_ids: HashMap::new(),
+            edges: Vec::new(),
+            seeds: Vec::new(),
+            fresh: Vec::new(),
+            package_ids: HashMap::new(),
+            owner: STRUCTURAL,
+            generation: 0,
+            linked: Vec::new(),
+            calls: Vec::new(),
+            temps: 0,
+            field_all_linked: HashSet::new(),
+        };
+        let mut dirs: Vec<&str> = ws.packages.keys().map(String::as_str).collect();
+        dirs.sort_unstable();
+        b.package_ids = dirs.iter().enumerate().map(|(i, d)| (*d, i as u32)).collect();
+        let mut files: Vec<usize> = ws
+            .packages
+            .values()
+            .flat_map(|p| p.go_files.iter().copied())
+            .filter(|&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
+            .collect();
+        files.sort_unstable();
+        for &file in &files {
+            b.owner = b.package_ids[ws.files[file].file.dir()];
+            b.package_values(file);
+            for f in ws.functions(file) {
+                b.function(f);
+            }
+        }
+        // Static calls connect once, as the code of the calling package.
+        for i in 0..b.calls.len() {
+            let targets: Vec<(FunctionRef, bool, Option<u32>)> = match &b.calls[i].kind {
+                CallKind::Static(t, recv) => t.iter().map(|&f| (f, false, *recv)).collect(),
+                CallKind::MethodExpr(t) => t.iter().map(|&f| (f, true, None)).collect(),
+                _ => continue,
+            };
+            b.owner = b.calls[i].owner;
+            for (t, method_expr, recv) in targets {
+                b.connect(i, t, method_expr, recv);
+            }
+        }
+        b.owner = STRUCTURAL;
+        b.fresh.clear();
+        b
     }
-    files.sort_unstable();
-    for &file in &files {
-        b.package_values(file);
-        for f in ws.functions(file) {
-            b.function(f);
+
+    /// Whether an edge or a source with this tag exists in the program being solved.
+    fn valid(&self, tag: u32) -> bool {
+        if tag == STRUCTURAL {
+            true
+        } else if tag & SOLVED != 0 {
+            tag == SOLVED | self.generation
+        } else {
+            self.linked.is_empty() || self.linked.get(tag as usize).copied().unwrap_or(false)
         }
     }
-    b.solve(carriers)
-}
 
-impl<'a> Builder<'a> {
+    /// Solves the program that links `dirs` (every package: `None`).
+    fn solve_program(&mut self, dirs: Option<&Vec<String>>, carriers: bool) -> ValueFlow {
+        self.generation += 1;
+        self.linked = match dirs {
+            None => Vec::new(),
+            Some(dirs) => {
+                let mut linked = vec![false; self.package_ids.len()];
+                for d in dirs {
+                    if let Some(&id) = self.package_ids.get(d.as_str()) {
+                        linked[id as usize] = true;
+                    }
+                }
+                linked
+            }
+        };
+        for c in &mut self.calls {
+            c.connected.clear();
+        }
+        self.fresh.clear();
+        self.solve(carriers)
+    }
+
     fn node(&mut self, p: Place) -> u32 {
         if let Some(&n) = self.places.get(&p) {
             return n;
@@ -427,18 +497,46 @@ impl<'a> Builder<'a> {
         i
     }
 
+    /// The tag of what the code being read (or the solve) adds now.
+    fn tag(&self) -> u32 {
+        if self.generation == 0 {
+            self.owner
+        } else {
+            SOLVED | self.generation
+        }
+    }
+
     fn edge(&mut self, from: u32, to: u32, t: Transform) {
         if from != to || t != Transform::Copy {
-            self.edges[from as usize].push((to, t.clone()));
-            self.fresh.push((from, to, t));
+            let tag = self.tag();
+            self.edges[from as usize].push((to, t.clone(), tag));
+            if self.generation > 0 {
+                self.fresh.push((from, to, t));
+            }
         }
+    }
+
+    /// An edge every program has.
+    fn structural_edge(&mut self, from: u32, to: u32) {
+        if from != to {
+            self.edges[from as usize].push((to, Transform::Copy, STRUCTURAL));
+            if self.generation > 0 {
+                self.fresh.push((from, to, Transform::Copy));
+            }
+        }
+    }
+
+    /// A token put into a place by the code being read (or the solve).
+    fn seed(&mut self, node: u32, tok: u32) {
+        let tag = self.tag();
+        self.seeds.push((node, tok, tag));
     }
 
     fn flow(&mut self, sources: &[Source], to: u32) {
         for s in sources {
             match *s {
                 Source::Node(n) => self.edge(n, to, Transform::Copy),
-                Source::Token(t) => self.seeds.push((to, t)),
+                Source::Token(t) => self.seed(to, t),
             }
         }
     }
@@ -604,13 +702,13 @@ impl<'a> Builder<'a> {
             Some(_) => {
                 // Loads of a known type read stores through an unknown one; loads of an unknown
                 // type read every store.
-                self.edge(n, all, Transform::Copy);
+                self.structural_edge(n, all);
                 let unknown = self.node(Place::Field(None, name.clone()));
-                self.edge(unknown, n, Transform::Copy);
+                self.structural_edge(unknown, n);
             }
             None => {
                 if self.field_all_linked.insert(name) {
-                    self.edge(n, all, Transform::Copy);
+                    self.structural_edge(n, all);
                 }
             }
         }
@@ -640,12 +738,12 @@ impl<'a> Builder<'a> {
         let n = self.node(Place::Elem(key.clone()));
         let all = self.node(Place::ElemAll);
         if key.is_some() {
-            self.edge(n, all, Transform::Copy);
+            self.structural_edge(n, all);
             let unknown = self.node(Place::Elem(None));
-            self.edge(unknown, n, Transform::Copy);
+            self.structural_edge(unknown, n);
             n
         } else {
-            self.edge(n, all, Transform::Copy);
+            self.structural_edge(n, all);
             n
         }
     }
@@ -1248,6 +1346,7 @@ impl<'a> Builder<'a> {
         let _ = caller;
         self.calls.push(PendingCall {
             key,
+            owner: self.owner,
             kind,
             args,
             connected: HashSet::new(),
@@ -1397,36 +1496,38 @@ impl<'a> Builder<'a> {
 
     // ---- solving -------------------------------------------------------------------------------
 
-    fn solve(mut self, carriers: bool) -> ValueFlow {
+    fn solve(&mut self, carriers: bool) -> ValueFlow {
         let mut sets: Vec<BTreeSet<u32>> = Vec::new();
         let mut out = ValueFlow::default();
         for call in &self.calls {
-            if !matches!(call.kind, CallKind::Static(..) | CallKind::MethodExpr(_)) {
+            if !matches!(call.kind, CallKind::Static(..) | CallKind::MethodExpr(_))
+                && self.valid(call.owner)
+            {
                 out.dynamic.insert(call.key);
             }
         }
-        // Static calls connect once.
-        for i in 0..self.calls.len() {
-            let targets: Vec<(FunctionRef, bool, Option<u32>)> = match &self.calls[i].kind {
-                CallKind::Static(t, recv) => t.iter().map(|&f| (f, false, *recv)).collect(),
-                CallKind::MethodExpr(t) => t.iter().map(|&f| (f, true, None)).collect(),
-                _ => continue,
-            };
-            for (t, method_expr, recv) in targets {
-                self.connect(i, t, method_expr, recv);
+        let mut work: Vec<(u32, u32)> = Vec::new();
+        let seeds = std::mem::take(&mut self.seeds);
+        for &(node, tok, tag) in &seeds {
+            if self.valid(tag) {
+                work.push((node, tok));
             }
         }
-        // Every edge so far is in `edges`; only later ones need their sources replayed.
-        self.fresh.clear();
-        let mut work: Vec<(u32, u32)> = std::mem::take(&mut self.seeds);
+        // Construction's sources stay for the next program; a solve's own go.
+        self.seeds = seeds.into_iter().filter(|s| s.2 & SOLVED == 0 || s.2 == STRUCTURAL).collect();
+        let base_seeds = self.seeds.len();
         let mut rounds = 0;
         loop {
             self.propagate(&mut sets, &mut work);
             let mut changed = false;
             for i in 0..self.calls.len() {
-                changed |= self.resolve_call(i, &sets, &mut out);
+                if self.valid(self.calls[i].owner) {
+                    changed |= self.resolve_call(i, &sets, &mut out);
+                }
             }
-            work.append(&mut self.seeds);
+            for (node, tok, _) in self.seeds.drain(base_seeds..) {
+                work.push((node, tok));
+            }
             // New edges carry what their sources already hold.
             for (from, to, t) in std::mem::take(&mut self.fresh) {
                 let held: Vec<u32> = sets
@@ -1531,7 +1632,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             for j in 0..self.edges[node as usize].len() {
-                let (to, t) = self.edges[node as usize][j].clone();
+                let (to, t, tag) = self.edges[node as usize][j].clone();
+                if !self.valid(tag) {
+                    continue;
+                }
                 let tok = self.transform(tok, &t);
                 if sets.get(to as usize).is_none_or(|s| !s.contains(&tok)) {
                     work.push((to, tok));
@@ -1715,7 +1819,7 @@ impl<'a> Builder<'a> {
                         let mut changed = false;
                         for t in methods {
                             let p = self.node(Place::Param(t, RECV));
-                            self.seeds.push((p, tok));
+                            self.seed(p, tok);
                             if let Some(n) = recv_node {
                                 self.edge(n, p, Transform::Copy);
                             }
@@ -1820,7 +1924,7 @@ impl<'a> Builder<'a> {
                 let mut changed = false;
                 for t in methods {
                     let p = self.node(Place::Param(t, RECV));
-                    self.seeds.push((p, tok));
+                    self.seed(p, tok);
                     let r = out.found.entry(key).or_default();
                     if !r.targets.contains(&t) {
                         r.targets.push(t);
