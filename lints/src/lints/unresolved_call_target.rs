@@ -64,8 +64,9 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 file,
                 call.span,
                 format!(
-                    "rootlint cannot tell which `{}` this call runs; {shown}{tail} of that name makes a :666 call",
-                    call.name
+                    "rootlint cannot tell which `{}` this call runs; {shown}{tail} of that name {} a :666 call",
+                    call.name,
+                    if names.len() == 1 { "makes" } else { "make" }
                 ),
             )
             .with_label(format!("the receiver's type is unknown: {}", call.reason))

@@ -17,22 +17,23 @@ func (k *Keeper) Unseal(ctx context.Context) error {
 
 type Service struct {
 	*Intermediate
-	keepers    chan *Keeper
+	keepers    []*Keeper
 	keeper     *Keeper
-	publishers chan service.Publisher
+	publishers []service.Publisher
 	publisher  service.Publisher
 }
 
-// Rotate unseals through a keeper.
+// Rotate unseals through a keeper taken from a slice expression, whose type rootlint does
+// not work out.
 func (svc *Service) Rotate(ctx context.Context) error {
 	svc.keeper = &Keeper{svc: svc}
-	k := <-svc.keepers
+	k := svc.keepers[1:][0]
 	return k.Unseal(ctx) // want: unresolved_call_target
 }
 
-// Raw unseals with a raw request on a publisher.
+// Raw unseals with a raw request on a publisher taken the same way.
 func (svc *Service) Raw(ctx context.Context) error {
-	p := <-svc.publishers
+	p := svc.publishers[1:][0]
 	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // want: unresolved_call_target
 	return err
 }
