@@ -315,6 +315,7 @@ fn the_analyzer_stages_form_a_dag() {
         ("facts", 40),
         ("workspace", 50),
         ("resolve", 60),
+        ("flow", 70),
         ("callgraph", 80),
         ("analysis", 88),
         ("grants", 90),
@@ -373,6 +374,7 @@ fn the_analyzer_stages_form_a_dag() {
         ("lib.rs", "demand"),
         ("lib.rs", "framework"),
         ("lib.rs", "resolve"),
+        ("lib.rs", "flow"),
     ];
     for (file, module) in CRATE_PRIVATE {
         let ast = syn::parse_file(&std::fs::read_to_string(src.join(file)).unwrap()).unwrap();

@@ -94,10 +94,12 @@ fn without_apt_get_it_stops_before_building_and_names_the_packages() {
 
 #[test]
 fn with_everything_installed_it_only_runs_the_tests() {
-    let bin = machine(None, &["nats-server", "nvim", "apt-get", "cargo"]);
+    let bin = machine(None, &["nats-server", "nvim", "go", "apt-get", "cargo"]);
     let (out, log) = run(bin.path());
     assert!(out.status.success(), "{out:?}");
-    if Path::new("/usr/bin/time").exists() {
+    if Path::new("/usr/bin/time").exists()
+        && Path::new("/usr/share/gocode/src/golang.org/x/tools/go/callgraph/vta").is_dir()
+    {
         assert_eq!(log, "cargo test --workspace\n");
     }
 }

@@ -261,12 +261,14 @@ fn run_batch(oracle_bin: &Path, work: &Path, seeds: &[u64]) -> Vec<Verdict> {
 fn env_u64(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
-        .map(|v| v.parse().unwrap_or_else(|_| panic!("{name} is not a number")))
+        .map(|v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{name} is not a number"))
+        })
         .unwrap_or(default)
 }
 
 #[test]
-#[ignore = "work in progress: the value-flow stage does not pass yet"]
 fn rootlint_grants_agree_with_go_vta_on_generated_programs() {
     require_go();
     let work = tempfile::tempdir().unwrap();

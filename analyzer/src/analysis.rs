@@ -1,4 +1,4 @@
-//! Stage 8, with the call graph: attribution (which services reach which call site, through the call graph from
+//! Stage 9, with the call graph: attribution (which services reach which call site, through the call graph from
 //! their entry points), the problems met on the way, and the [`Analysis`] every later stage and
 //! every lint reads.
 
@@ -36,7 +36,7 @@ pub struct Analysis {
     pub catalog: Catalog,
     /// Every Microbus call site with its resolved destination, sorted by file and position.
     pub call_sites: Vec<CallSite>,
-    /// Functions and the call edges resolved through types (stage 8).
+    /// Functions and the call edges resolved through types and values (stage 9).
     pub graph: CallGraph,
     /// For each call site (same index), the services that reach it.
     pub attributions: Vec<Vec<Attribution>>,

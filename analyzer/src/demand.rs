@@ -109,7 +109,11 @@ fn through_values(
     let flow = crate::flow::solve_with_carriers(&types);
     for s in callsites::find(&types, &flow) {
         if attribution_matters(&s, catalog) {
-            reaching.insert(ws.go(s.function.file).functions[s.function.function].name.clone());
+            reaching.insert(
+                ws.go(s.function.file).functions[s.function.function]
+                    .name
+                    .clone(),
+            );
         }
     }
     let trust_apis: BTreeSet<&str> = catalog

@@ -1,4 +1,4 @@
-//! Stage 9: grant JSON, the handoff to gencreds. A PUB rule exists only for a call that a
+//! Stage 10: grant JSON, the handoff to gencreds. A PUB rule exists only for a call that a
 //! service reaches and that resolves statically to a declared :666 endpoint, with the method
 //! sent on the wire; a SUB rule exists for each :666 endpoint a service owns. Each rule carries
 //! its evidence: call sites with the chain of calls from the service's entry point.

@@ -59,13 +59,11 @@ const FUNC_TY: &str = "func(context.Context, any) (string, error)";
 #[derive(Clone)]
 enum Kind {
     /// A value whose method `method` makes the call. `ty` is its type as the service package
-    /// writes it, `lib_ty` as the lib package writes it, `name` the bare name (for embedding);
-    /// `named` says whether it is a named non-interface type (for `(*T).M`).
+    /// writes it, `lib_ty` as the lib package writes it, `name` the bare name (for embedding).
     Val {
         ty: String,
         lib_ty: String,
         name: String,
-        named: bool,
     },
     /// A function value.
     Func,
@@ -138,7 +136,6 @@ impl Program {
                 ty: format!("{api}.Client"),
                 lib_ty: format!("{api}.Client"),
                 name: "Client".into(),
-                named: true,
             },
             method,
         };
@@ -186,14 +183,14 @@ impl Program {
         }
     }
 
-    fn lib_type_val(&self, name: String, method: &'static str, named: bool, c: &Carried) -> Carried {
+    /// A value of a type the lib package declares, with the method `method`.
+    fn lib_type_val(&self, name: String, method: &'static str, c: &Carried) -> Carried {
         Carried {
             expr: String::new(),
             kind: Kind::Val {
                 ty: format!("lib.{name}"),
                 lib_ty: name.clone(),
                 name,
-                named,
             },
             method: c.method,
         }
@@ -229,12 +226,18 @@ impl Program {
             }
             3 => {
                 self.trail.insert("parameter_result");
-                let _ = writeln!(self.lib, "func Pass{n}(v {lib_ty}) {lib_ty} {{ return v }}\n");
+                let _ = writeln!(
+                    self.lib,
+                    "func Pass{n}(v {lib_ty}) {lib_ty} {{ return v }}\n"
+                );
                 keep(format!("lib.Pass{n}({e})"))
             }
             4 => {
                 self.trail.insert("closure_capture");
-                let _ = writeln!(body, "\tv{n} := {e}\n\tg{n} := func() {ty} {{ return v{n} }}");
+                let _ = writeln!(
+                    body,
+                    "\tv{n} := {e}\n\tg{n} := func() {ty} {{ return v{n} }}"
+                );
                 keep(format!("g{n}()"))
             }
             5 => {
@@ -254,7 +257,10 @@ impl Program {
             }
             8 => {
                 self.trail.insert("channel");
-                let _ = writeln!(body, "\tch{n} := make(chan {ty}, 1)\n\tch{n} <- {e}\n\tr{n} := <-ch{n}");
+                let _ = writeln!(
+                    body,
+                    "\tch{n} := make(chan {ty}, 1)\n\tch{n} <- {e}\n\tr{n} := <-ch{n}"
+                );
                 keep(format!("r{n}"))
             }
             9 => {
@@ -278,7 +284,10 @@ impl Program {
             }
             12 => {
                 self.trail.insert("function_local_type");
-                let _ = writeln!(body, "\ttype loc{n} struct{{ f {ty} }}\n\tl{n} := loc{n}{{f: {e}}}");
+                let _ = writeln!(
+                    body,
+                    "\ttype loc{n} struct{{ f {ty} }}\n\tl{n} := loc{n}{{f: {e}}}"
+                );
                 keep(format!("l{n}.f"))
             }
             13 => {
@@ -299,7 +308,7 @@ impl Program {
                     "type Iface{n} interface {{ {m}(ctx context.Context, in any) (string, error) }}\n"
                 );
                 let _ = writeln!(body, "\tvar i{n} lib.Iface{n} = {e}");
-                let mut out = self.lib_type_val(format!("Iface{n}"), m, false, &c);
+                let mut out = self.lib_type_val(format!("Iface{n}"), m, &c);
                 out.expr = format!("i{n}");
                 out
             }
@@ -309,7 +318,7 @@ impl Program {
                     unreachable!()
                 };
                 let _ = writeln!(self.lib, "type Embed{n} struct{{ {lib_ty} }}\n");
-                let mut out = self.lib_type_val(format!("Embed{n}"), c.method, true, &c);
+                let mut out = self.lib_type_val(format!("Embed{n}"), c.method, &c);
                 out.expr = format!("lib.Embed{n}{{{name}: {e}}}");
                 out
             }
@@ -321,7 +330,7 @@ impl Program {
                     "type Fwd{n} struct{{ Inner {lib_ty} }}\n\n\
                      func (f Fwd{n}) {m}(ctx context.Context, in any) (string, error) {{ return f.Inner.{m}(ctx, in) }}\n"
                 );
-                let mut out = self.lib_type_val(format!("Fwd{n}"), m, true, &c);
+                let mut out = self.lib_type_val(format!("Fwd{n}"), m, &c);
                 out.expr = format!("lib.Fwd{n}{{Inner: {e}}}");
                 out
             }
@@ -368,14 +377,17 @@ impl Program {
                     "type FuncM{n} {FUNC_TY}\n\n\
                      func (f FuncM{n}) {m}(ctx context.Context, in any) (string, error) {{ return f(ctx, in) }}\n"
                 );
-                let mut out = self.lib_type_val(format!("FuncM{n}"), m, true, &c);
+                let mut out = self.lib_type_val(format!("FuncM{n}"), m, &c);
                 out.expr = format!("lib.FuncM{n}({e})");
                 out
             }
             _ => {
                 self.trail.insert("method_value_argument");
                 // A method value (or function) passed as an argument and returned.
-                let _ = writeln!(self.lib, "func Take{n}(f {FUNC_TY}) {FUNC_TY} {{ return f }}\n");
+                let _ = writeln!(
+                    self.lib,
+                    "func Take{n}(f {FUNC_TY}) {FUNC_TY} {{ return f }}\n"
+                );
                 match &c.kind {
                     Kind::Val { .. } => Carried {
                         expr: format!("lib.Take{n}({e}.{})", c.method),
@@ -405,7 +417,10 @@ impl Program {
                     self.lib,
                     "func Call{n}[V interface{{ {m}(context.Context, any) (string, error) }}](ctx context.Context, v V) error {{\n\t_, err := v.{m}(ctx, nil)\n\treturn err\n}}\n"
                 );
-                let _ = writeln!(body, "\tif err := lib.Call{n}(ctx, {e}); err != nil {{\n\t\treturn err\n\t}}");
+                let _ = writeln!(
+                    body,
+                    "\tif err := lib.Call{n}(ctx, {e}); err != nil {{\n\t\treturn err\n\t}}"
+                );
             }
             1 if is_val => {
                 self.trail.insert("invoke:fmt_fprintf");
@@ -415,7 +430,10 @@ impl Program {
                     "type Writer{n} struct{{ Inner {lib_ty} }}\n\n\
                      func (w Writer{n}) Write(p []byte) (int, error) {{\n\t_, err := w.Inner.{m}(context.Background(), nil)\n\treturn len(p), err\n}}\n"
                 );
-                let _ = writeln!(body, "\t_, _ = fmt.Fprintf(lib.Writer{n}{{Inner: {e}}}, \"x\")");
+                let _ = writeln!(
+                    body,
+                    "\t_, _ = fmt.Fprintf(lib.Writer{n}{{Inner: {e}}}, \"x\")"
+                );
             }
             2 => {
                 self.trail.insert("invoke:sort_slice");
@@ -427,11 +445,19 @@ impl Program {
             }
             3 => {
                 self.trail.insert("invoke:goroutine");
-                let _ = writeln!(body, "\tv{n} := {e}\n\tgo func() {{ _, _ = {} }}()", call(&format!("v{n}")));
+                let _ = writeln!(
+                    body,
+                    "\tv{n} := {e}\n\tgo func() {{ _, _ = {} }}()",
+                    call(&format!("v{n}"))
+                );
             }
             4 => {
                 self.trail.insert("invoke:defer");
-                let _ = writeln!(body, "\tv{n} := {e}\n\tdefer func() {{ _, _ = {} }}()", call(&format!("v{n}")));
+                let _ = writeln!(
+                    body,
+                    "\tv{n} := {e}\n\tdefer func() {{ _, _ = {} }}()",
+                    call(&format!("v{n}"))
+                );
             }
             _ if e.contains('{') => {
                 // A composite literal cannot stand in an `if` header unparenthesized.
@@ -444,7 +470,11 @@ impl Program {
             }
             _ => {
                 self.trail.insert("invoke:direct");
-                let _ = writeln!(body, "\tif _, err := {}; err != nil {{\n\t\treturn err\n\t}}", call(e));
+                let _ = writeln!(
+                    body,
+                    "\tif _, err := {}; err != nil {{\n\t\treturn err\n\t}}",
+                    call(e)
+                );
             }
         }
     }
@@ -473,7 +503,10 @@ impl Program {
             ),
         )?;
         if run {
-            let _ = writeln!(body, "\tif err := lib.Run{n}(ctx); err != nil {{\n\t\treturn err\n\t}}");
+            let _ = writeln!(
+                body,
+                "\tif err := lib.Run{n}(ctx); err != nil {{\n\t\treturn err\n\t}}"
+            );
         }
         Ok(format!("{}/{pkg}", self.module))
     }

@@ -1,4 +1,4 @@
-//! Stage 7: resolve call sites. Every call in hand-written Go code is checked for the two
+//! Stage 8: resolve call sites. Every call in hand-written Go code is checked for the two
 //! shapes that reach another service: a typed client method (`api.NewClient(svc).Mint(…)`,
 //! through variables, parameters and `ForHost`/`WithOptions` chains) and a raw request
 //! (`svc.Request`/`svc.Publish` with `pub.*` options). Each becomes a `CallSite` whose
@@ -216,9 +216,15 @@ fn resolve_call<'a>(
         // A client held somewhere (a parameter, a field, a result, an interface, an element):
         // the clients that flow there, each with its own host.
         site => {
-            let via = site
-                .and_then(|(s, _)| s.via)
-                .unwrap_or_else(|| "a typed client that flows to this call".into());
+            // How the call reaches its client, as the evaluation saw it (gencreds' view of the
+            // call depends on it); a client only the flow sees is reached through values.
+            let (from_parameter, via) = match site {
+                Some((s, _)) => match s.shape {
+                    Shape::Typed { from_parameter, .. } => (from_parameter, s.via),
+                    Shape::Raw { .. } => (None, s.via),
+                },
+                None => (None, Some("a typed client that flows to this call".into())),
+            };
             flowed
                 .iter()
                 .filter_map(|(client, method, binaries)| {
@@ -226,8 +232,8 @@ fn resolve_call<'a>(
                         api_package: client.api_package.to_string(),
                         multicast: client.multicast,
                         host: client.host.clone(),
-                        from_parameter: None,
-                        via: Some(via.clone()),
+                        from_parameter: from_parameter.clone(),
+                        via: via.clone(),
                     };
                     let mut site = typed_site(types, f, call, &client, method, None)?;
                     site.binaries = binaries.clone();
@@ -291,8 +297,17 @@ fn resolve_one<'a>(
         let assumed = client.from_parameter.is_some() || client.via.is_some();
         return typed_site(types, f, call, &client, method, method_value).map(|s| (s, assumed));
     }
-    raw_site(types, f, call, receiver, method, receiver_scope, scope, method_value)
-        .map(|s| (s, false))
+    raw_site(
+        types,
+        f,
+        call,
+        receiver,
+        method,
+        receiver_scope,
+        scope,
+        method_value,
+    )
+    .map(|s| (s, false))
 }
 
 /// A typed client's method called: the endpoint it names, at the client's host.
@@ -401,15 +416,12 @@ fn raw_site<'a>(
     // embeds it, or on an interface the connector may stand behind. Other `Request` and
     // `Publish` methods (a NATS connection, an HTTP client, an in-tree wrapper) are not
     // Microbus requests.
-    let receiver_unresolved = match types.lookup(
-        &types.type_of(&receiver_scope, receiver),
-        method,
-        0,
-    ) {
-        Member::Connector | Member::Interface { .. } => None,
-        Member::Unknown(reason) => Some(reason),
-        _ => return None,
-    };
+    let receiver_unresolved =
+        match types.lookup(&types.type_of(&receiver_scope, receiver), method, 0) {
+            Member::Connector | Member::Interface { .. } => None,
+            Member::Unknown(reason) => Some(reason),
+            _ => return None,
+        };
     let imports_pub = ws
         .go(f.file)
         .imports

@@ -1,15 +1,16 @@
-//! Stage 8: the call graph across every Go module of the tree, and which services reach which
+//! Stage 9: the call graph across every Go module of the tree, and which services reach which
 //! functions.
 //!
-//! Nodes are functions and methods. Every edge is resolved through names and types
-//! (`resolve::types`), never through a method's name alone: a static call, a method of the
-//! receiver's static type (promoted methods included), a method value or method expression
-//! where it is invoked, a function handed over as a value. A call on an interface reaches the
-//! methods of the in-tree types that implement it, on the condition that something a service
-//! runs instantiates that type (rapid type analysis, as `golang.org/x/tools/go/callgraph/rta`
-//! does). A call on a value from outside the tree reaches nothing in it. Where the receiver's
-//! type cannot be worked out although it may be in the tree, there is no edge: the call is
-//! recorded as [`Unresolved`], and reported if what it might reach makes a :666 call.
+//! Nodes are functions, methods and closures (a function literal is a node of its own, reached
+//! where it is called, not where it is written). Every edge is resolved through names, types
+//! and values, never through a method's name alone: a static call or a method of the
+//! receiver's static type (promoted methods included) through `resolve::types`; a dynamic call
+//! (an interface method, a function value, a method value, a method expression) to exactly what
+//! the value flow (`flow`, stage 7) says flows into its receiver or callee in the caller's
+//! binary; and a value handed to code outside the tree to what that code may call. Where the
+//! receiver cannot be followed although it may hold something in the tree, there is no edge:
+//! the call is recorded as [`Unresolved`], and reported if what it might reach makes a :666
+//! call.
 
 pub mod bundles;
 pub mod callsites;
@@ -20,8 +21,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::callgraph::callsites::FunctionRef;
-use crate::flow::{self, ValueFlow};
 use crate::facts::go::{BindingValue, Expr};
+use crate::flow::{self, ValueFlow};
 use crate::resolve::types::{Member, Ty, TypeKey, Types};
 use crate::resolve::values::Scope;
 use crate::span::Span;
@@ -362,6 +363,24 @@ fn node_of<'a>(
                 requires: None,
                 binaries: binaries.clone(),
             }));
+            // A typed client handed to code outside the tree may be called there: each of its
+            // methods is a call rootlint cannot follow.
+            for client in &resolved.escaped_clients {
+                if let Some(api) = catalog.api_packages.get(&*client.api_package) {
+                    for (name, _) in api.endpoints() {
+                        unresolved.push(Unresolved {
+                            function: f,
+                            span: call.span,
+                            name: name.to_string(),
+                            args: 0,
+                            reason: format!(
+                                "a typed client of `{}` handed to code outside the tree",
+                                client.api_package
+                            ),
+                        });
+                    }
+                }
+            }
             for (why, name) in &resolved.untracked {
                 unresolved.push(Unresolved {
                     function: f,

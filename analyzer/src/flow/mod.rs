@@ -80,7 +80,7 @@ impl std::fmt::Display for Untracked {
             Untracked::MethodNotFound(r) => write!(f, "{r}"),
             Untracked::Limit => write!(
                 f,
-                "a value followed through more steps than rootlint follows (an analysis limit)"
+                "a value followed through more steps than rootlint follows (an analysis limit: {MAX_ROUNDS} rounds, {MAX_BOUND_DEPTH} method values)"
             ),
         }
     }
@@ -245,11 +245,6 @@ impl ValueFlow {
     pub(crate) fn decides(&self, key: CallKey) -> bool {
         self.dynamic.contains(&key)
     }
-
-    /// Every call the flow resolved.
-    pub(crate) fn calls(&self) -> impl Iterator<Item = (&CallKey, &ResolvedCall)> {
-        self.calls.iter()
-    }
 }
 
 struct Builder<'a> {
@@ -306,12 +301,19 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
     merge(types, binaries, solved)
 }
 
+/// The typed clients (and methods) a call is made with, and the binaries where each is.
+type ClientsIn = HashMap<(ClientToken, Arc<str>), Vec<u32>>;
+
 /// Joins the flows of the binaries: each target and client with the binaries it is found in.
-fn merge(types: &Types, binaries: &[Vec<String>], solved: Vec<(ValueFlow, &Vec<u32>)>) -> ValueFlow {
+fn merge(
+    types: &Types,
+    binaries: &[Vec<String>],
+    solved: Vec<(ValueFlow, &Vec<u32>)>,
+) -> ValueFlow {
     let ws = types.workspace();
     let mut out = ValueFlow::default();
     let mut targets: HashMap<CallKey, HashMap<FunctionRef, Vec<u32>>> = HashMap::new();
-    let mut clients: HashMap<CallKey, HashMap<(ClientToken, Arc<str>), Vec<u32>>> = HashMap::new();
+    let mut clients: HashMap<CallKey, ClientsIn> = HashMap::new();
     for (flow, ids) in solved {
         out.limit |= flow.limit;
         out.dynamic.extend(flow.dynamic.iter().copied());
@@ -345,7 +347,10 @@ fn merge(types: &Types, binaries: &[Vec<String>], solved: Vec<(ValueFlow, &Vec<u
     };
     for (key, r) in out.calls.iter_mut() {
         if let Some(t) = targets.remove(key) {
-            r.targets = t.into_iter().map(|(f, ids)| (f, within(key, ids))).collect();
+            r.targets = t
+                .into_iter()
+                .map(|(f, ids)| (f, within(key, ids)))
+                .collect();
         }
         if let Some(c) = clients.remove(key) {
             r.clients = c
@@ -377,7 +382,11 @@ impl ValueFlow {
         for (key, found) in std::mem::take(&mut self.found) {
             let r = self.calls.entry(key).or_default();
             r.targets = found.targets.into_iter().map(|f| (f, None)).collect();
-            r.clients = found.clients.into_iter().map(|(c, m)| (c, m, None)).collect();
+            r.clients = found
+                .clients
+                .into_iter()
+                .map(|(c, m)| (c, m, None))
+                .collect();
             r.untracked = found.untracked;
             r.escaped_clients = found.escaped_clients;
             r.dispatched = found.dispatched;
@@ -407,7 +416,11 @@ impl<'a> Builder<'a> {
         };
         let mut dirs: Vec<&str> = ws.packages.keys().map(String::as_str).collect();
         dirs.sort_unstable();
-        b.package_ids = dirs.iter().enumerate().map(|(i, d)| (*d, i as u32)).collect();
+        b.package_ids = dirs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (*d, i as u32))
+            .collect();
         let mut files: Vec<usize> = ws
             .packages
             .values()
@@ -613,7 +626,13 @@ impl<'a> Builder<'a> {
 
     /// The type a field of `base` is declared on: an in-tree named type, or a struct type the
     /// source writes where rootlint's types do not name it (anonymous, local to a function).
-    fn field_owner(&self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &str) -> Option<Arc<str>> {
+    fn field_owner(
+        &self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        base: &'a Expr,
+        name: &str,
+    ) -> Option<Arc<str>> {
         if let Some(k) = self.types.type_of(scope, base).key() {
             return self
                 .declares_field(k, name)
@@ -624,13 +643,21 @@ impl<'a> Builder<'a> {
 
     /// The struct type an expression is written with, by the source: a composite literal's, or
     /// the declared type or value of the local it names.
-    fn written_struct(&self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr, depth: u32) -> Option<String> {
+    fn written_struct(
+        &self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        e: &'a Expr,
+        depth: u32,
+    ) -> Option<String> {
         if depth > 8 {
             return None;
         }
         match e {
             Expr::Composite { ty: Some(t), .. } => self.struct_key(f, scope, t),
-            Expr::AddressOf(inner) | Expr::Deref(inner) => self.written_struct(f, scope, inner, depth + 1),
+            Expr::AddressOf(inner) | Expr::Deref(inner) => {
+                self.written_struct(f, scope, inner, depth + 1)
+            }
             Expr::Ident(name) => {
                 let b = scope.binding(name)?;
                 if let Some(t) = &b.ty {
@@ -676,14 +703,26 @@ impl<'a> Builder<'a> {
     }
 
     /// The field place a store to `base.name` writes.
-    fn field_store(&mut self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
+    fn field_store(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        base: &'a Expr,
+        name: &'a str,
+    ) -> u32 {
         let owner = self.field_owner(f, scope, base, name);
         self.field_node(owner, name)
     }
 
     /// The place a load of `base.name` reads: the field of its type, or every field of that
     /// name when rootlint cannot tell the type.
-    fn field_load(&mut self, f: FunctionRef, scope: &Scope<'a>, base: &'a Expr, name: &'a str) -> u32 {
+    fn field_load(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        base: &'a Expr,
+        name: &'a str,
+    ) -> u32 {
         match self.field_owner(f, scope, base, name) {
             Some(owner) => self.field_node(Some(owner), name),
             None => {
@@ -889,6 +928,11 @@ impl<'a> Builder<'a> {
                 }
                 out
             }
+            Member::NotFound if base_ty.key().is_some_and(|k| self.is_api_client(k)) => {
+                let recv = self.expr(f, scope, base);
+                let node = self.gather(&recv);
+                vec![Source::Token(self.token(Token::Bound(node, name)))]
+            }
             Member::NotFound => {
                 // No field or method of that name on an in-tree type: rootlint's view of the
                 // type is incomplete.
@@ -989,7 +1033,12 @@ impl<'a> Builder<'a> {
                 out.push(Source::Token(
                     self.token(Token::Type(Arc::from(k.dir), Arc::from(k.name))),
                 ));
-                let place = self.elem_node(resolved.as_ref().and_then(|t| ty_key(self.types, t)).map(Arc::from));
+                let place = self.elem_node(
+                    resolved
+                        .as_ref()
+                        .and_then(|t| ty_key(self.types, t))
+                        .map(Arc::from),
+                );
                 for (_, value) in elements {
                     let src = self.expr(f, scope, value);
                     self.flow(&src, place);
@@ -1024,6 +1073,18 @@ impl<'a> Builder<'a> {
             }
         }
         out
+    }
+
+    /// Whether an in-tree type is an api package's typed client.
+    fn is_api_client(&self, k: TypeKey<'a>) -> bool {
+        matches!(k.name, "Client" | "MulticastClient")
+            && self
+                .types
+                .workspace()
+                .packages
+                .get(k.dir)
+                .and_then(|p| p.import_path.as_deref())
+                .is_some_and(|path| self.types.catalog().api_packages.contains_key(path))
     }
 
     fn is_struct(&self, k: TypeKey<'a>) -> bool {
@@ -1089,10 +1150,7 @@ impl<'a> Builder<'a> {
         // the host `h` gives.
         if let Expr::Selector(base, m) = &c.callee
             && matches!(m.as_str(), "ForHost" | "WithOptions")
-            && matches!(
-                self.types.type_of(scope, base).pointee(),
-                Ty::Client { .. }
-            )
+            && matches!(self.types.type_of(scope, base).pointee(), Ty::Client { .. })
         {
             let inner = self.expr(f, scope, base);
             let from = self.gather(&inner);
@@ -1260,13 +1318,20 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn binding_value(&mut self, f: FunctionRef, scope: &Scope<'a>, v: &'a BindingValue) -> Vec<Source> {
+    fn binding_value(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        v: &'a BindingValue,
+    ) -> Vec<Source> {
         match v {
             BindingValue::Expr(e) => self.expr(f, scope, e),
             BindingValue::Tuple { call, index } => match call {
                 Expr::Call(c) => {
                     let key = call_key(f.file, c.span);
-                    vec![Source::Node(self.node(Place::CallResult(key, *index as u32)))]
+                    vec![Source::Node(
+                        self.node(Place::CallResult(key, *index as u32)),
+                    )]
                 }
                 Expr::TypeAssert(..) | Expr::Index(..) if *index == 0 => self.expr(f, scope, call),
                 // The receive of `v, ok := <-ch` and friends.
@@ -1407,15 +1472,13 @@ impl<'a> Builder<'a> {
                         Member::Methods { methods, .. } => CallKind::MethodExpr(methods),
                         // `I.m(recv, …)`, or `T.m` promoted from an embedded client or
                         // interface: dispatch on the first argument.
-                        Member::Interface { .. } | Member::Client { .. } => {
-                            match c.args.first() {
-                                Some(recv) => {
-                                    let src = self.expr(f, scope, recv);
-                                    CallKind::Dispatch(self.gather(&src), name.as_str())
-                                }
-                                None => CallKind::Nothing,
+                        Member::Interface { .. } | Member::Client { .. } => match c.args.first() {
+                            Some(recv) => {
+                                let src = self.expr(f, scope, recv);
+                                CallKind::Dispatch(self.gather(&src), name.as_str())
                             }
-                        }
+                            None => CallKind::Nothing,
+                        },
                         _ => CallKind::Outside,
                     };
                 }
@@ -1425,8 +1488,13 @@ impl<'a> Builder<'a> {
                         declared_on,
                         promoted,
                     } => {
-                        let src =
-                            self.receiver(f, scope, base, &base_ty, promoted.then_some(declared_on));
+                        let src = self.receiver(
+                            f,
+                            scope,
+                            base,
+                            &base_ty,
+                            promoted.then_some(declared_on),
+                        );
                         CallKind::Static(methods, Some(self.gather(&src)))
                     }
                     Member::Field(_) => {
@@ -1450,6 +1518,12 @@ impl<'a> Builder<'a> {
                         let mut src = self.expr(f, scope, base);
                         src.push(self.untracked(Untracked::UnknownType(r)));
                         src.push(Source::Node(self.field_load(f, scope, base, name)));
+                        CallKind::Dispatch(self.gather(&src), name.as_str())
+                    }
+                    // An in-tree api package's own client, whose generated methods are not
+                    // parsed: a typed client call.
+                    Member::NotFound if base_ty.key().is_some_and(|k| self.is_api_client(k)) => {
+                        let src = self.expr(f, scope, base);
                         CallKind::Dispatch(self.gather(&src), name.as_str())
                     }
                     Member::NotFound => match base_ty.key() {
@@ -1514,7 +1588,10 @@ impl<'a> Builder<'a> {
             }
         }
         // Construction's sources stay for the next program; a solve's own go.
-        self.seeds = seeds.into_iter().filter(|s| s.2 & SOLVED == 0 || s.2 == STRUCTURAL).collect();
+        self.seeds = seeds
+            .into_iter()
+            .filter(|s| s.2 & SOLVED == 0 || s.2 == STRUCTURAL)
+            .collect();
         let base_seeds = self.seeds.len();
         let mut rounds = 0;
         loop {
@@ -1544,7 +1621,18 @@ impl<'a> Builder<'a> {
             }
             rounds += 1;
             if rounds > MAX_ROUNDS {
+                // Fail closed: every dynamic call of the program may reach more than found.
                 out.limit = true;
+                for i in 0..self.calls.len() {
+                    let (key, m) = match self.calls[i].kind {
+                        CallKind::Dispatch(_, m) => (self.calls[i].key, m),
+                        CallKind::Dynamic(_) => (self.calls[i].key, ""),
+                        _ => continue,
+                    };
+                    if self.valid(self.calls[i].owner) {
+                        Self::record_untracked(&mut out, key, Untracked::Limit, m);
+                    }
+                }
                 break;
             }
         }
@@ -1598,7 +1686,9 @@ impl<'a> Builder<'a> {
                     },
                     Token::Type(_, t) => Held::Type(t.clone()),
                     Token::Client(c) => Held::Client(c.api_package.clone()),
-                    Token::Bound(_, m) | Token::InterfaceMethodExpr(m) => Held::Method(Arc::from(*m)),
+                    Token::Bound(_, m) | Token::InterfaceMethodExpr(m) => {
+                        Held::Method(Arc::from(*m))
+                    }
                     Token::Untracked(_) => continue,
                 };
                 out.push((name.clone(), h));
@@ -2013,7 +2103,11 @@ fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
             multicast,
         } => format!(
             "{api_package}.{}",
-            if *multicast { "MulticastClient" } else { "Client" }
+            if *multicast {
+                "MulticastClient"
+            } else {
+                "Client"
+            }
         ),
         Ty::Basic => "basic".into(),
         Ty::Outside => "outside".into(),

@@ -1014,9 +1014,12 @@ impl<'a> Types<'a> {
                     None => Member::NotFound,
                 }
             }
-            Ty::Func { .. } | Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_) | Ty::Basic => {
-                Member::NotFound
-            }
+            Ty::Func { .. }
+            | Ty::Slice(_)
+            | Ty::Array(_)
+            | Ty::Map(_)
+            | Ty::Chan(_)
+            | Ty::Basic => Member::NotFound,
             Ty::Outside | Ty::Package(_) | Ty::TypeName(_) | Ty::Pointer(_) => Member::Outside,
         }
     }

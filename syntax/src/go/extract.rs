@@ -340,7 +340,8 @@ impl<'a> Extractor<'a> {
             // calls of the package's synthetic initializer function.
             if !is_const {
                 for v in &values {
-                    let count = |f: &GoFunction| (f.calls.len(), f.instantiates.len(), f.closures.len());
+                    let count =
+                        |f: &GoFunction| (f.calls.len(), f.instantiates.len(), f.closures.len());
                     let before = count(initializers);
                     self.walk(*v, initializers, file_scope, file_scope);
                     let after = count(initializers);
@@ -656,7 +657,10 @@ impl<'a> Extractor<'a> {
                 scope
             };
             let inner_closure = if kind(n) == "func_literal" {
-                self.closure_at.get(&n.start_byte()).copied().unwrap_or(closure)
+                self.closure_at
+                    .get(&n.start_byte())
+                    .copied()
+                    .unwrap_or(closure)
             } else {
                 closure
             };
@@ -1167,7 +1171,12 @@ impl<'a> Extractor<'a> {
                     elements,
                 }
             }
-            "func_literal" => Expr::FuncLit(self.closure_at.get(&node.start_byte()).copied().unwrap_or(0)),
+            "func_literal" => Expr::FuncLit(
+                self.closure_at
+                    .get(&node.start_byte())
+                    .copied()
+                    .unwrap_or(0),
+            ),
             "pointer_type" | "slice_type" | "array_type" | "map_type" | "channel_type"
             | "function_type" | "struct_type" | "interface_type" => {
                 Expr::Type(Box::new(self.type_expr(node, d)))
