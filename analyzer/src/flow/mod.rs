@@ -267,6 +267,8 @@ struct Builder<'a> {
     generation: u32,
     /// Per package id, whether the program being solved links it.
     linked: Vec<bool>,
+    /// The edges solves added, so that each is added once.
+    solved_edges: HashSet<(u32, u32, u32)>,
     calls: Vec<PendingCall<'a>>,
     temps: u32,
     /// Loads of fields and elements whose type is known read these too.
@@ -410,6 +412,7 @@ impl<'a> Builder<'a> {
             owner: STRUCTURAL,
             generation: 0,
             linked: Vec::new(),
+            solved_edges: HashSet::new(),
             calls: Vec::new(),
             temps: 0,
             field_all_linked: HashSet::new(),
@@ -482,6 +485,7 @@ impl<'a> Builder<'a> {
             c.connected.clear();
         }
         self.fresh.clear();
+        self.solved_edges.clear();
         self.solve(carriers)
     }
 
@@ -522,6 +526,10 @@ impl<'a> Builder<'a> {
     fn edge(&mut self, from: u32, to: u32, t: Transform) {
         if from != to || t != Transform::Copy {
             let tag = self.tag();
+            // A solve adds the same edge each time it resolves a call again.
+            if self.generation > 0 && !self.solved_edges.insert((from, to, tag)) {
+                return;
+            }
             self.edges[from as usize].push((to, t.clone(), tag));
             if self.generation > 0 {
                 self.fresh.push((from, to, t));
@@ -1602,8 +1610,11 @@ impl<'a> Builder<'a> {
                     changed |= self.resolve_call(i, &sets, &mut out);
                 }
             }
+            // What resolution put into places: only what is new keeps the solve going.
             for (node, tok, _) in self.seeds.drain(base_seeds..) {
-                work.push((node, tok));
+                if sets.get(node as usize).is_none_or(|s| !s.contains(&tok)) {
+                    work.push((node, tok));
+                }
             }
             // New edges carry what their sources already hold.
             for (from, to, t) in std::mem::take(&mut self.fresh) {
@@ -1613,7 +1624,9 @@ impl<'a> Builder<'a> {
                     .unwrap_or_default();
                 for tok in held {
                     let tok = self.transform(tok, &t);
-                    work.push((to, tok));
+                    if sets.get(to as usize).is_none_or(|s| !s.contains(&tok)) {
+                        work.push((to, tok));
+                    }
                 }
             }
             if work.is_empty() && !changed {
@@ -1621,18 +1634,7 @@ impl<'a> Builder<'a> {
             }
             rounds += 1;
             if rounds > MAX_ROUNDS {
-                // Fail closed: every dynamic call of the program may reach more than found.
-                out.limit = true;
-                for i in 0..self.calls.len() {
-                    let (key, m) = match self.calls[i].kind {
-                        CallKind::Dispatch(_, m) => (self.calls[i].key, m),
-                        CallKind::Dynamic(_) => (self.calls[i].key, ""),
-                        _ => continue,
-                    };
-                    if self.valid(self.calls[i].owner) {
-                        Self::record_untracked(&mut out, key, Untracked::Limit, m);
-                    }
-                }
+                self.stopped_at_limit(&mut out);
                 break;
             }
         }
@@ -1697,6 +1699,21 @@ impl<'a> Builder<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Fails closed: every dynamic call of the program may reach more than was found.
+    fn stopped_at_limit(&self, out: &mut ValueFlow) {
+        out.limit = true;
+        for c in &self.calls {
+            let m = match c.kind {
+                CallKind::Dispatch(_, m) => m,
+                CallKind::Dynamic(_) => "",
+                _ => continue,
+            };
+            if self.valid(c.owner) {
+                Self::record_untracked(out, c.key, Untracked::Limit, m);
+            }
+        }
     }
 
     fn transform(&mut self, tok: u32, t: &Transform) -> u32 {
