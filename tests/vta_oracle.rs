@@ -14,7 +14,7 @@
 //! - the oracle must see every call the program makes (a check of the judge itself).
 //!
 //! `ROOTLINT_ORACLE_SEEDS=N` (default 300) and `ROOTLINT_ORACLE_FIRST=K` (default 1) choose the
-//! seeds; the seeds in `REGRESSIONS` always run.
+//! seeds; the seeds in `REGRESSIONS` always run. `ROOTLINT_BIN` judges another rootlint binary.
 
 #[path = "oracle/gen.rs"]
 mod generator;
@@ -94,7 +94,11 @@ struct Verdict {
 }
 
 fn rootlint(args: &[&str], dir: &Path) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_rootlint"))
+    // `ROOTLINT_BIN` judges another build (a long local run against a fixed binary).
+    let bin = std::env::var_os("ROOTLINT_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rootlint")));
+    let out = Command::new(bin)
         .args(args)
         .arg(dir)
         .output()

@@ -258,9 +258,12 @@ struct Builder<'a> {
     seeds: Vec<(u32, u32, u32)>,
     /// Edges added since the last round (their sources' tokens must cross them).
     fresh: Vec<(u32, u32, Transform)>,
-    /// Package ids by folder; an edge written by a package's code carries its id.
+    /// Package ids by folder.
     package_ids: HashMap<&'a str, u32>,
-    /// The package whose code is being read (or [`STRUCTURAL`]).
+    /// The code that writes an edge (a function, or a file's package-level initializers), by
+    /// owner id: its package, and whether it can run at all (see [`live_functions`]).
+    owners: Vec<(u32, bool)>,
+    /// The owner whose code is being read (or [`STRUCTURAL`]).
     owner: u32,
     /// 0 while the graph is built; then one per solve, so that what a solve adds (a dynamic
     /// call's edges) counts in that solve only.
@@ -409,6 +412,7 @@ impl<'a> Builder<'a> {
             seeds: Vec::new(),
             fresh: Vec::new(),
             package_ids: HashMap::new(),
+            owners: Vec::new(),
             owner: STRUCTURAL,
             generation: 0,
             linked: Vec::new(),
@@ -431,10 +435,17 @@ impl<'a> Builder<'a> {
             .filter(|&f| matches!(ws.files[f].facts, crate::facts::Facts::Go(_)))
             .collect();
         files.sort_unstable();
+        let live = live_functions(ws, &files);
         for &file in &files {
-            b.owner = b.package_ids[ws.files[file].file.dir()];
+            let package = b.package_ids[ws.files[file].file.dir()];
+            // A file's package-level initializers run wherever the package is linked.
+            b.owner = b.owners.len() as u32;
+            b.owners.push((package, true));
             b.package_values(file);
             for f in ws.functions(file) {
+                b.owner = b.owners.len() as u32;
+                b.owners
+                    .push((package, live.contains(&(f.file, f.function))));
                 b.function(f);
             }
         }
@@ -462,7 +473,11 @@ impl<'a> Builder<'a> {
         } else if tag & SOLVED != 0 {
             tag == SOLVED | self.generation
         } else {
-            self.linked.is_empty() || self.linked.get(tag as usize).copied().unwrap_or(false)
+            let Some(&(package, live)) = self.owners.get(tag as usize) else {
+                return false;
+            };
+            live && (self.linked.is_empty()
+                || self.linked.get(package as usize).copied().unwrap_or(false))
         }
     }
 
@@ -2085,6 +2100,67 @@ impl<'a> Builder<'a> {
         self.connect(i, target, method_expr, None);
         out.found.entry(key).or_default().targets.push(target);
         true
+    }
+}
+
+/// The functions whose code can run, as Go's VTA takes them from CHA reachability, by name: what
+/// the framework or the runtime may call (exported names, `init`, `main`, package-level
+/// initializers), and any function that live code names (in a call, a value, a method value, a
+/// package-level initializer). A function nothing names, such as an unexported method nobody
+/// calls, contributes no flow.
+fn live_functions(ws: &crate::workspace::Workspace, files: &[usize]) -> HashSet<(usize, usize)> {
+    let mut by_name: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut queue: Vec<(usize, usize)> = Vec::new();
+    let mut named: Vec<&Expr> = Vec::new();
+    for &file in files {
+        let facts = ws.go(file);
+        for (i, f) in facts.functions.iter().enumerate() {
+            by_name.entry(f.name.as_str()).or_default().push((file, i));
+            if f.synthetic
+                || matches!(f.name.as_str(), "init" | "main")
+                || f.name.chars().next().is_some_and(char::is_uppercase)
+            {
+                queue.push((file, i));
+            }
+        }
+        named.extend(facts.values.iter().filter_map(|v| v.value.as_ref()));
+    }
+    let mut live: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen_names: HashSet<&str> = HashSet::new();
+    loop {
+        // Every name the exprs gathered so far mention makes its functions live.
+        while let Some(e) = named.pop() {
+            if let Expr::Ident(n) | Expr::Selector(_, n) = e
+                && seen_names.insert(n.as_str())
+            {
+                queue.extend(by_name.get(n.as_str()).into_iter().flatten().copied());
+            }
+            named.extend(e.children());
+        }
+        let Some(g) = queue.pop() else {
+            return live;
+        };
+        if !live.insert(g) {
+            continue;
+        }
+        let f = &ws.go(g.0).functions[g.1];
+        for c in &f.calls {
+            named.push(&c.callee);
+            named.extend(c.args.iter());
+        }
+        for b in &f.bindings {
+            if let BindingValue::Expr(e) | BindingValue::Tuple { call: e, .. } = &b.value {
+                named.push(e);
+            }
+        }
+        for st in &f.stores {
+            if let BindingValue::Expr(e) | BindingValue::Tuple { call: e, .. } = &st.value {
+                named.push(e);
+            }
+        }
+        for r in &f.returns {
+            named.extend(r.values.iter());
+        }
     }
 }
 
