@@ -1,0 +1,3 @@
+module example.com/fh
+
+go 1.22
