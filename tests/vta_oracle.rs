@@ -23,8 +23,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Seeds that once failed, kept so that they keep passing.
-const REGRESSIONS: &[u64] = &[];
+/// Seeds that once failed, kept so that they keep passing (whatever range a run asks for):
+/// closures registered by `init` (1, 159), anonymous and local struct fields (26, 171),
+/// containers keyed by type (78, 80), promoted method values (133), dead code (89), channels and
+/// closures' results (4, 22).
+const REGRESSIONS: &[u64] = &[1, 4, 22, 26, 78, 80, 89, 133, 159, 171];
 
 /// Programs per `go vet` and oracle run: the standard library is loaded once per batch.
 const BATCH: usize = 60;
@@ -38,6 +41,11 @@ fn go_env<'a>(cmd: &'a mut Command, gopath: &Path) -> &'a mut Command {
         )
         .env("GOFLAGS", "")
         .env("CGO_ENABLED", "0")
+        // Go's build cache, kept between runs, wherever HOME is (or is not).
+        .env(
+            "GOCACHE",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("go-build-cache"),
+        )
 }
 
 fn require_go() {
