@@ -272,6 +272,15 @@ struct Builder<'a> {
     linked: Vec<bool>,
     /// The edges solves added, so that each is added once.
     solved_edges: HashSet<(u32, u32, u32)>,
+    /// The nodes the last solve added edges from: the next one takes those edges away, so that
+    /// a node many programs share does not carry every program's edges.
+    solved_from: Vec<u32>,
+    /// Calls and construction sources by package id, so that a program's solve reads only its
+    /// own (a tree of thousands of binaries is solved in time linear in their sizes).
+    calls_by_package: Vec<Vec<usize>>,
+    seeds_by_package: Vec<Vec<usize>>,
+    /// The calls of the program being solved.
+    relevant: Vec<usize>,
     calls: Vec<PendingCall<'a>>,
     temps: u32,
     /// Loads of fields and elements whose type is known read these too.
@@ -305,6 +314,9 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
     }
     merge(types, binaries, solved)
 }
+
+/// What each place holds, sparse: a program's solve touches only its own places.
+type Sets = HashMap<u32, BTreeSet<u32>>;
 
 /// The typed clients (and methods) a call is made with, and the binaries where each is.
 type ClientsIn = HashMap<(ClientToken, Arc<str>), Vec<u32>>;
@@ -417,6 +429,10 @@ impl<'a> Builder<'a> {
             generation: 0,
             linked: Vec::new(),
             solved_edges: HashSet::new(),
+            solved_from: Vec::new(),
+            calls_by_package: Vec::new(),
+            seeds_by_package: Vec::new(),
+            relevant: Vec::new(),
             calls: Vec::new(),
             temps: 0,
             field_all_linked: HashSet::new(),
@@ -463,6 +479,19 @@ impl<'a> Builder<'a> {
         }
         b.owner = STRUCTURAL;
         b.fresh.clear();
+        let packages = b.package_ids.len();
+        b.calls_by_package = vec![Vec::new(); packages];
+        for (i, c) in b.calls.iter().enumerate() {
+            if let Some(&(package, _)) = b.owners.get(c.owner as usize) {
+                b.calls_by_package[package as usize].push(i);
+            }
+        }
+        b.seeds_by_package = vec![Vec::new(); packages];
+        for (i, &(_, _, tag)) in b.seeds.iter().enumerate() {
+            if let Some(&(package, _)) = b.owners.get(tag as usize) {
+                b.seeds_by_package[package as usize].push(i);
+            }
+        }
         b
     }
 
@@ -496,11 +525,26 @@ impl<'a> Builder<'a> {
                 linked
             }
         };
-        for c in &mut self.calls {
-            c.connected.clear();
+        self.relevant = match dirs {
+            None => (0..self.calls.len()).collect(),
+            Some(dirs) => {
+                let mut r: Vec<usize> = dirs
+                    .iter()
+                    .filter_map(|d| self.package_ids.get(d.as_str()))
+                    .flat_map(|&p| self.calls_by_package[p as usize].iter().copied())
+                    .collect();
+                r.sort_unstable();
+                r
+            }
+        };
+        for &i in &self.relevant {
+            self.calls[i].connected.clear();
         }
         self.fresh.clear();
         self.solved_edges.clear();
+        for from in std::mem::take(&mut self.solved_from) {
+            self.edges[from as usize].retain(|e| e.2 == STRUCTURAL || e.2 & SOLVED == 0);
+        }
         self.solve(carriers)
     }
 
@@ -544,6 +588,9 @@ impl<'a> Builder<'a> {
             // A solve adds the same edge each time it resolves a call again.
             if self.generation > 0 && !self.solved_edges.insert((from, to, tag)) {
                 return;
+            }
+            if self.generation > 0 {
+                self.solved_from.push(from);
             }
             self.edges[from as usize].push((to, t.clone(), tag));
             if self.generation > 0 {
@@ -1594,52 +1641,64 @@ impl<'a> Builder<'a> {
     // ---- solving -------------------------------------------------------------------------------
 
     fn solve(&mut self, carriers: bool) -> ValueFlow {
-        let mut sets: Vec<BTreeSet<u32>> = Vec::new();
+        let mut sets: Sets = HashMap::new();
         let mut out = ValueFlow::default();
-        for call in &self.calls {
+        let relevant = std::mem::take(&mut self.relevant);
+        for &i in &relevant {
+            let call = &self.calls[i];
             if !matches!(call.kind, CallKind::Static(..) | CallKind::MethodExpr(_))
                 && self.valid(call.owner)
             {
                 out.dynamic.insert(call.key);
             }
         }
+        // The program's sources: those of its packages' code (and every structural one).
         let mut work: Vec<(u32, u32)> = Vec::new();
-        let seeds = std::mem::take(&mut self.seeds);
-        for &(node, tok, tag) in &seeds {
-            if self.valid(tag) {
-                work.push((node, tok));
+        let linked_all = self.linked.is_empty();
+        if linked_all {
+            for &(node, tok, tag) in &self.seeds {
+                if self.valid(tag) {
+                    work.push((node, tok));
+                }
+            }
+        } else {
+            for (p, linked) in self.linked.iter().enumerate() {
+                if !linked {
+                    continue;
+                }
+                for &i in &self.seeds_by_package[p] {
+                    let (node, tok, tag) = self.seeds[i];
+                    if self.valid(tag) {
+                        work.push((node, tok));
+                    }
+                }
             }
         }
-        // Construction's sources stay for the next program; a solve's own go.
-        self.seeds = seeds
-            .into_iter()
-            .filter(|s| s.2 & SOLVED == 0 || s.2 == STRUCTURAL)
-            .collect();
         let base_seeds = self.seeds.len();
         let mut rounds = 0;
         loop {
             self.propagate(&mut sets, &mut work);
             let mut changed = false;
-            for i in 0..self.calls.len() {
+            for &i in &relevant {
                 if self.valid(self.calls[i].owner) {
                     changed |= self.resolve_call(i, &sets, &mut out);
                 }
             }
             // What resolution put into places: only what is new keeps the solve going.
             for (node, tok, _) in self.seeds.drain(base_seeds..) {
-                if sets.get(node as usize).is_none_or(|s| !s.contains(&tok)) {
+                if sets.get(&node).is_none_or(|s| !s.contains(&tok)) {
                     work.push((node, tok));
                 }
             }
             // New edges carry what their sources already hold.
             for (from, to, t) in std::mem::take(&mut self.fresh) {
                 let held: Vec<u32> = sets
-                    .get(from as usize)
+                    .get(&from)
                     .map(|s| s.iter().copied().collect())
                     .unwrap_or_default();
                 for tok in held {
                     let tok = self.transform(tok, &t);
-                    if sets.get(to as usize).is_none_or(|s| !s.contains(&tok)) {
+                    if sets.get(&to).is_none_or(|s| !s.contains(&tok)) {
                         work.push((to, tok));
                     }
                 }
@@ -1649,7 +1708,7 @@ impl<'a> Builder<'a> {
             }
             rounds += 1;
             if rounds > MAX_ROUNDS {
-                self.stopped_at_limit(&mut out);
+                self.stopped_at_limit(&relevant, &mut out);
                 break;
             }
         }
@@ -1669,7 +1728,7 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn carriers(&self, sets: &[BTreeSet<u32>]) -> Vec<(Arc<str>, Held)> {
+    fn carriers(&self, sets: &Sets) -> Vec<(Arc<str>, Held)> {
         let ws = self.types.workspace();
         let fname = |file: usize, function: usize| -> Option<Arc<str>> {
             ws.go(file)
@@ -1679,7 +1738,7 @@ impl<'a> Builder<'a> {
         };
         let mut out = Vec::new();
         for (place, &n) in &self.places {
-            let Some(held) = sets.get(n as usize).filter(|s| !s.is_empty()) else {
+            let Some(held) = sets.get(&n).filter(|s| !s.is_empty()) else {
                 continue;
             };
             let name: Option<Arc<str>> = match place {
@@ -1717,9 +1776,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Fails closed: every dynamic call of the program may reach more than was found.
-    fn stopped_at_limit(&self, out: &mut ValueFlow) {
+    fn stopped_at_limit(&self, relevant: &[usize], out: &mut ValueFlow) {
         out.limit = true;
-        for c in &self.calls {
+        for c in relevant.iter().map(|&i| &self.calls[i]) {
             let m = match c.kind {
                 CallKind::Dispatch(_, m) => m,
                 CallKind::Dynamic(_) => "",
@@ -1745,12 +1804,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Pushes tokens along edges until nothing changes.
-    fn propagate(&mut self, sets: &mut Vec<BTreeSet<u32>>, work: &mut Vec<(u32, u32)>) {
+    fn propagate(&mut self, sets: &mut Sets, work: &mut Vec<(u32, u32)>) {
         while let Some((node, tok)) = work.pop() {
-            if sets.len() < self.edges.len() {
-                sets.resize(self.edges.len(), BTreeSet::new());
-            }
-            if !sets[node as usize].insert(tok) {
+            if !sets.entry(node).or_default().insert(tok) {
                 continue;
             }
             for j in 0..self.edges[node as usize].len() {
@@ -1759,7 +1815,7 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 let tok = self.transform(tok, &t);
-                if sets.get(to as usize).is_none_or(|s| !s.contains(&tok)) {
+                if sets.get(&to).is_none_or(|s| !s.contains(&tok)) {
                     work.push((to, tok));
                 }
             }
@@ -1818,14 +1874,14 @@ impl<'a> Builder<'a> {
         )
     }
 
-    fn held(sets: &[BTreeSet<u32>], node: u32) -> Vec<u32> {
-        sets.get(node as usize)
+    fn held(sets: &Sets, node: u32) -> Vec<u32> {
+        sets.get(&node)
             .map(|s| s.iter().copied().collect())
             .unwrap_or_default()
     }
 
     /// Resolves one dynamic call with what flows now; whether it found something new.
-    fn resolve_call(&mut self, i: usize, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+    fn resolve_call(&mut self, i: usize, sets: &Sets, out: &mut ValueFlow) -> bool {
         let mut changed = false;
         match self.calls[i].kind {
             CallKind::Outside => {
@@ -1852,7 +1908,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A function-valued token called.
-    fn invoke(&mut self, i: usize, tok: u32, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+    fn invoke(&mut self, i: usize, tok: u32, sets: &Sets, out: &mut ValueFlow) -> bool {
         self.invoke_at(i, tok, sets, out, 0)
     }
 
@@ -1860,7 +1916,7 @@ impl<'a> Builder<'a> {
         &mut self,
         i: usize,
         tok: u32,
-        sets: &[BTreeSet<u32>],
+        sets: &Sets,
         out: &mut ValueFlow,
         depth: u32,
     ) -> bool {
@@ -1913,7 +1969,7 @@ impl<'a> Builder<'a> {
         m: &'a str,
         recv_node: Option<u32>,
         method_expr: bool,
-        sets: &[BTreeSet<u32>],
+        sets: &Sets,
         out: &mut ValueFlow,
         depth: u32,
     ) -> bool {
@@ -2015,7 +2071,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A value handed to code outside the tree, which may call it there.
-    fn escape(&mut self, i: usize, tok: u32, sets: &[BTreeSet<u32>], out: &mut ValueFlow) -> bool {
+    fn escape(&mut self, i: usize, tok: u32, sets: &Sets, out: &mut ValueFlow) -> bool {
         let key = self.calls[i].key;
         match self.tokens[tok as usize].clone() {
             Token::Func(t) | Token::MethodExpr(t) => {
