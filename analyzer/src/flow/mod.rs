@@ -465,34 +465,43 @@ impl<'a> Builder<'a> {
                 b.function(f);
             }
         }
-        // Static calls connect once, as the code of the calling package.
-        for i in 0..b.calls.len() {
-            let targets: Vec<(FunctionRef, bool, Option<u32>)> = match &b.calls[i].kind {
+        b.connect_static_calls();
+        b.index_by_package();
+        b
+    }
+
+    /// Static calls connect once, as the code of the calling function.
+    fn connect_static_calls(&mut self) {
+        for i in 0..self.calls.len() {
+            let targets: Vec<(FunctionRef, bool, Option<u32>)> = match &self.calls[i].kind {
                 CallKind::Static(t, recv) => t.iter().map(|&f| (f, false, *recv)).collect(),
                 CallKind::MethodExpr(t) => t.iter().map(|&f| (f, true, None)).collect(),
                 _ => continue,
             };
-            b.owner = b.calls[i].owner;
+            self.owner = self.calls[i].owner;
             for (t, method_expr, recv) in targets {
-                b.connect(i, t, method_expr, recv);
+                self.connect(i, t, method_expr, recv);
             }
         }
-        b.owner = STRUCTURAL;
-        b.fresh.clear();
-        let packages = b.package_ids.len();
-        b.calls_by_package = vec![Vec::new(); packages];
-        for (i, c) in b.calls.iter().enumerate() {
-            if let Some(&(package, _)) = b.owners.get(c.owner as usize) {
-                b.calls_by_package[package as usize].push(i);
+        self.owner = STRUCTURAL;
+        self.fresh.clear();
+    }
+
+    /// Calls and sources by package, for the solves of programs.
+    fn index_by_package(&mut self) {
+        let packages = self.package_ids.len();
+        self.calls_by_package = vec![Vec::new(); packages];
+        for (i, c) in self.calls.iter().enumerate() {
+            if let Some(&(package, _)) = self.owners.get(c.owner as usize) {
+                self.calls_by_package[package as usize].push(i);
             }
         }
-        b.seeds_by_package = vec![Vec::new(); packages];
-        for (i, &(_, _, tag)) in b.seeds.iter().enumerate() {
-            if let Some(&(package, _)) = b.owners.get(tag as usize) {
-                b.seeds_by_package[package as usize].push(i);
+        self.seeds_by_package = vec![Vec::new(); packages];
+        for (i, &(_, _, tag)) in self.seeds.iter().enumerate() {
+            if let Some(&(package, _)) = self.owners.get(tag as usize) {
+                self.seeds_by_package[package as usize].push(i);
             }
         }
-        b
     }
 
     /// Whether an edge or a source with this tag exists in the program being solved.
@@ -1652,28 +1661,7 @@ impl<'a> Builder<'a> {
                 out.dynamic.insert(call.key);
             }
         }
-        // The program's sources: those of its packages' code (and every structural one).
-        let mut work: Vec<(u32, u32)> = Vec::new();
-        let linked_all = self.linked.is_empty();
-        if linked_all {
-            for &(node, tok, tag) in &self.seeds {
-                if self.valid(tag) {
-                    work.push((node, tok));
-                }
-            }
-        } else {
-            for (p, linked) in self.linked.iter().enumerate() {
-                if !linked {
-                    continue;
-                }
-                for &i in &self.seeds_by_package[p] {
-                    let (node, tok, tag) = self.seeds[i];
-                    if self.valid(tag) {
-                        work.push((node, tok));
-                    }
-                }
-            }
-        }
+        let mut work = self.program_sources();
         let base_seeds = self.seeds.len();
         let mut rounds = 0;
         loop {
@@ -1773,6 +1761,27 @@ impl<'a> Builder<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The program's sources: those its packages' live code writes.
+    fn program_sources(&self) -> Vec<(u32, u32)> {
+        let mut work = Vec::new();
+        let mut take = |i: usize| {
+            let (node, tok, tag) = self.seeds[i];
+            if self.valid(tag) {
+                work.push((node, tok));
+            }
+        };
+        if self.linked.is_empty() {
+            (0..self.seeds.len()).for_each(&mut take);
+        } else {
+            for (p, linked) in self.linked.iter().enumerate() {
+                if *linked {
+                    self.seeds_by_package[p].iter().for_each(|&i| take(i));
+                }
+            }
+        }
+        work
     }
 
     /// Fails closed: every dynamic call of the program may reach more than was found.
