@@ -1042,9 +1042,20 @@ impl<'a> Builder<'a> {
         promoted_from: Option<TypeKey<'a>>,
     ) -> Vec<Source> {
         let mut out = self.expr(f, scope, base);
-        let (Some(target), Some(start)) = (promoted_from, base_ty.key()) else {
-            return out;
-        };
+        if let (Some(target), Some(start)) = (promoted_from, base_ty.key()) {
+            out.extend(
+                self.promoted_fields(start, target)
+                    .into_iter()
+                    .map(Source::Node),
+            );
+        }
+        out
+    }
+
+    /// The embedded fields through which a method declared on `target` is promoted to `start`,
+    /// at every level of embedding: what the method's receiver is.
+    fn promoted_fields(&mut self, start: TypeKey<'a>, target: TypeKey<'a>) -> Vec<u32> {
+        let mut out = Vec::new();
         let mut level = vec![start];
         let mut seen = HashSet::new();
         for _ in 0..MAX_BOUND_DEPTH {
@@ -1064,8 +1075,7 @@ impl<'a> Builder<'a> {
                     let Some(name) = embedded_name(&field.ty) else {
                         continue;
                     };
-                    let n = self.field_node(Some(owner.clone()), name);
-                    out.push(Source::Node(n));
+                    out.push(self.field_node(Some(owner.clone()), name));
                     if let Some(inner) = self.types.resolve(file, None, &[], &field.ty, 0).key()
                         && inner != target
                     {
@@ -2002,13 +2012,29 @@ impl<'a> Builder<'a> {
                     return false;
                 };
                 match self.types.lookup(&Ty::Named(key_t, Vec::new()), m, 0) {
-                    Member::Methods { methods, .. } => {
+                    Member::Methods {
+                        methods,
+                        declared_on,
+                        promoted,
+                    } => {
                         let mut changed = false;
+                        // A promoted method's receiver is the embedded field's value.
+                        let fields = if promoted {
+                            self.promoted_fields(key_t, declared_on)
+                        } else {
+                            Vec::new()
+                        };
                         for t in methods {
                             let p = self.node(Place::Param(t, RECV));
-                            self.seed(p, tok);
-                            if let Some(n) = recv_node {
-                                self.edge(n, p, Transform::Copy);
+                            if promoted {
+                                for &n in &fields {
+                                    self.edge(n, p, Transform::Copy);
+                                }
+                            } else {
+                                self.seed(p, tok);
+                                if let Some(n) = recv_node {
+                                    self.edge(n, p, Transform::Copy);
+                                }
                             }
                             changed |= self.add_target(i, Token::Func(t), t, method_expr, out);
                         }
