@@ -116,15 +116,7 @@ fn through_values(
             );
         }
     }
-    let trust_apis: BTreeSet<&str> = catalog
-        .api_packages
-        .iter()
-        .filter(|(_, api)| {
-            api.endpoints()
-                .any(|(_, id)| catalog.endpoints[id].is_trust_root())
-        })
-        .map(|(path, _)| path.as_str())
-        .collect();
+    let trust_apis = trust_api_packages(catalog);
     loop {
         let receiver_types: BTreeSet<&str> = ws
             .packages
@@ -151,6 +143,19 @@ fn through_values(
         }
         reaching.extend(new);
     }
+}
+
+/// The api packages whose typed clients call a :666 endpoint.
+fn trust_api_packages(catalog: &Catalog) -> BTreeSet<&str> {
+    catalog
+        .api_packages
+        .iter()
+        .filter(|(_, api)| {
+            api.endpoints()
+                .any(|(_, id)| catalog.endpoints[id].is_trust_root())
+        })
+        .map(|(path, _)| path.as_str())
+        .collect()
 }
 
 /// One flag per chunk of every file, in one allocation: a vector per file would cost more than
@@ -504,15 +509,7 @@ fn extract_all(
 /// (through its import alias), and every function of such an api package (its helper methods
 /// wrap typed calls).
 fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec<(usize, usize)> {
-    let trust_apis: BTreeSet<&str> = catalog
-        .api_packages
-        .iter()
-        .filter(|(_, api)| {
-            api.endpoints()
-                .any(|(_, id)| catalog.endpoints[id].is_trust_root())
-        })
-        .map(|(path, _)| path.as_str())
-        .collect();
+    let trust_apis = trust_api_packages(catalog);
     // A :666 endpoint's name: a typed call may reach its client through a field, a function's
     // result or a method value, which no import alias in the chunk shows.
     let trust_names: HashSet<u32> = catalog

@@ -2110,13 +2110,7 @@ impl<'a> Builder<'a> {
         let key = self.calls[i].key;
         match self.tokens[tok as usize].clone() {
             Token::Func(t) | Token::MethodExpr(t) => {
-                let r = out.found.entry(key).or_default();
-                if r.targets.contains(&t) {
-                    false
-                } else {
-                    r.targets.push(t);
-                    true
-                }
+                push_new(&mut out.found.entry(key).or_default().targets, t)
             }
             Token::Type(dir, name) => {
                 // Any of its methods may be called (`fmt.Fprintf` calls `Write`).
@@ -2138,33 +2132,18 @@ impl<'a> Builder<'a> {
                 for t in methods {
                     let p = self.node(Place::Param(t, RECV));
                     self.seed(p, tok);
-                    let r = out.found.entry(key).or_default();
-                    if !r.targets.contains(&t) {
-                        r.targets.push(t);
-                        changed = true;
-                    }
+                    changed |= push_new(&mut out.found.entry(key).or_default().targets, t);
                 }
                 changed
             }
-            Token::Client(c) => {
-                let r = out.found.entry(key).or_default();
-                if r.escaped_clients.contains(&c) {
-                    false
-                } else {
-                    r.escaped_clients.push(c);
-                    true
-                }
-            }
+            Token::Client(c) => push_new(&mut out.found.entry(key).or_default().escaped_clients, c),
             Token::Bound(node, m) => {
                 let mut changed = false;
                 for t in Self::held(sets, node) {
                     match self.tokens[t as usize].clone() {
                         Token::Client(c) => {
-                            let r = out.found.entry(key).or_default();
-                            if !r.escaped_clients.contains(&c) {
-                                r.escaped_clients.push(c);
-                                changed = true;
-                            }
+                            changed |=
+                                push_new(&mut out.found.entry(key).or_default().escaped_clients, c);
                         }
                         _ => changed |= self.dispatch(i, t, m, Some(node), false, sets, out, 0),
                     }
@@ -2253,6 +2232,15 @@ fn live_functions(ws: &crate::workspace::Workspace, files: &[usize]) -> HashSet<
             named.extend(r.values.iter());
         }
     }
+}
+
+/// Adds `x` unless it is there; whether it was new.
+fn push_new<T: PartialEq>(v: &mut Vec<T>, x: T) -> bool {
+    if v.contains(&x) {
+        return false;
+    }
+    v.push(x);
+    true
 }
 
 /// The name an embedded field is known by: its type's name.

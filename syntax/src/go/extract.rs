@@ -850,16 +850,7 @@ impl<'a> Extractor<'a> {
                         | "parenthesized_expression"
                 ) && (operator == "=" || operator == ":=")
                 {
-                    let value = if rights.len() == lefts.len() {
-                        BindingValue::Expr(self.expr(rights[i], 0))
-                    } else if rights.len() == 1 {
-                        BindingValue::Tuple {
-                            call: self.expr(rights[0], 0),
-                            index: i,
-                        }
-                    } else {
-                        BindingValue::Opaque("a multi-value assignment".into())
-                    };
+                    let value = self.assigned(&lefts, &rights, i);
                     function.stores.push(Store {
                         target: self.expr(*target, 0),
                         value,
@@ -875,15 +866,8 @@ impl<'a> Extractor<'a> {
             }
             let value = if operator != "=" && operator != ":=" {
                 BindingValue::Opaque(format!("the compound assignment `{operator}`"))
-            } else if rights.len() == lefts.len() {
-                BindingValue::Expr(self.expr(rights[i], 0))
-            } else if rights.len() == 1 {
-                BindingValue::Tuple {
-                    call: self.expr(rights[0], 0),
-                    index: i,
-                }
             } else {
-                BindingValue::Opaque("a multi-value assignment".into())
+                self.assigned(&lefts, &rights, i)
             };
             function.bindings.push(Binding {
                 name: self.text(*target).to_string(),
@@ -893,6 +877,20 @@ impl<'a> Extractor<'a> {
                 scope,
                 declares,
             });
+        }
+    }
+
+    /// The value the `i`-th target of an assignment gets.
+    fn assigned(&mut self, lefts: &[Node], rights: &[Node], i: usize) -> BindingValue {
+        if rights.len() == lefts.len() {
+            BindingValue::Expr(self.expr(rights[i], 0))
+        } else if rights.len() == 1 {
+            BindingValue::Tuple {
+                call: self.expr(rights[0], 0),
+                index: i,
+            }
+        } else {
+            BindingValue::Opaque("a multi-value assignment".into())
         }
     }
 
