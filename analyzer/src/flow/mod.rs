@@ -166,6 +166,8 @@ enum CallKind<'a> {
     Outside,
     /// A conversion or a builtin whose result is its arguments.
     PassThrough,
+    /// `copy(dst, src)`: the source's elements become elements of the destination's type.
+    CopyElements,
     /// Nothing that can matter (a builtin, a basic conversion).
     Nothing,
 }
@@ -1091,6 +1093,26 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// The elements of one container literal: a place of their own, which travels with the
+    /// container's value (every load reads the container's sources as well as the elements
+    /// stored by index), so two tables of one type stay apart, as allocation sites do in a
+    /// points-to analysis. Loads of a container rootlint cannot type still read them.
+    fn literal_elements(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        elements: &'a [(Option<String>, Expr)],
+    ) -> u32 {
+        let site = self.temp();
+        for (_, value) in elements {
+            let src = self.expr(f, scope, value);
+            self.flow(&src, site);
+        }
+        let all = self.node(Place::ElemAll);
+        self.edge(site, all, Transform::Copy);
+        site
+    }
+
     fn composite(
         &mut self,
         f: FunctionRef,
@@ -1122,26 +1144,10 @@ impl<'a> Builder<'a> {
                 out.push(Source::Token(
                     self.token(Token::Type(Arc::from(k.dir), Arc::from(k.name))),
                 ));
-                let place = self.elem_node(
-                    resolved
-                        .as_ref()
-                        .and_then(|t| ty_key(self.types, t))
-                        .map(Arc::from),
-                );
-                for (_, value) in elements {
-                    let src = self.expr(f, scope, value);
-                    self.flow(&src, place);
-                }
-                out.push(Source::Node(place));
+                out.push(Source::Node(self.literal_elements(f, scope, elements)));
             }
-            Some(t @ (Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_))) => {
-                let key = ty_key(self.types, t).map(Arc::from);
-                let place = self.elem_node(key);
-                for (_, value) in elements {
-                    let src = self.expr(f, scope, value);
-                    self.flow(&src, place);
-                }
-                out.push(Source::Node(place));
+            Some(Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_)) => {
+                out.push(Source::Node(self.literal_elements(f, scope, elements)));
             }
             _ => {
                 // A struct of a type rootlint cannot name (anonymous, local, elided): fields by
@@ -1494,6 +1500,13 @@ impl<'a> Builder<'a> {
                 }
                 return;
             }
+            CallKind::CopyElements => {
+                if let (Some(dst), Some(&src)) = (c.args.first(), args.get(1)) {
+                    let place = self.elem_place(&scope, dst);
+                    self.edge(src, place, Transform::Copy);
+                }
+                return;
+            }
             CallKind::Nothing => return,
             _ => {}
         }
@@ -1517,6 +1530,7 @@ impl<'a> Builder<'a> {
                     match name.as_str() {
                         "append" | "min" | "max" => return CallKind::PassThrough,
                         "new" => return CallKind::Nothing,
+                        "copy" => return CallKind::CopyElements,
                         _ => {}
                     }
                     let funcs = self.types.package_funcs(scope.package_dir(), name);

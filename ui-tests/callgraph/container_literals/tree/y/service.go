@@ -1,0 +1,33 @@
+package y
+
+import (
+	"context"
+
+	"example.com/app/tables"
+)
+
+type Service struct {
+	*Intermediate
+}
+
+// Run calls every step of its own table: shell.core only.
+func (svc *Service) Run(ctx context.Context) error {
+	for _, step := range tables.Shelling {
+		if err := step(ctx, svc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Copy copies a list into a slice of its own first: the copy holds what the list holds.
+func (svc *Service) Copy(ctx context.Context) error {
+	steps := make([]tables.Step, len(tables.Minters))
+	copy(steps, tables.Minters)
+	for _, step := range steps {
+		if err := step(ctx, svc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
