@@ -68,6 +68,202 @@ pub fn parse_url(url: &str) -> Result<Target, String> {
     })
 }
 
+/// `pub.RelativeURL`: `relative` resolved against the absolute `base` as Go's
+/// `url.URL.ResolveReference` does (RFC 3986 section 5.2): a scheme or `//authority` replaces
+/// the host and the port, an absolute path replaces the path, a relative path merges with the
+/// base's, dot segments go. Userinfo, opaque URLs and other schemes are refused, not guessed.
+pub fn resolve_reference(base: &str, relative: &str) -> Result<String, String> {
+    let b = UrlParts::parse(base)?;
+    if b.scheme.is_none() || b.authority.is_none() {
+        return Err(format!("`{base}` is not an absolute URL"));
+    }
+    if relative.is_empty() {
+        return Ok(base.to_string());
+    }
+    let r = UrlParts::parse(relative)?;
+    let mut out = UrlParts {
+        scheme: r.scheme.clone().or(b.scheme.clone()),
+        ..UrlParts::default()
+    };
+    // An empty authority (`//`) counts as none, as in Go.
+    let r_authority = r.authority.as_deref().is_some_and(|a| !a.is_empty());
+    if r.scheme.is_some() || r_authority {
+        out.authority = r.authority.clone();
+        out.path = resolve_path(&r.path, "");
+        out.query = r.query;
+        out.fragment = r.fragment;
+    } else {
+        out.authority = b.authority.clone();
+        out.path = resolve_path(&b.path, &r.path);
+        if r.path.is_empty() && r.query.is_none() {
+            out.query = b.query.clone();
+            out.fragment = r.fragment.or(b.fragment.clone());
+        } else {
+            out.query = r.query;
+            out.fragment = r.fragment;
+        }
+    }
+    match out.scheme.as_deref() {
+        Some("http" | "https") => {}
+        _ => {
+            return Err(format!(
+                "`{relative}` resolves to a URL that is not http(s)"
+            ));
+        }
+    }
+    Ok(out.to_string())
+}
+
+/// Whether a URL reference has a scheme of its own (then resolving it ignores the base).
+pub fn has_scheme(reference: &str) -> bool {
+    UrlParts::parse(reference).is_ok_and(|p| p.scheme.is_some())
+}
+
+/// An absolute or relative URL cut into its parts (`url.Parse`, for what requests use).
+#[derive(Default)]
+struct UrlParts {
+    /// Lower-cased, as Go does.
+    scheme: Option<String>,
+    authority: Option<String>,
+    path: String,
+    query: Option<String>,
+    fragment: Option<String>,
+}
+
+impl UrlParts {
+    fn parse(url: &str) -> Result<UrlParts, String> {
+        if url.chars().any(|c| c.is_ascii_control()) {
+            return Err("a URL with a control character".into());
+        }
+        let mut parts = UrlParts::default();
+        let (rest, fragment) = match url.split_once('#') {
+            Some((r, f)) => (r, Some(f.to_string())),
+            None => (url, None),
+        };
+        // Go keeps an empty fragment as none.
+        parts.fragment = fragment.filter(|f| !f.is_empty());
+        let (mut rest, query) = match rest.split_once('?') {
+            Some((r, q)) => (r, Some(q.to_string())),
+            None => (rest, None),
+        };
+        parts.query = query;
+        // A scheme: a letter, then letters, digits, `+`, `-`, `.`, up to the first `:`.
+        if let Some(i) = rest.find(':') {
+            let candidate = &rest[..i];
+            let is_scheme = candidate
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+                && candidate
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            if i == 0 {
+                return Err(format!("`{url}` is missing a scheme"));
+            }
+            if is_scheme {
+                parts.scheme = Some(candidate.to_ascii_lowercase());
+                rest = &rest[i + 1..];
+                if !rest.is_empty() && !rest.starts_with('/') {
+                    return Err(format!("`{url}` is an opaque URL"));
+                }
+            } else if !rest[..i].contains('/') {
+                // `a:b` without a valid scheme: Go refuses a colon in the first segment.
+                return Err(format!("`{url}` has a colon in its first path segment"));
+            }
+        }
+        // Without a scheme, `///x` is a path (Go's `url.Parse`).
+        let authority =
+            rest.starts_with("//") && (parts.scheme.is_some() || !rest.starts_with("///"));
+        if let Some(after) = rest.strip_prefix("//").filter(|_| authority) {
+            let end = after.find('/').unwrap_or(after.len());
+            let authority = &after[..end];
+            if authority.contains('@') {
+                return Err(format!("`{url}` has user information"));
+            }
+            // Go's `parseHost`: what follows the last colon is a port, digits only.
+            if let Some((_, port)) = authority.rsplit_once(':')
+                && !port.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(format!("`{url}` has an invalid port"));
+            }
+            parts.authority = Some(authority.to_string());
+            rest = &after[end..];
+        }
+        parts.path = rest.to_string();
+        Ok(parts)
+    }
+}
+
+impl std::fmt::Display for UrlParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(s) = &self.scheme {
+            write!(f, "{s}:")?;
+        }
+        if let Some(a) = &self.authority {
+            write!(f, "//{a}")?;
+            if !self.path.is_empty() && !self.path.starts_with('/') {
+                f.write_str("/")?;
+            }
+        }
+        f.write_str(&self.path)?;
+        if let Some(q) = &self.query {
+            write!(f, "?{q}")?;
+        }
+        if let Some(x) = &self.fragment {
+            write!(f, "#{x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Go's `resolvePath`: the merged path with dot segments removed.
+fn resolve_path(base: &str, reference: &str) -> String {
+    let full = if reference.is_empty() {
+        base.to_string()
+    } else if !reference.starts_with('/') {
+        let i = base.rfind('/').map_or(0, |i| i + 1);
+        format!("{}{reference}", &base[..i])
+    } else {
+        reference.to_string()
+    };
+    if full.is_empty() {
+        return String::new();
+    }
+    let mut dst = String::from("/");
+    let mut first = true;
+    let mut last = "";
+    for elem in full.split('/') {
+        last = elem;
+        match elem {
+            "." => first = false,
+            ".." => {
+                let kept = &dst[1..];
+                match kept.rfind('/') {
+                    Some(i) => dst = format!("/{}", &kept[..i]),
+                    None => {
+                        dst = "/".into();
+                        first = true;
+                    }
+                }
+            }
+            _ => {
+                if !first {
+                    dst.push('/');
+                }
+                dst.push_str(elem);
+                first = false;
+            }
+        }
+    }
+    if last == "." || last == ".." {
+        dst.push('/');
+    }
+    if dst.len() > 1 && dst.as_bytes()[1] == b'/' {
+        dst.remove(0);
+    }
+    dst
+}
+
 /// Resolves a declared route of the service `host`. Routes without a port get the feature
 /// type's default port (443 for functions and webs, 417 for events, 428 for tasks).
 pub fn resolve_route(host: &str, route: &str, default_port: u16) -> Result<Target, String> {

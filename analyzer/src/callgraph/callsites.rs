@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::facts::go::{BindingValue, CallExpr, Expr};
 use crate::flow::{self, ValueFlow};
 use crate::resolve::types::{Member, Types};
-use crate::resolve::values::{Client, HostChoice, PubOption, Scope, Template, Value, url_shape};
+use crate::resolve::values::{
+    Client, HostChoice, PubOption, RequestLine, Scope, Template, Value, url_shape,
+};
 use crate::route;
 use crate::span::Span;
 use crate::subject;
@@ -234,6 +236,7 @@ fn resolve_call<'a>(
                         host: client.host.clone(),
                         from_parameter: from_parameter.clone(),
                         via: via.clone(),
+                        options: client.options.to_vec(),
                     };
                     let mut site = typed_site(types, f, call, &client, method, None)?;
                     site.binaries = binaries.clone();
@@ -341,18 +344,33 @@ fn typed_site<'a>(
             (HostChoice::Literal(h), _) => Ok(h.clone()),
             (HostChoice::Dynamic(r), _) => Err(r.clone()),
         };
-        let destination = Destination {
-            port: target.as_ref().map(|t| t.port).map_err(Clone::clone),
-            path: target
-                .as_ref()
-                .map(|t| t.path.clone())
-                .map_err(Clone::clone),
-            host,
-            method: Ok(wire),
-            path_is_route: true,
+        let overridden = RequestLine::changed_by(&client.options);
+        let destination = if overridden {
+            // `WithOptions(pub.Method(…), pub.URL(…), …)`: the connector applies the client's
+            // options after the method's own, so they decide what goes on the wire.
+            let url = match (&host, &target) {
+                (Ok(h), Ok(_)) => Template::lit(route::join_host_and_path(h, &e.route)),
+                (Err(r), _) | (_, Err(r)) => Template::hole(r.clone()),
+            };
+            let line = RequestLine {
+                method: Some(Template::lit(wire.clone())),
+                url: Some((url, true)),
+            };
+            request_destination(line.apply(&client.options), &wire)
+        } else {
+            Destination {
+                port: target.as_ref().map(|t| t.port).map_err(Clone::clone),
+                path: target
+                    .as_ref()
+                    .map(|t| t.path.clone())
+                    .map_err(Clone::clone),
+                host,
+                method: Ok(wire),
+                path_is_route: true,
+            }
         };
         let endpoint = match &client.host {
-            HostChoice::Default => Some(id),
+            HostChoice::Default if !overridden => Some(id),
             _ => declared_at(catalog, &destination),
         };
         let via = method_value.or(client.via.clone());
@@ -365,7 +383,8 @@ fn typed_site<'a>(
             endpoint: endpoint.filter(|_| invalid_token.is_none()),
             destination,
             named_endpoint: Some(id),
-            literal_in_source: true,
+            // gencreds reads the method's own route, not the client's options.
+            literal_in_source: !overridden,
             via,
             receiver_unresolved: None,
             invalid_token,
@@ -427,88 +446,15 @@ fn raw_site<'a>(
         .imports
         .iter()
         .any(|i| i.path == crate::resolve::values::PUB);
-    let mut items = Vec::new();
-    let mut unknown = Vec::new();
-    let mut saw_option = false;
     // The first argument is the context.
-    for (i, arg) in call.args.iter().enumerate().skip(1) {
-        match scope.eval(arg) {
-            Value::Option(o) => {
-                saw_option = true;
-                items.push(o);
-            }
-            Value::Options {
-                items: more,
-                unknown: u,
-            } => {
-                saw_option = true;
-                items.extend(more);
-                unknown.extend(u);
-            }
-            Value::Unknown(r) => unknown.push(if call.spread && i == call.args.len() - 1 {
-                format!("options spread from {r}")
-            } else {
-                r
-            }),
-            _ => unknown.push("an argument that is not a pub option".into()),
-        }
-    }
+    let options = scope.options(call.args.get(1..).unwrap_or_default(), call.spread);
+    let saw_option = options.iter().any(|o| !matches!(o, PubOption::Unknown(_)));
     if !saw_option && !imports_pub {
         return None;
     }
-    let mut method_t: Option<Template> = None;
-    let mut url: Option<(Template, bool)> = None;
-    for o in items {
-        match o {
-            PubOption::Method(m) => method_t = Some(m),
-            PubOption::Url(u, lit) => url = Some((u, lit)),
-            PubOption::MethodUrl(m, u, lit) => {
-                method_t = Some(Template::lit(m));
-                url = Some((u, lit));
-            }
-            PubOption::Other(_) => {}
-        }
-    }
-    let (destination, literal) = match url {
-        None => {
-            let reason = unknown
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "a request without a pub.URL option".into());
-            (
-                Destination {
-                    host: Err(reason.clone()),
-                    port: Err(reason.clone()),
-                    path: Err(reason.clone()),
-                    method: Err(reason),
-                    path_is_route: false,
-                },
-                false,
-            )
-        }
-        Some((u, lit)) => {
-            let shape = url_shape(&u);
-            let method = match method_t {
-                // An option we cannot see could still set the method.
-                None if !unknown.is_empty() => Err(unknown[0].clone()),
-                None => Ok("POST".to_string()),
-                Some(m) => m
-                    .literal()
-                    .map(|m| m.to_ascii_uppercase())
-                    .ok_or_else(|| m.first_hole().unwrap_or("a dynamic method").to_string()),
-            };
-            (
-                Destination {
-                    host: shape.host,
-                    port: shape.port,
-                    path: shape.path,
-                    method,
-                    path_is_route: false,
-                },
-                lit,
-            )
-        }
-    };
+    let line = RequestLine::default().apply(&options);
+    let literal = line.url.as_ref().is_some_and(|(_, lit)| *lit);
+    let destination = request_destination(line, "POST");
     let endpoint = declared_at(catalog, &destination).filter(|_| receiver_unresolved.is_none());
     let mut site = site(
         Shape::Raw {
@@ -522,6 +468,38 @@ fn raw_site<'a>(
     );
     site.receiver_unresolved = receiver_unresolved;
     Some(site)
+}
+
+/// Where a request line sends the request; `default_method` when no option sets one.
+fn request_destination(line: RequestLine, default_method: &str) -> Destination {
+    let Some((url, _)) = line.url else {
+        let reason = match line.method.as_ref().and_then(Template::first_hole) {
+            Some(r) => r.to_string(),
+            None => "a request without a pub.URL option".to_string(),
+        };
+        return Destination {
+            host: Err(reason.clone()),
+            port: Err(reason.clone()),
+            path: Err(reason.clone()),
+            method: Err(reason),
+            path_is_route: false,
+        };
+    };
+    let shape = url_shape(&url);
+    let method = match line.method {
+        None => Ok(default_method.to_string()),
+        Some(m) => m
+            .literal()
+            .map(|m| m.to_ascii_uppercase())
+            .ok_or_else(|| m.first_hole().unwrap_or("a dynamic method").to_string()),
+    };
+    Destination {
+        host: shape.host,
+        port: shape.port,
+        path: shape.path,
+        method,
+        path_is_route: false,
+    }
 }
 
 /// The endpoint declared at a static destination that accepts its method.

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use crate::facts::go::{BindingValue, CallExpr, Expr, GoFunction, StoreKind, TypeExpr};
 use crate::resolve::types::{Member, Ty, TypeKey, Types};
-use crate::resolve::values::{HostChoice, Scope, Value};
+use crate::resolve::values::{HostChoice, PubOption, Scope, Value};
 use crate::span::Span;
 use crate::workspace::FunctionRef;
 
@@ -95,7 +95,12 @@ pub(crate) struct ClientToken {
     pub(crate) multicast: bool,
     /// Its host.
     pub(crate) host: HostChoice,
+    /// Its `WithOptions` options, in order.
+    pub(crate) options: Arc<[PubOption]>,
 }
+
+/// The options one client carries through the flow, at most.
+const MAX_CLIENT_OPTIONS: usize = 8;
 
 /// What flows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,6 +154,8 @@ enum Transform {
     Copy,
     /// `ForHost`: clients take this host.
     SetHost(HostChoice),
+    /// `WithOptions`: clients add these options.
+    AddOptions(Arc<[PubOption]>),
 }
 
 /// How a call reaches its target, as far as the call itself shows.
@@ -1238,6 +1245,7 @@ impl<'a> Builder<'a> {
                 api_package: Arc::from(client.api_package.as_str()),
                 multicast: client.multicast,
                 host: client.host,
+                options: client.options.into(),
             }));
             return Some(vec![Source::Token(t)]);
         }
@@ -1253,7 +1261,7 @@ impl<'a> Builder<'a> {
             let transform = if m == "ForHost" {
                 Transform::SetHost(client.host)
             } else {
-                Transform::Copy
+                Transform::AddOptions(scope.options(&c.args, c.spread).into())
             };
             self.edge(from, to, transform);
             return Some(vec![Source::Node(to)]);
@@ -1828,6 +1836,23 @@ impl<'a> Builder<'a> {
             (Transform::SetHost(h), Token::Client(c)) => {
                 let c = ClientToken {
                     host: h.clone(),
+                    ..c.clone()
+                };
+                self.token(Token::Client(c))
+            }
+            (Transform::AddOptions(more), Token::Client(c)) => {
+                let mut options: Vec<PubOption> =
+                    c.options.iter().chain(more.iter()).cloned().collect();
+                // A client that goes round a loop through `WithOptions` would grow without end:
+                // past the bound, the rest is an option rootlint cannot see (a fixed point).
+                if options.len() > MAX_CLIENT_OPTIONS {
+                    options.truncate(MAX_CLIENT_OPTIONS - 1);
+                    options.push(PubOption::Unknown(format!(
+                        "more than {MAX_CLIENT_OPTIONS} `WithOptions` options on one client"
+                    )));
+                }
+                let c = ClientToken {
+                    options: options.into(),
                     ..c.clone()
                 };
                 self.token(Token::Client(c))

@@ -14,14 +14,14 @@ use crate::workspace::catalog::{Catalog, EndpointId};
 pub(crate) const PUB: &str = "github.com/microbus-io/fabric/pub";
 pub(crate) const HTTPX: &str = "github.com/microbus-io/fabric/httpx";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Piece {
     Lit(String),
     /// A part of the string rootlint cannot know, and why.
     Hole(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
 pub(crate) struct Template(pub(crate) Vec<Piece>);
 
 impl Template {
@@ -85,15 +85,88 @@ pub(crate) struct Client {
     /// How the client was reached when gencreds' scan would not follow it (a struct field, a
     /// function's result, a dot import, …): `gencreds_blind_spot` names it.
     pub(crate) via: Option<String>,
+    /// Options from `WithOptions`, in order: applied after the request's own.
+    pub(crate) options: Vec<PubOption>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One `pub` option, in the order the call passes it: the connector applies options in order
+/// (`pub.Request.Apply`), so a later one wins.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum PubOption {
     Method(Template),
     /// The URL, and whether it is a string literal right in the call (what gencreds can read).
     Url(Template, bool),
     MethodUrl(String, Template, bool),
+    /// `pub.RelativeURL(r)`: `r` resolved against the URL set so far (`url.ResolveReference`),
+    /// which can replace the host and the port.
+    RelativeUrl(Template),
+    /// An option that cannot set the method or the URL (`pub.Body`, `pub.Token`, …).
     Other(String),
+    /// An option rootlint cannot see, and why: it may set the method, the URL, or both.
+    Unknown(String),
+}
+
+/// The method and URL a request goes out with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RequestLine {
+    pub(crate) method: Option<Template>,
+    /// The URL, and whether gencreds can read it (a string literal right in the call).
+    pub(crate) url: Option<(Template, bool)>,
+}
+
+impl RequestLine {
+    /// The line after `options`, applied in order on top of this one.
+    pub(crate) fn apply(mut self, options: &[PubOption]) -> RequestLine {
+        for o in options {
+            match o {
+                PubOption::Method(m) => self.method = Some(m.clone()),
+                PubOption::Url(u, lit) => self.url = Some((u.clone(), *lit)),
+                PubOption::MethodUrl(m, u, lit) => {
+                    self.method = Some(Template::lit(m.clone()));
+                    self.url = Some((u.clone(), *lit));
+                }
+                PubOption::RelativeUrl(r) => {
+                    let base = self.url.as_ref().and_then(|(u, _)| u.literal());
+                    let resolved = match (base, r.literal()) {
+                        (Some(base), Some(rel)) => {
+                            match crate::route::resolve_reference(&base, &rel) {
+                                Ok(u) => Template::lit(u),
+                                Err(e) => Template::hole(e),
+                            }
+                        }
+                        // A reference with its own scheme does not depend on the base.
+                        (None, Some(rel)) if crate::route::has_scheme(&rel) => {
+                            match crate::route::resolve_reference("https://base.invalid/", &rel) {
+                                Ok(u) => Template::lit(u),
+                                Err(e) => Template::hole(e),
+                            }
+                        }
+                        (None, _) => Template::hole(
+                            "a relative URL resolved against a URL rootlint cannot see",
+                        ),
+                        (Some(_), None) => Template::hole(
+                            r.first_hole()
+                                .unwrap_or("a relative URL rootlint cannot see")
+                                .to_string(),
+                        ),
+                    };
+                    // gencreds does not resolve relative URLs.
+                    self.url = Some((resolved, false));
+                }
+                PubOption::Other(_) => {}
+                PubOption::Unknown(r) => {
+                    self.method = Some(Template::hole(r.clone()));
+                    self.url = Some((Template::hole(r.clone()), false));
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether any of `options` can change the method or the URL.
+    pub(crate) fn changed_by(options: &[PubOption]) -> bool {
+        options.iter().any(|o| !matches!(o, PubOption::Other(_)))
+    }
 }
 
 /// What a Go expression evaluates to, as far as rootlint can prove it statically. A value it
@@ -107,11 +180,8 @@ pub(crate) enum Value {
     Int(i64),
     /// A typed client of an api package (`api.NewClient(svc)`, with `ForHost`, `WithOptions`).
     Client(Client),
-    /// A list of `pub` options; `unknown` says why some options could not be seen.
-    Options {
-        items: Vec<PubOption>,
-        unknown: Vec<String>,
-    },
+    /// A list of `pub` options, in order.
+    Options(Vec<PubOption>),
     /// One `pub` option (`pub.GET(url)`, `pub.Method(m)`, …).
     Option(PubOption),
     /// An endpoint definition of an api package (`api.Mint`).
@@ -224,6 +294,7 @@ impl<'a> Scope<'a> {
                 host: HostChoice::Default,
                 from_parameter: None,
                 via: None,
+                options: Vec::new(),
             })
     }
 
@@ -272,6 +343,7 @@ impl<'a> Scope<'a> {
             host,
             from_parameter: Some(what),
             via: Some(via),
+            options: Vec::new(),
         })
     }
 
@@ -326,11 +398,10 @@ impl<'a> Scope<'a> {
                 if matches!(element.base_name(), Some((q, "Option")) if self.is_pub(q))) =>
             {
                 let mut items = Vec::new();
-                let mut unknown = Vec::new();
                 for (_, e) in elements {
-                    self.push_option(self.eval_depth(e, d), &mut items, &mut unknown);
+                    push_option(self.eval_depth(e, d), &mut items);
                 }
-                Value::Options { items, unknown }
+                Value::Options(items)
             }
             Expr::Composite { .. } => Value::Unknown("a composite literal".into()),
             Expr::AddressOf(_) => Value::Unknown("a pointer".into()),
@@ -350,19 +421,23 @@ impl<'a> Scope<'a> {
         alias.and_then(|a| self.import_path(a)) == Some(PUB)
     }
 
-    fn push_option(&self, v: Value, items: &mut Vec<PubOption>, unknown: &mut Vec<String>) {
-        match v {
-            Value::Option(o) => items.push(o),
-            Value::Options {
-                items: more,
-                unknown: u,
-            } => {
-                items.extend(more);
-                unknown.extend(u);
+    /// The options a call passes (`svc.Request(ctx, opts…)` after the context,
+    /// `c.WithOptions(opts…)`), in order.
+    pub(crate) fn options(&self, args: &'a [Expr], spread: bool) -> Vec<PubOption> {
+        self.options_depth(args, spread, 0)
+    }
+
+    fn options_depth(&self, args: &'a [Expr], spread: bool, d: u32) -> Vec<PubOption> {
+        let mut items = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match self.eval_depth(a, d) {
+                Value::Unknown(r) if spread && i == args.len() - 1 => {
+                    items.push(PubOption::Unknown(format!("options spread from {r}")))
+                }
+                v => push_option(v, &mut items),
             }
-            Value::Unknown(r) => unknown.push(r),
-            _ => unknown.push("a value that is not a pub option".into()),
         }
+        items
     }
 
     fn ident(&self, name: &'a str, d: u32) -> Value {
@@ -534,23 +609,13 @@ impl<'a> Scope<'a> {
                 })
         };
         match callee {
+            // `append(opts, more...)`: the slice being appended to, then the rest, in order.
             Expr::Ident(f) if f == "append" => {
                 let mut items = Vec::new();
-                let mut unknown = Vec::new();
-                for (i, a) in args.iter().enumerate() {
-                    let v = self.eval_depth(a, d);
-                    match v {
-                        // `append(opts, more...)` or the slice being appended to.
-                        Value::Options { .. } | Value::Option(_) => {
-                            self.push_option(v, &mut items, &mut unknown)
-                        }
-                        Value::Unknown(r) if i == 0 || (spread && i == args.len() - 1) => {
-                            unknown.push(r)
-                        }
-                        other => self.push_option(other, &mut items, &mut unknown),
-                    }
+                for a in args {
+                    push_option(self.eval_depth(a, d), &mut items);
                 }
-                Value::Options { items, unknown }
+                Value::Options(items)
             }
             Expr::Selector(base, method) => {
                 if let Expr::Ident(alias) = base.as_ref()
@@ -572,7 +637,11 @@ impl<'a> Scope<'a> {
                         };
                         Value::Client(c)
                     }
-                    (Value::Client(c), "WithOptions") => Value::Client(c),
+                    // The connector applies the client's options after its own.
+                    (Value::Client(mut c), "WithOptions") => {
+                        c.options.extend(self.options_depth(args, spread, d));
+                        Value::Client(c)
+                    }
                     (Value::Endpoint(id), "URL") => {
                         let e = &self.catalog.endpoints[id];
                         join_host_and_path(
@@ -623,6 +692,7 @@ impl<'a> Scope<'a> {
         match (path, f) {
             (PUB, "Method") => Value::Option(PubOption::Method(arg(0).template())),
             (PUB, "URL") => Value::Option(PubOption::Url(arg(0).template(), is_literal(args))),
+            (PUB, "RelativeURL") => Value::Option(PubOption::RelativeUrl(arg(0).template())),
             (PUB, "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS") => {
                 Value::Option(PubOption::MethodUrl(
                     f.to_string(),
@@ -630,22 +700,7 @@ impl<'a> Scope<'a> {
                     is_literal(args),
                 ))
             }
-            (PUB, "Options") => {
-                let mut items = Vec::new();
-                let mut unknown = Vec::new();
-                for (i, a) in args.iter().enumerate() {
-                    let v = self.eval_depth(a, d);
-                    if let Value::Unknown(r) = &v
-                        && spread
-                        && i == args.len() - 1
-                    {
-                        unknown.push(r.clone());
-                        continue;
-                    }
-                    self.push_option(v, &mut items, &mut unknown);
-                }
-                Value::Options { items, unknown }
-            }
+            (PUB, "Options") => Value::Options(self.options_depth(args, spread, d)),
             (PUB, other) => Value::Option(PubOption::Other(other.to_string())),
             (HTTPX, "JoinHostAndPath") => join_host_and_path(arg(0).template(), arg(1).template()),
             ("fmt", "Sprintf") => sprintf(
@@ -664,10 +719,22 @@ impl<'a> Scope<'a> {
                     host: HostChoice::Default,
                     from_parameter: None,
                     via: None,
+                    options: Vec::new(),
                 })
             }
             _ => Value::Unknown(format!("the result of `{alias}.{f}(…)`")),
         }
+    }
+}
+
+fn push_option(v: Value, items: &mut Vec<PubOption>) {
+    match v {
+        Value::Option(o) => items.push(o),
+        Value::Options(more) => items.extend(more),
+        Value::Unknown(r) => items.push(PubOption::Unknown(r)),
+        _ => items.push(PubOption::Unknown(
+            "a value that is not a pub option".into(),
+        )),
     }
 }
 
@@ -891,6 +958,59 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn request_lines_apply_options_in_order() {
+        let lit = |s: &str| Template::lit(s);
+        let url = |s: &str| PubOption::Url(lit(s), true);
+        let line = |opts: &[PubOption]| {
+            let l = RequestLine::default().apply(opts);
+            (
+                l.method.and_then(|m| m.literal()),
+                l.url.and_then(|(u, _)| u.literal()),
+            )
+        };
+        // The later option wins.
+        assert_eq!(
+            line(&[
+                PubOption::MethodUrl("GET".into(), lit("https://a.core:666/x"), true),
+                PubOption::Method(lit("PUT")),
+                url("https://b.core:666/y"),
+            ]),
+            (Some("PUT".into()), Some("https://b.core:666/y".into()))
+        );
+        // A relative URL resolves against the one before it, and may change the host.
+        assert_eq!(
+            line(&[
+                url("https://a.core:666/x/y"),
+                PubOption::RelativeUrl(lit("//c.core:666/z")),
+            ])
+            .1,
+            Some("https://c.core:666/z".into())
+        );
+        // An option rootlint cannot see hides what came before it, not what comes after.
+        assert_eq!(
+            line(&[
+                url("https://a.core:666/x"),
+                PubOption::Unknown("opts".into())
+            ]),
+            (None, None)
+        );
+        assert_eq!(
+            line(&[
+                PubOption::Unknown("opts".into()),
+                url("https://a.core:666/x")
+            ])
+            .1,
+            Some("https://a.core:666/x".into())
+        );
+        // Without a base, a relative path is unknown; with a scheme of its own it is not.
+        assert_eq!(line(&[PubOption::RelativeUrl(lit("../x"))]).1, None);
+        assert_eq!(
+            line(&[PubOption::RelativeUrl(lit("https://d.core:666/w"))]).1,
+            Some("https://d.core:666/w".into())
+        );
     }
 
     #[test]

@@ -107,8 +107,10 @@ impl Endpoint {
     }
 
     /// Whether a request sent with method `wire` reaches this endpoint.
+    /// Whether a request with the method `wire` reaches this endpoint. `ANY` is a declaration's
+    /// wildcard and never a method on the wire (`pub.Method("ANY")` is refused, not granted).
     pub fn accepts_method(&self, wire: &str) -> bool {
-        self.method == "ANY" || self.method == wire
+        wire != "ANY" && (self.method == "ANY" || self.method == wire)
     }
 }
 

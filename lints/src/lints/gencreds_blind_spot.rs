@@ -55,7 +55,12 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
             .map(|s| s.hostname.as_str())
             .collect();
         outside.sort();
-        let non_literal = matches!(site.shape, Shape::Raw { .. }) && !site.literal_in_source;
+        // gencreds reads a raw request's literal URL, and a typed call's own endpoint (not
+        // the one the client's `WithOptions` sends it to).
+        let non_literal = match site.shape {
+            Shape::Raw { .. } => !site.literal_in_source,
+            Shape::Typed { .. } => site.endpoint != site.named_endpoint,
+        };
         let attributed = !a.attributions[i].is_empty();
         // Shapes gencreds' syntactic scan does not follow, named for the reviewer.
         let holder = &a.workspace.go(site.function.file).functions[site.function.function];
@@ -100,7 +105,12 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                     .join(", ")
             )
         } else if non_literal && attributed {
-            "the URL is not a string literal".to_string()
+            match site.shape {
+                Shape::Raw { .. } => "the URL is not a string literal".to_string(),
+                Shape::Typed { .. } => {
+                    "the client's `WithOptions` send it to another endpoint".to_string()
+                }
+            }
         } else {
             continue;
         };

@@ -4,8 +4,9 @@ declare_lint! {
     /// ### What it does
     /// Finds calls whose target is known to be on :666 (static host, port 666, path and method)
     /// but where no :666 endpoint is declared that rootlint can see: a typo in a host or a path,
-    /// a method the endpoint does not accept, `ForHost("…")` pointing at a host that does not
-    /// declare the endpoint, or a shipped endpoint missing from the catalog.
+    /// a method the endpoint does not accept (`pub.Method("ANY")` included: `ANY` is never a
+    /// method on the wire), `ForHost("…")` pointing at a host that does not declare the
+    /// endpoint, or a shipped endpoint missing from the catalog.
     ///
     /// ### Why is this bad?
     /// rootlint grants only calls that reach a declared endpoint. This call gets no grant and
@@ -57,6 +58,9 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 .map(|e| format!("`{}/{}` ({} `{}`)", e.host, e.name, e.method, e.route))
                 .collect();
             near.sort();
+            if method == "ANY" {
+                diag = diag.with_note("`ANY` is a declaration's wildcard, never a method on the wire: send the method the endpoint expects (the typed clients send POST)");
+            }
             if !near.is_empty() {
                 diag = diag.with_note(format!("declared :666 endpoints nearby: {}", near.join(", ")));
             }

@@ -33,7 +33,7 @@ func (svc *Service) Literal(ctx context.Context) {
 }
 
 func (svc *Service) Options(ctx context.Context, token string) {
-	opts := []pub.Option{pub.Method("ANY")}
+	opts := []pub.Option{pub.Method("POST")}
 	opts = append(opts, pub.URL("https://access.token.core:666/mint"), pub.Token(token))
 	svc.Request(ctx, opts...)
 }
