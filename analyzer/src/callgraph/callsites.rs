@@ -493,12 +493,15 @@ fn request_destination(line: RequestLine, default_method: &str) -> Destination {
             .map(|m| m.to_ascii_uppercase())
             .ok_or_else(|| m.first_hole().unwrap_or("a dynamic method").to_string()),
     };
+    // `pub.Request.Apply` fills `{arg}` path parameters from the query (`FillPathArguments`):
+    // such a segment is whatever the caller passes, as in a declared route.
+    let path_is_route = shape.path.as_ref().is_ok_and(|p| p.contains('{'));
     Destination {
         host: shape.host,
         port: shape.port,
         path: shape.path,
         method,
-        path_is_route: false,
+        path_is_route,
     }
 }
 

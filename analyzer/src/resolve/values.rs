@@ -480,6 +480,21 @@ impl<'a> Scope<'a> {
             }
             return Value::Unknown(format!("the parameter `{name}`"));
         }
+        // Inside an api package, its own `Hostname` and endpoint definitions (`Mint.Route`).
+        if let Some(api) = self
+            .ws
+            .packages
+            .get(self.package_dir())
+            .and_then(|p| p.import_path.as_ref())
+            .and_then(|path| self.catalog.api_packages.get(path))
+        {
+            if name == "Hostname" {
+                return Value::Str(Template::lit(api.hostname.clone()));
+            }
+            if let Some(id) = api.endpoint(name) {
+                return Value::Endpoint(id);
+            }
+        }
         self.package_value(self.package_dir(), name, d)
             .or_else(|| self.dot_imported(name, d))
             .unwrap_or_else(|| {

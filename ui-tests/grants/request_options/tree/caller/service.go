@@ -6,6 +6,8 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 	"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi"
 	"github.com/microbus-io/fabric/pub"
+
+	"example.com/app/roles/rolesapi"
 )
 
 type Service struct{ *Intermediate }
@@ -63,3 +65,9 @@ func (svc *Service) ClientHeld(ctx context.Context) {
 }
 
 type holder struct{ c bearertokenapi.Client }
+
+// Helper calls a hand-written helper of the api package, which builds its request from the
+// package's own definitions (`Grant.Method`, `Grant.Route`, unqualified).
+func (svc *Service) Helper(ctx context.Context) error {
+	return rolesapi.GrantRaw(ctx, svc)
+}

@@ -1,0 +1,15 @@
+package rolesapi
+
+import (
+	"context"
+
+	"github.com/microbus-io/fabric/httpx"
+	"github.com/microbus-io/fabric/pub"
+	"github.com/microbus-io/fabric/service"
+)
+
+// GrantRaw is a hand-written helper in the api package: its own Grant.Route and Grant.Method.
+func GrantRaw(ctx context.Context, svc service.Publisher) error {
+	_, err := svc.Request(ctx, pub.Method(Grant.Method), pub.URL(httpx.JoinHostAndPath(Hostname, Grant.Route))) // want: gencreds_blind_spot
+	return err
+}
