@@ -99,6 +99,31 @@ pub(crate) struct ClientToken {
     pub(crate) options: Arc<[PubOption]>,
 }
 
+/// The key of an anonymous struct type's fields. Go's type identity for `struct{…}` is by field
+/// names and types, and an unexported field name belongs to its package: two such types in
+/// different packages never hold each other's values. The key keeps the field names (the
+/// types as written depend on import aliases, and a key that splits one type would lose its
+/// values) and, when a name is unexported, the package.
+fn inline_struct_key(package_dir: &str, fields: &[crate::facts::go::Field]) -> String {
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| {
+            f.name
+                .as_deref()
+                .or_else(|| embedded_name(&f.ty))
+                .unwrap_or("_")
+        })
+        .collect();
+    let unexported = names
+        .iter()
+        .any(|n| !n.starts_with(|c: char| c.is_uppercase()));
+    if unexported {
+        format!("struct {package_dir} {{{}}}", names.join(";"))
+    } else {
+        format!("struct {{{}}}", names.join(";"))
+    }
+}
+
 /// The options one client carries through the flow, at most.
 const MAX_CLIENT_OPTIONS: usize = 8;
 
@@ -770,7 +795,7 @@ impl<'a> Builder<'a> {
     /// (identical anonymous struct types are one type in Go), or a type local to a function.
     fn struct_key(&self, f: FunctionRef, scope: &Scope<'a>, t: &'a TypeExpr) -> Option<String> {
         match t {
-            TypeExpr::Struct(_) => Some(format!("struct {t:?}")),
+            TypeExpr::Struct(fields) => Some(inline_struct_key(scope.package_dir(), fields)),
             TypeExpr::Pointer(inner) => self.struct_key(f, scope, inner),
             TypeExpr::Named {
                 qualifier: None,
@@ -2323,7 +2348,9 @@ fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
         Ty::Basic => "basic".into(),
         Ty::Outside => "outside".into(),
         Ty::InlineInterface(..) => "interface".into(),
-        Ty::InlineStruct(_, fields) => format!("struct {fields:?}"),
+        Ty::InlineStruct(file, fields) => {
+            inline_struct_key(types.workspace().files[*file].file.dir(), fields)
+        }
         Ty::Connector => "connector".into(),
         Ty::Package(_) | Ty::TypeName(_) | Ty::Unknown(_) => return None,
     })

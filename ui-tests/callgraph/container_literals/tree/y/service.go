@@ -31,3 +31,9 @@ func (svc *Service) Copy(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Anonymous: the same shape as x's anonymous struct, holding y's own step.
+func (svc *Service) Anonymous(ctx context.Context) error {
+	h := struct{ step tables.Step }{step: tables.Shelling["execute"]}
+	return h.step(ctx, svc)
+}
