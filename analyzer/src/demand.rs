@@ -538,6 +538,7 @@ fn first_selection(sources: &[Source], ws: &Workspace, catalog: &Catalog) -> Vec
                     file: fi,
                     function: None,
                     at: u32::MAX,
+                    args: None,
                 };
                 let holds_client = match &v.value {
                     Some(e) => matches!(scope.eval(e), crate::resolve::values::Value::Client(_)),

@@ -97,6 +97,7 @@ pub(crate) fn find(types: &Types) -> Vec<Bundle> {
                         file: fi,
                         function: Some(func),
                         at: call.span.start_byte,
+                        args: None,
                     };
                     if !adds_services(&scope, &call.callee) {
                         continue;

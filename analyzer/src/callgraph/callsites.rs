@@ -149,7 +149,16 @@ pub(crate) fn find(types: &Types, flow: &ValueFlow) -> Vec<CallSite> {
         .values()
         .flat_map(|p| p.go_files.iter().copied())
         .collect();
-    find_in(types, flow, &files)
+    let mut sites = find_in(types, flow, &files);
+    let forwarded = super::forwarding::forwarded(types, flow, &sites);
+    if !forwarded.is_empty() {
+        sites.extend(forwarded);
+        sites.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
+        sites.dedup_by(|a, b| {
+            a.file == b.file && a.span == b.span && a.destination == b.destination
+        });
+    }
+    sites
 }
 
 /// The call sites of the functions of some files (parsed Go files of the workspace), sorted.
@@ -263,6 +272,7 @@ fn resolve_one<'a>(
         file: f.file,
         function: Some(&ws.go(f.file).functions[f.function]),
         at: call.span.start_byte,
+        args: None,
     };
     // The receiver and method: `recv.Method(…)`, or a method value invoked (`m := recv.Method`
     // then `m(…)`), whose receiver is evaluated where the value was taken.
@@ -395,7 +405,7 @@ fn typed_site<'a>(
 
 /// A raw `Request` or `Publish` on the connector (or what may be it).
 #[allow(clippy::too_many_arguments)]
-fn raw_site<'a>(
+pub(super) fn raw_site<'a>(
     types: &'a Types<'a>,
     f: FunctionRef,
     call: &'a CallExpr,
@@ -435,12 +445,6 @@ fn raw_site<'a>(
     // embeds it, or on an interface the connector may stand behind. Other `Request` and
     // `Publish` methods (a NATS connection, an HTTP client, an in-tree wrapper) are not
     // Microbus requests.
-    let receiver_unresolved =
-        match types.lookup(&types.type_of(&receiver_scope, receiver), method, 0) {
-            Member::Connector | Member::Interface { .. } => None,
-            Member::Unknown(reason) => Some(reason),
-            _ => return None,
-        };
     let imports_pub = ws
         .go(f.file)
         .imports
@@ -449,6 +453,21 @@ fn raw_site<'a>(
     // The first argument is the context.
     let options = scope.options(call.args.get(1..).unwrap_or_default(), call.spread);
     let saw_option = options.iter().any(|o| !matches!(o, PubOption::Unknown(_)));
+    let receiver_unresolved =
+        match types.lookup(&types.type_of(&receiver_scope, receiver), method, 0) {
+            Member::Connector | Member::Interface { .. } => None,
+            Member::Unknown(reason) => Some(reason),
+            // `pub` options handed to a `Request` rootlint cannot see: a base type from
+            // outside the tree may wrap the connector, and an in-tree type whose method is
+            // missing from rootlint's view may forward to it. Reported, never dropped.
+            Member::Outside if saw_option => Some(format!(
+                "`{method}` of a type from outside the tree, which may wrap the connector"
+            )),
+            Member::NotFound if saw_option => Some(format!(
+                "`{method}`, which rootlint cannot find on the receiver's type"
+            )),
+            _ => return None,
+        };
     if !saw_option && !imports_pub {
         return None;
     }
@@ -734,12 +753,11 @@ mod tests {
                 .is_empty()
         );
         assert!(sites("type W struct{}\nfunc (W) Request(a, b any) {}\nfunc f(w W) { w.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }").is_empty());
-        assert!(
-            sites(
-                "func f(svc any) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }"
-            )
-            .is_empty()
-        );
+        // `pub` options to a :666 URL on a receiver with no `Request` rootlint can see: a site,
+        // never granted (`unresolved_call_target` reports it).
+        let (port, _, _, _, granted) =
+            one("func f(svc any) { svc.Request(nil, pub.POST(\"https://roles.app:666/grant\")) }");
+        assert_eq!((port, granted), (666, false));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 pub mod bundles;
 pub mod callsites;
+mod forwarding;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -334,6 +335,7 @@ fn node_of<'a>(
         file: f.file,
         function: Some(func),
         at,
+        args: None,
     };
     for call in func.calls.iter().filter(|c| c.closure == f.closure) {
         let scope = scope_at(call.span.start_byte);

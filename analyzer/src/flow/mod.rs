@@ -690,6 +690,7 @@ impl<'a> Builder<'a> {
             file: f.file,
             function: Some(&ws.go(f.file).functions[f.function]),
             at,
+            args: None,
         }
     }
 
@@ -1314,6 +1315,7 @@ impl<'a> Builder<'a> {
                 file,
                 function: init.map(|f| &facts.functions[f.function]),
                 at: v.span.start_byte,
+                args: None,
             };
             let owner = init.unwrap_or(FunctionRef {
                 file,

@@ -770,6 +770,7 @@ impl<'a> Types<'a> {
                 file,
                 function: None,
                 at: u32::MAX,
+                args: None,
             };
             return Some(match (&v.ty, &v.value) {
                 (Some(t), _) => self.resolve(file, None, &[], t, d),

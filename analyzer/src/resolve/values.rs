@@ -211,6 +211,9 @@ pub(crate) struct Scope<'a> {
     pub(crate) function: Option<&'a GoFunction>,
     /// Byte offset of the expression: only bindings before it count.
     pub(crate) at: u32,
+    /// The values of the function's parameters, when it is evaluated for one caller (a
+    /// request forwarder): what that caller passes.
+    pub(crate) args: Option<&'a [(String, Value)]>,
 }
 
 const MAX_DEPTH: u32 = 24;
@@ -462,6 +465,9 @@ impl<'a> Scope<'a> {
             return self.binding_value(latest, d);
         }
         if let Some(ty) = self.param_type(name) {
+            if let Some((_, v)) = self.args.and_then(|a| a.iter().find(|(n, _)| n == name)) {
+                return v.clone();
+            }
             if let Some(mut client) = ty.and_then(|t| self.client_type(t)) {
                 client.from_parameter = Some(name.to_string());
                 return Value::Client(client);
