@@ -122,9 +122,11 @@ fn round<'a>(
                     }
                     let via = format!("the forwarder `{}`", describe(types, target));
                     for mut site in made {
+                        let unresolved = site.destination.unresolved().is_some();
                         // An unknown request the caller forwards in turn is placed at its own
-                        // callers instead.
-                        if caller_forwards && site.destination.unresolved().is_some() {
+                        // callers instead; one that stays unknown off :666 adds nothing to the
+                        // forwarder's own finding.
+                        if unresolved && (caller_forwards || !site.destination.is_trust_root()) {
                             continue;
                         }
                         site.function = g.with_closure(call.closure);
