@@ -65,6 +65,16 @@ impl EndpointKind {
         ("workflows", EndpointKind::Workflow),
     ];
 
+    /// The method a manifest entry without one declares: the generator writes `POST` for
+    /// tasks and `GET` for workflows (a workflow's graph is fetched), `ANY` for the rest.
+    pub fn default_method(self) -> &'static str {
+        match self {
+            EndpointKind::Task => "POST",
+            EndpointKind::Workflow => "GET",
+            _ => "ANY",
+        }
+    }
+
     /// The port a route without one gets (the connector's defaults per feature type).
     pub fn default_port(self) -> u16 {
         match self {

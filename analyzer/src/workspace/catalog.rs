@@ -319,7 +319,12 @@ impl Catalog {
                 let decl = Declaration {
                     file: file.clone(),
                     span: e.span,
-                    method: route::declared_method(e.method.as_ref().map(|m| m.value.as_str())),
+                    method: route::declared_method(
+                        e.method
+                            .as_ref()
+                            .map(|m| m.value.as_str())
+                            .or(Some(e.kind.default_method())),
+                    ),
                     route: e
                         .route
                         .as_ref()

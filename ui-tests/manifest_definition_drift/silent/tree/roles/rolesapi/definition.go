@@ -17,3 +17,11 @@ var List = define.Function{
 	Route:		  "/list",
 	RequiredClaims: `roles.user`,
 }
+
+var Review = define.Task{
+	Host: Hostname, Method: "POST", Route: ":428/review",
+}
+
+var Approval = define.Workflow{
+	Host: Hostname, Method: "GET", Route: ":428/approval",
+}
