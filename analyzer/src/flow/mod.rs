@@ -21,7 +21,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::facts::go::{BindingValue, CallExpr, Expr, GoFunction, StoreKind, TypeExpr};
+use crate::facts::go::{
+    BindingValue, COMPOUND_ASSIGNMENT, CallExpr, Expr, GoFunction, StoreKind, TypeExpr,
+};
 use crate::resolve::types::{Member, Ty, TypeKey, Types};
 use crate::resolve::values::{HostChoice, PubOption, Scope, Value};
 use crate::span::Span;
@@ -121,6 +123,42 @@ fn inline_struct_key(package_dir: &str, fields: &[crate::facts::go::Field]) -> S
         format!("struct {package_dir} {{{}}}", names.join(";"))
     } else {
         format!("struct {{{}}}", names.join(";"))
+    }
+}
+
+/// The propagation budget: values put into places per node and edge of the graph, and at least.
+const PROPAGATION_PER_NODE: u64 = 4;
+const MIN_PROPAGATION: u64 = 1 << 20;
+
+/// Distinct reasons for untracked values the flow keeps apart.
+const MAX_UNTRACKED_REASONS: usize = 32;
+
+/// Expression kinds (tree-sitter-go's) whose value is a number, a string, a boolean or nil.
+fn holds_no_value(kind: &str) -> bool {
+    matches!(
+        kind,
+        "int_literal"
+            | "float_literal"
+            | "imaginary_literal"
+            | "rune_literal"
+            | "interpreted_string_literal"
+            | "raw_string_literal"
+            | "true"
+            | "false"
+            | "nil"
+            | "iota"
+            | "unary_expression"
+    )
+}
+
+/// Whether a place's Go type rules out every value the flow carries (functions, values of
+/// in-tree types, clients): elements of an unnamed basic type (`[]int`, `map[string]string`).
+fn holds_nothing(p: &Place) -> bool {
+    match p {
+        Place::Elem(Some(key)) => ["[]basic", "[N]basic", "map[]basic", "chan basic"]
+            .iter()
+            .any(|k| **key == **k),
+        _ => false,
     }
 }
 
@@ -315,6 +353,13 @@ struct Builder<'a> {
     seeds_by_package: Vec<Vec<usize>>,
     /// The calls of the program being solved.
     relevant: Vec<usize>,
+    /// Tokens the current solve put into places so far (its cost), and how many it may put.
+    inserted: u64,
+    budget: u64,
+    /// Per node: a place whose Go type holds no value that flows (elements of a basic type).
+    inert: Vec<bool>,
+    /// Distinct reasons of untracked values so far.
+    untracked_reasons: usize,
     calls: Vec<PendingCall<'a>>,
     temps: u32,
     /// Loads of fields and elements whose type is known read these too.
@@ -467,6 +512,10 @@ impl<'a> Builder<'a> {
             calls_by_package: Vec::new(),
             seeds_by_package: Vec::new(),
             relevant: Vec::new(),
+            inserted: 0,
+            budget: 0,
+            inert: Vec::new(),
+            untracked_reasons: 0,
             calls: Vec::new(),
             temps: 0,
             field_all_linked: HashSet::new(),
@@ -597,6 +646,7 @@ impl<'a> Builder<'a> {
         }
         let n = self.edges.len() as u32;
         self.edges.push(Vec::new());
+        self.inert.push(holds_nothing(&p));
         self.places.insert(p, n);
         n
     }
@@ -678,7 +728,19 @@ impl<'a> Builder<'a> {
     }
 
     fn untracked(&mut self, why: Untracked) -> Source {
-        Source::Token(self.token(Token::Untracked(why)))
+        // The reasons are for the reader. Past a few dozen, further ones share one token, so
+        // that what each place holds stays small (an unknown value is unknown whatever the
+        // reason); the limit's own token keeps its meaning.
+        let token = Token::Untracked(why);
+        if !self.token_ids.contains_key(&token) && token != Token::Untracked(Untracked::Limit) {
+            if self.untracked_reasons >= MAX_UNTRACKED_REASONS {
+                return Source::Token(self.token(Token::Untracked(Untracked::Operation(
+                    "code rootlint does not model".into(),
+                ))));
+            }
+            self.untracked_reasons += 1;
+        }
+        Source::Token(self.token(token))
     }
 
     fn scope(&self, f: FunctionRef, at: u32) -> Scope<'a> {
@@ -957,6 +1019,8 @@ impl<'a> Builder<'a> {
                 let c = f.declared().with_closure(*k);
                 vec![Source::Token(self.token(Token::Func(c)))]
             }
+            // Literals and operators yield numbers, strings, booleans or nil: nothing that flows.
+            Expr::Other(kind) if holds_no_value(kind) => Vec::new(),
             Expr::Other(kind) => vec![self.untracked(Untracked::Expression(kind.clone()))],
         }
     }
@@ -1476,6 +1540,8 @@ impl<'a> Builder<'a> {
                 }
             }
             BindingValue::Declared => Vec::new(),
+            // `x += y` and the like: numbers and strings only.
+            BindingValue::Opaque(what) if what.starts_with(COMPOUND_ASSIGNMENT) => Vec::new(),
             BindingValue::Opaque(what) => vec![self.untracked(Untracked::Operation(what.clone()))],
         }
     }
@@ -1720,15 +1786,27 @@ impl<'a> Builder<'a> {
                 out.dynamic.insert(call.key);
             }
         }
+        // Each program's solve has its own budget: the work of all is at most programs times
+        // a multiple of the graph.
+        if self.budget == 0 {
+            self.budget = self.budget_for_graph();
+        }
+        self.inserted = 0;
         let mut work = self.program_sources();
         let base_seeds = self.seeds.len();
         let mut rounds = 0;
+        // (call, token) pairs whose outcome no later round can change: done once.
+        let mut settled: HashSet<(usize, u32)> = HashSet::new();
         loop {
             self.propagate(&mut sets, &mut work);
+            if self.inserted > self.budget {
+                self.stopped_at_limit(&relevant, &mut out);
+                break;
+            }
             let mut changed = false;
             for &i in &relevant {
                 if self.valid(self.calls[i].owner) {
-                    changed |= self.resolve_call(i, &sets, &mut out);
+                    changed |= self.resolve_call(i, &sets, &mut settled, &mut out);
                 }
             }
             // What resolution put into places: only what is new keeps the solve going.
@@ -1891,8 +1969,18 @@ impl<'a> Builder<'a> {
     /// Pushes tokens along edges until nothing changes.
     fn propagate(&mut self, sets: &mut Sets, work: &mut Vec<(u32, u32)>) {
         while let Some((node, tok)) = work.pop() {
-            if !sets.entry(node).or_default().insert(tok) {
+            // Go's types say nothing that flows can be there (an `int` holds no function):
+            // dropping it there is exact, and keeps hubs of imprecise places from spreading.
+            if self.inert[node as usize] || !sets.entry(node).or_default().insert(tok) {
                 continue;
+            }
+            self.inserted += 1;
+            // Imprecise places (elements and fields of types rootlint cannot tell) can make the
+            // closure grow with places times values: past the budget the solve stops, failing
+            // closed, so that cost stays linear in the input.
+            if self.inserted > self.budget {
+                work.clear();
+                return;
             }
             for j in 0..self.edges[node as usize].len() {
                 let (to, t, tag) = self.edges[node as usize][j].clone();
@@ -1966,19 +2054,31 @@ impl<'a> Builder<'a> {
     }
 
     /// Resolves one dynamic call with what flows now; whether it found something new.
-    fn resolve_call(&mut self, i: usize, sets: &Sets, out: &mut ValueFlow) -> bool {
+    fn resolve_call(
+        &mut self,
+        i: usize,
+        sets: &Sets,
+        settled: &mut HashSet<(usize, u32)>,
+        out: &mut ValueFlow,
+    ) -> bool {
         let mut changed = false;
         match self.calls[i].kind {
             CallKind::Outside => {
                 // Every argument may be called by the code outside the tree.
                 for a in self.calls[i].args.clone() {
                     for tok in Self::held(sets, a) {
+                        if self.settles(tok) && !settled.insert((i, tok)) {
+                            continue;
+                        }
                         changed |= self.escape(i, tok, sets, out);
                     }
                 }
             }
             CallKind::Dynamic(node) => {
                 for tok in Self::held(sets, node) {
+                    if self.settles(tok) && !settled.insert((i, tok)) {
+                        continue;
+                    }
                     changed |= self.invoke(i, tok, sets, out);
                 }
             }
@@ -1990,6 +2090,24 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         changed
+    }
+
+    /// How many values one solve may put into places: a multiple of the graph's
+    /// size that real trees stay far below (the framework and 8,000 generated services use
+    /// less than one per node).
+    fn budget_for_graph(&self) -> u64 {
+        let size = self.edges.len() + self.edges.iter().map(Vec::len).sum::<usize>();
+        (PROPAGATION_PER_NODE * size as u64).max(MIN_PROPAGATION)
+    }
+
+    /// Whether calling or handing out `tok` has one outcome whatever the places hold (a bound
+    /// method or an interface method expression reads the sets of its receiver, and may gain
+    /// more in a later round).
+    fn settles(&self, tok: u32) -> bool {
+        !matches!(
+            self.tokens[tok as usize],
+            Token::Bound(..) | Token::InterfaceMethodExpr(_)
+        )
     }
 
     /// A function-valued token called.

@@ -865,7 +865,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let value = if operator != "=" && operator != ":=" {
-                BindingValue::Opaque(format!("the compound assignment `{operator}`"))
+                BindingValue::Opaque(format!("{COMPOUND_ASSIGNMENT} `{operator}`"))
             } else {
                 self.assigned(&lefts, &rights, i)
             };

@@ -389,6 +389,10 @@ impl Binding {
     }
 }
 
+/// How an opaque binding of a compound assignment (`x += y`) starts: such a value is a number
+/// or a string, never something that flows.
+pub const COMPOUND_ASSIGNMENT: &str = "the compound assignment";
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 /// What a [`Binding`] gives its name.
 pub enum BindingValue {
