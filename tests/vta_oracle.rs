@@ -30,7 +30,8 @@ use std::process::Command;
 /// tables of one type in one binary (579, 1706, 5782, 5806, 6207), anonymous structs of one
 /// shape in two packages (5969).
 const REGRESSIONS: &[u64] = &[
-    1, 4, 22, 26, 78, 80, 89, 133, 159, 171, 501, 579, 732, 805, 1706, 5782, 5806, 5969, 6207,
+    1, 4, 22, 26, 78, 80, 89, 133, 159, 170, 171, 501, 579, 732, 795, 805, 1017, 1706, 3625, 5782,
+    5806, 5969, 6207,
 ];
 
 /// Programs per `go vet` and oracle run: the standard library is loaded once per batch.

@@ -101,28 +101,31 @@ pub(crate) struct ClientToken {
     pub(crate) options: Arc<[PubOption]>,
 }
 
-/// The key of an anonymous struct type's fields. Go's type identity for `struct{…}` is by field
-/// names and types, and an unexported field name belongs to its package: two such types in
-/// different packages never hold each other's values. The key keeps the field names (the
-/// types as written depend on import aliases, and a key that splits one type would lose its
-/// values) and, when a name is unexported, the package.
-fn inline_struct_key(package_dir: &str, fields: &[crate::facts::go::Field]) -> String {
-    let names: Vec<&str> = fields
+/// The key of an anonymous struct type. Go's type identity for `struct{…}` is by field names
+/// and types, and an unexported field name belongs to its package: two such types in different
+/// packages never hold each other's values. Field types are keyed as resolved (import aliases
+/// do not split a type); one rootlint cannot resolve keys as `?`, which merges rather than
+/// splits. Fields resolve without the enclosing function, the same way wherever the type is met.
+fn inline_struct_key(types: &Types, file: usize, fields: &[crate::facts::go::Field]) -> String {
+    let package_dir = types.workspace().files[file].file.dir();
+    let mut unexported = false;
+    let parts: Vec<String> = fields
         .iter()
         .map(|f| {
-            f.name
+            let name = f
+                .name
                 .as_deref()
                 .or_else(|| embedded_name(&f.ty))
-                .unwrap_or("_")
+                .unwrap_or("_");
+            unexported |= !name.starts_with(|c: char| c.is_uppercase());
+            let ty = ty_key(types, &types.resolve(file, None, &[], &f.ty, 0));
+            format!("{name} {}", ty.as_deref().unwrap_or("?"))
         })
         .collect();
-    let unexported = names
-        .iter()
-        .any(|n| !n.starts_with(|c: char| c.is_uppercase()));
     if unexported {
-        format!("struct {package_dir} {{{}}}", names.join(";"))
+        format!("struct {package_dir} {{{}}}", parts.join(";"))
     } else {
-        format!("struct {{{}}}", names.join(";"))
+        format!("struct {{{}}}", parts.join(";"))
     }
 }
 
@@ -858,7 +861,7 @@ impl<'a> Builder<'a> {
     /// (identical anonymous struct types are one type in Go), or a type local to a function.
     fn struct_key(&self, f: FunctionRef, scope: &Scope<'a>, t: &'a TypeExpr) -> Option<String> {
         match t {
-            TypeExpr::Struct(fields) => Some(inline_struct_key(scope.package_dir(), fields)),
+            TypeExpr::Struct(fields) => Some(inline_struct_key(self.types, scope.file, fields)),
             TypeExpr::Pointer(inner) => self.struct_key(f, scope, inner),
             TypeExpr::Named {
                 qualifier: None,
@@ -1055,10 +1058,17 @@ impl<'a> Builder<'a> {
         let base_ty = self.types.type_of(scope, base);
         if let Ty::TypeName(t) = &base_ty {
             return match self.types.lookup(t, name, 0) {
-                Member::Methods { methods, .. } => methods
-                    .into_iter()
-                    .map(|m| Source::Token(self.token(Token::MethodExpr(m))))
-                    .collect(),
+                Member::Methods {
+                    methods,
+                    declared_on,
+                    promoted,
+                } => {
+                    self.promoted_method_expr(t, &methods, promoted.then_some(declared_on));
+                    methods
+                        .into_iter()
+                        .map(|m| Source::Token(self.token(Token::MethodExpr(m))))
+                        .collect()
+                }
                 Member::Interface { .. } => {
                     vec![Source::Token(self.token(Token::InterfaceMethodExpr(name)))]
                 }
@@ -1149,6 +1159,26 @@ impl<'a> Builder<'a> {
             );
         }
         out
+    }
+
+    /// A method expression `T.m` of a method promoted from an embedded field: its first argument
+    /// is a `T`, and the method's receiver is what the embedded fields hold.
+    fn promoted_method_expr(
+        &mut self,
+        t: &Ty<'a>,
+        methods: &[FunctionRef],
+        promoted_from: Option<TypeKey<'a>>,
+    ) {
+        let (Some(target), Some(start)) = (promoted_from, t.key()) else {
+            return;
+        };
+        let fields = self.promoted_fields(start, target);
+        for &m in methods {
+            let p = self.node(Place::Param(m, RECV));
+            for &n in &fields {
+                self.edge(n, p, Transform::Copy);
+            }
+        }
     }
 
     /// The embedded fields through which a method declared on `target` is promoted to `start`,
@@ -1673,7 +1703,14 @@ impl<'a> Builder<'a> {
                 let base_ty = self.types.type_of(scope, base);
                 if let Ty::TypeName(t) = &base_ty {
                     return match self.types.lookup(t, name, 0) {
-                        Member::Methods { methods, .. } => CallKind::MethodExpr(methods),
+                        Member::Methods {
+                            methods,
+                            declared_on,
+                            promoted,
+                        } => {
+                            self.promoted_method_expr(t, &methods, promoted.then_some(declared_on));
+                            CallKind::MethodExpr(methods)
+                        }
                         // `I.m(recv, …)`, or `T.m` promoted from an embedded client or
                         // interface: dispatch on the first argument.
                         Member::Interface { .. } | Member::Client { .. } => match c.args.first() {
@@ -2468,9 +2505,7 @@ fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
         Ty::Basic => "basic".into(),
         Ty::Outside => "outside".into(),
         Ty::InlineInterface(..) => "interface".into(),
-        Ty::InlineStruct(file, fields) => {
-            inline_struct_key(types.workspace().files[*file].file.dir(), fields)
-        }
+        Ty::InlineStruct(file, fields) => inline_struct_key(types, *file, fields),
         Ty::Connector => "connector".into(),
         Ty::Package(_) | Ty::TypeName(_) | Ty::Unknown(_) => return None,
     })

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+	"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi"
 	"github.com/microbus-io/fabric/coreservices/shell/shellapi"
 	"github.com/microbus-io/fabric/service"
 )
@@ -32,3 +33,25 @@ var Minters = []Step{mint}
 
 // Shells is a list of the same type, which nothing reads.
 var Shells = []Step{execute}
+
+func seal(ctx context.Context, pub service.Publisher) error {
+	_, err := bearertokenapi.NewClient(pub).Mint(ctx, nil) // want: gencreds_blind_spot
+	return err
+}
+
+// Sealers is a list x calls through a method promoted from an embedded Stepper.
+var Sealers = []Step{seal}
+
+// Stepper is a step with a method of its own.
+type Stepper Step
+
+// Do runs the step.
+func (s Stepper) Do(ctx context.Context, pub service.Publisher) error { return s(ctx, pub) }
+
+// Parked returns a shell step of another signature; x keeps it and never runs it.
+func Parked(ctx context.Context, pub service.Publisher) func() error {
+	return func() error {
+		_, err := shellapi.NewClient(pub).Execute(ctx, nil)
+		return err
+	}
+}
