@@ -38,12 +38,18 @@ const REGRESSIONS: &[u64] = &[
 const BATCH: usize = 60;
 
 fn go_env<'a>(cmd: &'a mut Command, gopath: &Path) -> &'a mut Command {
-    let stubs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/gopath");
+    go_env_with(cmd, gopath, &["tests/oracle/gopath"])
+}
+
+/// Go in GOPATH mode over `gopath`, then the stand-in layers (the first one that has a
+/// package wins), then Debian's x/tools.
+fn go_env_with<'a>(cmd: &'a mut Command, gopath: &Path, layers: &[&str]) -> &'a mut Command {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut path = vec![gopath.display().to_string()];
+    path.extend(layers.iter().map(|l| repo.join(l).display().to_string()));
+    path.push("/usr/share/gocode".into());
     cmd.env("GO111MODULE", "off")
-        .env(
-            "GOPATH",
-            format!("{}:{}:/usr/share/gocode", gopath.display(), stubs.display()),
-        )
+        .env("GOPATH", path.join(":"))
         .env("GOFLAGS", "")
         .env("CGO_ENABLED", "0")
         // Go's build cache, kept between runs, wherever HOME is (or is not).
@@ -341,4 +347,365 @@ fn rootlint_grants_agree_with_go_vta_on_generated_programs() {
         coverage.len() >= 25,
         "the generator exercised too few shapes: {coverage:?}"
     );
+}
+
+/// Trees under `ui-tests/` and `examples/` that Go cannot build against the stand-in framework
+/// packages, and why: the oracle cannot judge them. A tree that builds must not be listed (the
+/// test fails on a stale entry), and a tree that does not build must be, so no tree drops out
+/// of the judgement silently.
+const TREES_GO_CANNOT_BUILD: &[(&str, &str)] = &[
+    (
+        "ui-tests/analysis_incomplete/fires/tree",
+        "unreadable Go on purpose: a NUL byte, Latin-1 text, a syntax error",
+    ),
+    (
+        "ui-tests/callgraph/out_of_tree_receivers/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/gencreds_blind_spot/type_resolved_shapes/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/grants/typed_and_raw_shapes/tree",
+        "a mock file that declares Service again (rootlint skips mocks, Go does not), and calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/invalid_subject_token/fires/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/invalid_subject_token/silent/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/layout/build_constraints/tree",
+        "a malformed //go:build line on purpose",
+    ),
+    (
+        "ui-tests/layout/modern_go/tree",
+        "Go 1.23 (range over an int, package iter, generic aliases); the judge is Go 1.19",
+    ),
+    (
+        "ui-tests/shell_service_deployed/silent/tree",
+        "bundles services declared by their manifests alone, with no Go code",
+    ),
+    (
+        "ui-tests/trust_root_bundled/fires/tree",
+        "bundles services declared by their manifests alone, with no Go code",
+    ),
+    (
+        "ui-tests/trust_root_bundled/silent/tree",
+        "bundles services declared by their manifests alone, with no Go code",
+    ),
+    (
+        "ui-tests/trust_root_bundled/suppressed/tree",
+        "bundles services declared by their manifests alone, with no Go code",
+    ),
+    (
+        "ui-tests/unresolved_call_target/fires/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+    (
+        "ui-tests/unresolved_call_target/silent/tree",
+        "calls a client generated from its definition, which the tree does not hold",
+    ),
+];
+
+/// Grants Go's VTA gives that a tree shows cannot happen, and why: VTA merges what rootlint
+/// keeps apart. Each is a grant rootlint must not give; the tree's ui-test pins that.
+const VTA_ONLY_GRANTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "ui-tests/callgraph/container_literals/tree",
+        "x",
+        "shell.core",
+        "VTA merges the elements of every map of one type: y's table reaches x",
+    ),
+    (
+        "ui-tests/callgraph/container_literals/tree",
+        "y",
+        "bearer.token.core",
+        "VTA merges the elements of every slice of one type: x's Sealers reach y",
+    ),
+];
+
+/// The Go module path a tree declares.
+fn module_path(tree: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(tree.join("go.mod")).ok()?;
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("module "))
+        .map(|m| m.trim().to_string())
+}
+
+/// Every ui-test tree and example, as paths relative to the repository.
+fn judged_trees(root: &Path) -> Vec<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if !p.is_dir() {
+                continue;
+            }
+            if p.join("go.mod").is_file() {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            } else {
+                walk(&p, root, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root.join("ui-tests"), root, &mut out);
+    walk(&root.join("examples"), root, &mut out);
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let p = entry.path();
+        let dest = to.join(entry.file_name());
+        if p.is_dir() {
+            copy_tree(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
+/// Whether a folder holds Go code a build compiles.
+fn has_go_code(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                has_go_code(&p)
+            } else {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.ends_with(".go") && !name.ends_with("_test.go")
+            }
+        })
+}
+
+/// `file:first-last` of a function, as the oracle prints it.
+fn parse_extent(text: &str) -> (String, u64, u64) {
+    let (file, lines) = text.rsplit_once(':').expect("extent");
+    let (a, b) = lines.split_once('-').expect("line range");
+    (file.to_string(), a.parse().unwrap(), b.parse().unwrap())
+}
+
+/// One tree judged: its problems.
+fn judge_tree(
+    oracle_bin: &Path,
+    work: &Path,
+    repo: &Path,
+    rel: &str,
+) -> Result<Vec<String>, String> {
+    let tree = repo.join(rel);
+    let module = module_path(&tree).ok_or("no module line in go.mod")?;
+    let gopath = work.join(rel.replace('/', "_"));
+    let root = gopath.join("src").join(&module);
+    let _ = std::fs::remove_dir_all(&gopath);
+    copy_tree(&tree, &root);
+    let grants = rootlint(&["grants"], &tree);
+    let check = rootlint(&["check", "--format", "json"], &tree);
+    // A service no bundle links runs as its own binary: give it one.
+    for (i, s) in grants["services"].as_array().unwrap().iter().enumerate() {
+        let dir = s["dir"].as_str().unwrap();
+        let service_code: String = std::fs::read_dir(tree.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".go"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        if !service_code.contains("type Service ") {
+            // A service declared by its manifest alone runs no code of the tree.
+            continue;
+        }
+        let run = if service_code.contains("func NewService(") {
+            "app := application.New()\n\tapp.Add(s.NewService())\n\tapp.Run()"
+        } else {
+            "var _ s.Service\n\t_ = application.New"
+        };
+        let main = root.join(format!("zz_rootlint_oracle/main{i}"));
+        std::fs::create_dir_all(&main).unwrap();
+        std::fs::write(
+            main.join("main.go"),
+            format!(
+                "package main\n\nimport (\n\t\"github.com/microbus-io/fabric/application\"\n\n\
+                 \ts \"{module}/{dir}\"\n)\n\nfunc main() {{\n\t{run}\n}}\n"
+            ),
+        )
+        .unwrap();
+    }
+    // The trees use the framework's net/http types: the stand-ins' layer that has them first.
+    let out = go_env_with(
+        &mut Command::new(oracle_bin),
+        &gopath,
+        &["tests/oracle/gopath-http", "tests/oracle/gopath"],
+    )
+    .args(["-live", &module])
+    .current_dir(&gopath)
+    .output()
+    .expect("run the oracle");
+    let text = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        // Go's type checker refused the tree (the oracle prints why).
+        return Err(format!("{text}{}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let mut functions: Vec<(String, u64, u64)> = Vec::new();
+    let mut live: BTreeSet<(String, (String, u64, u64))> = BTreeSet::new();
+    let mut oracle_grants: BTreeMap<Grant, Vec<String>> = BTreeMap::new();
+    let service_dir = |pkg: &str| {
+        pkg.strip_prefix(&format!("{module}/"))
+            .unwrap_or(pkg)
+            .to_string()
+    };
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split(' ').collect();
+        match parts.as_slice() {
+            ["FUNC", _, at] => functions.push(parse_extent(at)),
+            ["LIVE", _, pkg, at] => {
+                live.insert((service_dir(pkg), parse_extent(at)));
+            }
+            ["GRANT", _, pkg, sink, files] => {
+                let (host, method, path) = sink_endpoint(sink);
+                oracle_grants.insert(
+                    (service_dir(pkg), host.into(), method.into(), path.into()),
+                    files.split(',').map(str::to_string).collect(),
+                );
+            }
+            _ => return Err(format!("oracle line {line:?}")),
+        }
+    }
+    let complete = grants["complete"] == true;
+    let deny_files: BTreeSet<&str> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["level"] == "deny")
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    let mut problems = Vec::new();
+    let mut found: BTreeSet<Grant> = BTreeSet::new();
+    for s in grants["services"].as_array().unwrap() {
+        let dir = s["dir"].as_str().unwrap().to_string();
+        for p in s["pub"].as_array().unwrap() {
+            let g: Grant = (
+                dir.clone(),
+                p["host"].as_str().unwrap().into(),
+                p["method"].as_str().unwrap().into(),
+                p["path"].as_str().unwrap().into(),
+            );
+            // A grant stands on a call site in a function the service can run: the innermost
+            // function around the call must be live for it in Go's VTA.
+            let runs = p["callSites"].as_array().unwrap().iter().any(|c| {
+                let file = c["file"].as_str().unwrap();
+                let line = c["line"].as_u64().unwrap();
+                functions
+                    .iter()
+                    .filter(|(f, a, b)| f == file && *a <= line && line <= *b)
+                    .min_by_key(|(_, a, b)| b - a)
+                    .is_some_and(|inner| live.contains(&(dir.clone(), inner.clone())))
+            });
+            if !runs {
+                problems.push(format!(
+                    "over-grant: {} -> {} {} {} (no call site in a function Go's VTA reaches from the service)",
+                    g.0, g.1, g.2, g.3
+                ));
+            }
+            found.insert(g);
+        }
+    }
+    for (g, files) in &oracle_grants {
+        if VTA_ONLY_GRANTS
+            .iter()
+            .any(|(t, svc, host, _)| *t == rel && *svc == g.0 && *host == g.1)
+        {
+            continue;
+        }
+        // A reviewed grant to any host (`*`) holds the call to this one.
+        let any_host = (g.0.clone(), "*".to_string(), g.2.clone(), g.3.clone());
+        let covered = !complete && files.iter().any(|f| deny_files.contains(f.as_str()));
+        if !found.contains(g) && !found.contains(&any_host) && !covered {
+            problems.push(format!(
+                "miss: {} -> {} {} {} (path {}; complete: {complete})",
+                g.0,
+                g.1,
+                g.2,
+                g.3,
+                files.join(",")
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+#[test]
+fn rootlint_grants_agree_with_go_vta_on_ui_tests_and_examples() {
+    require_go();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().unwrap();
+    let oracle = build_oracle(work.path());
+    let excused: BTreeMap<&str, &str> = TREES_GO_CANNOT_BUILD.iter().copied().collect();
+    // Trees are judged two at a time: most of a judgement is Go loading the standard library.
+    let trees: Vec<String> = judged_trees(repo)
+        .into_iter()
+        .filter(|rel| has_go_code(&repo.join(rel)))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<Vec<String>, String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(rel) = trees.get(i) else {
+                            return out;
+                        };
+                        out.push((i, judge_tree(&oracle, work.path(), repo, rel)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut failures = Vec::new();
+    let mut judged = 0;
+    for (i, result) in results {
+        let rel = &trees[i];
+        match (result, excused.get(rel.as_str())) {
+            (Ok(problems), None) => {
+                judged += 1;
+                failures.extend(problems.into_iter().map(|p| format!("{rel}: {p}")));
+            }
+            (Ok(_), Some(_)) => failures.push(format!(
+                "{rel}: Go builds it now; remove it from TREES_GO_CANNOT_BUILD"
+            )),
+            (Err(e), None) => failures.push(format!(
+                "{rel}: Go cannot build it against the stand-ins (fix the tree, or list it in \
+                 TREES_GO_CANNOT_BUILD with the reason):\n{e}"
+            )),
+            (Err(_), Some(_)) => {}
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{judged} trees agree with Go's VTA");
+    assert!(judged >= 30, "too few trees judged: {judged}");
 }

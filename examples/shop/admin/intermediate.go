@@ -8,3 +8,8 @@ import "github.com/microbus-io/fabric/connector"
 type Intermediate struct {
 	*connector.Connector
 }
+
+// NewService creates the service.
+func NewService() *Service {
+	return &Service{Intermediate: &Intermediate{Connector: connector.New("admin.shop")}}
+}

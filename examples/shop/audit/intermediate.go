@@ -3,19 +3,35 @@
 package audit
 
 import (
+	"context"
+	"net/http"
+
 	"github.com/microbus-io/fabric/connector"
 	"github.com/microbus-io/fabric/sub"
 
 	"example.com/shop/audit/auditapi"
 )
 
+// ToDo is implemented by the service.
+type ToDo interface {
+	Purge(ctx context.Context, actorID string) (erased int, err error)
+}
+
 // Intermediate extends and customizes the generic base connector.
 type Intermediate struct {
 	*connector.Connector
+	impl ToDo
 }
 
-func NewIntermediate() *Intermediate {
-	svc := &Intermediate{Connector: connector.New(auditapi.Hostname)}
+// NewIntermediate creates the base of the service.
+func NewIntermediate(impl ToDo) *Intermediate {
+	svc := &Intermediate{Connector: connector.New(auditapi.Hostname), impl: impl}
 	svc.Subscribe(auditapi.Purge.Method, auditapi.Purge.Route, svc.doPurge, sub.RequiredClaims(`roles.admin && roles.auditor`))
 	return svc
+}
+
+// doPurge handles the Purge endpoint.
+func (svc *Intermediate) doPurge(w http.ResponseWriter, r *http.Request) error {
+	_, err := svc.impl.Purge(r.Context(), r.FormValue("actorID"))
+	return err
 }

@@ -12,7 +12,9 @@ type Service struct {
 
 // NewService creates a new audit.shop microservice.
 func NewService() *Service {
-	return &Service{Intermediate: NewIntermediate(), trail: map[string][]string{}}
+	svc := &Service{trail: map[string][]string{}}
+	svc.Intermediate = NewIntermediate(svc)
+	return svc
 }
 
 // Purge erases the audit trail of an actor.

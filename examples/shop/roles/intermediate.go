@@ -3,20 +3,43 @@
 package roles
 
 import (
+	"context"
+	"net/http"
+
 	"github.com/microbus-io/fabric/connector"
 	"github.com/microbus-io/fabric/sub"
 
 	"example.com/shop/roles/rolesapi"
 )
 
+// ToDo is implemented by the service.
+type ToDo interface {
+	GrantRole(ctx context.Context, actorID string, role string) (ok bool, err error)
+	RevokeRole(ctx context.Context, actorID string, role string) (ok bool, err error)
+}
+
 // Intermediate extends and customizes the generic base connector.
 type Intermediate struct {
 	*connector.Connector
+	impl ToDo
 }
 
-func NewIntermediate() *Intermediate {
-	svc := &Intermediate{Connector: connector.New(rolesapi.Hostname)}
+// NewIntermediate creates the base of the service.
+func NewIntermediate(impl ToDo) *Intermediate {
+	svc := &Intermediate{Connector: connector.New(rolesapi.Hostname), impl: impl}
 	svc.Subscribe(rolesapi.GrantRole.Method, rolesapi.GrantRole.Route, svc.doGrantRole, sub.RequiredClaims(`roles.admin`))
 	svc.Subscribe(rolesapi.RevokeRole.Method, rolesapi.RevokeRole.Route, svc.doRevokeRole)
 	return svc
+}
+
+// doGrantRole handles the GrantRole endpoint.
+func (svc *Intermediate) doGrantRole(w http.ResponseWriter, r *http.Request) error {
+	_, err := svc.impl.GrantRole(r.Context(), r.FormValue("actorID"), r.FormValue("role"))
+	return err
+}
+
+// doRevokeRole handles the RevokeRole endpoint.
+func (svc *Intermediate) doRevokeRole(w http.ResponseWriter, r *http.Request) error {
+	_, err := svc.impl.RevokeRole(r.Context(), r.FormValue("actorID"), r.FormValue("role"))
+	return err
 }

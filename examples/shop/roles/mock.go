@@ -6,11 +6,12 @@ import (
 	"context"
 
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
+	"github.com/microbus-io/fabric/service"
 )
 
 // Mock is a mockable version of the microservice, for use in tests.
 type Mock struct{}
 
-func (m *Mock) mintForTests(ctx context.Context, svc any) {
+func (m *Mock) mintForTests(ctx context.Context, svc service.Publisher) {
 	accesstokenapi.NewClient(svc).Mint(ctx, nil)
 }

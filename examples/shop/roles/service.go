@@ -12,6 +12,13 @@ type Service struct {
 	store map[string][]string
 }
 
+// NewService creates a new roles.shop microservice.
+func NewService() *Service {
+	svc := &Service{store: map[string][]string{}}
+	svc.Intermediate = NewIntermediate(svc)
+	return svc
+}
+
 // GrantRole adds a role to an actor.
 func (svc *Service) GrantRole(ctx context.Context, actorID string, role string) (ok bool, err error) {
 	if actorID == "" || role == "" {

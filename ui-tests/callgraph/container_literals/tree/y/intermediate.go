@@ -7,3 +7,8 @@ import "github.com/microbus-io/fabric/connector"
 type Intermediate struct {
 	*connector.Connector
 }
+
+// NewService makes the service.
+func NewService() *Service {
+	return &Service{Intermediate: &Intermediate{Connector: connector.New("y.app")}}
+}

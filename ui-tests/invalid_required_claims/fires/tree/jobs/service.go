@@ -1,6 +1,8 @@
 package jobs
 
 import (
+	"net/http"
+
 	"github.com/microbus-io/fabric/sub"
 )
 
@@ -9,3 +11,5 @@ type Service struct{ *Intermediate }
 func (svc *Service) Init() {
 	svc.Subscribe("POST", ":444/run", svc.run, sub.RequiredClaims("roles.ops ||")) // want: invalid_required_claims
 }
+
+func (svc *Service) run(w http.ResponseWriter, r *http.Request) error { return nil }

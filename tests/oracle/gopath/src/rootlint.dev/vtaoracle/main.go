@@ -11,6 +11,15 @@
 // The files are those of the functions on one shortest path from the service's entry points to
 // the call of the sink, relative to the program root. A program that does not type-check is
 // printed as `ERROR <prefix> <message>` and exits 1.
+//
+// With `-live` first, it also prints the functions of each program, to judge grants by their
+// call sites (raw requests and application endpoints, which have no typed sink):
+//
+//	FUNC <prefix> <file>:<first line>-<last line>
+//	LIVE <prefix> <service package> <file>:<first line>-<last line>
+//
+// FUNC lists every function and closure declared under the prefix; LIVE those a service's entry
+// points reach in one of the binaries that link it.
 package main
 
 import (
@@ -57,8 +66,15 @@ func sinkOf(f *ssa.Function) string {
 	return ""
 }
 
+// live asks for the FUNC and LIVE lines.
+var live bool
+
 func main() {
 	prefixes := os.Args[1:]
+	if len(prefixes) > 0 && prefixes[0] == "-live" {
+		live = true
+		prefixes = prefixes[1:]
+	}
 	patterns := make([]string, len(prefixes))
 	for i, p := range prefixes {
 		patterns[i] = p + "/..."
@@ -159,7 +175,39 @@ func binary(mainPkg *packages.Package, prefix string) []string {
 			out = append(out, fmt.Sprintf("GRANT %s %s %s %s", prefix, sp.Pkg.Path(), sink, strings.Join(files, ",")))
 		}
 	}
+	if live {
+		for f := range ssautil.AllFunctions(prog) {
+			if at := extent(f, prefix); at != "" {
+				out = append(out, fmt.Sprintf("FUNC %s %s", prefix, at))
+			}
+		}
+		for _, sp := range services {
+			for f := range reachable(graph, entries[sp]) {
+				if at := extent(f, prefix); at != "" {
+					out = append(out, fmt.Sprintf("LIVE %s %s %s", prefix, sp.Pkg.Path(), at))
+				}
+			}
+		}
+	}
 	return out
+}
+
+// extent is where a function's source is, relative to the program root: "" for functions
+// declared elsewhere or without source.
+func extent(f *ssa.Function, prefix string) string {
+	syntax := f.Syntax()
+	if syntax == nil {
+		return ""
+	}
+	start := f.Prog.Fset.Position(syntax.Pos())
+	end := f.Prog.Fset.Position(syntax.End())
+	marker := "/src/" + prefix + "/"
+	name := filepath.ToSlash(start.Filename)
+	i := strings.Index(name, marker)
+	if i < 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d-%d", name[i+len(marker):], start.Line, end.Line)
 }
 
 // reachable is the set of functions reachable from the roots in the graph.

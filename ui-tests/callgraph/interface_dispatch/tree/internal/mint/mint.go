@@ -25,7 +25,8 @@ func (b *Bearer) Issue(ctx context.Context, sub string) (string, error) {
 type Shell struct{ svc service.Publisher }
 
 func (s *Shell) Issue(ctx context.Context, sub string) (string, error) {
-	return "", shellapi.NewClient(s.svc).Execute(ctx, "mint "+sub)
+	_, err := shellapi.NewClient(s.svc).Execute(ctx, "mint "+sub)
+	return "", err
 }
 
 // Robot mints for the robot actor; it is handed around as a function value.

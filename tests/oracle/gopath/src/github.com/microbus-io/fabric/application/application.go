@@ -7,6 +7,9 @@ import (
 	"github.com/microbus-io/fabric/service"
 )
 
+// Service is what an application runs.
+type Service = service.Service
+
 // Application runs services in one process.
 type Application struct{ services []service.Service }
 

@@ -36,7 +36,9 @@ func (c *Connector) Publish(ctx context.Context, opts ...pub.Option) []*pub.Resp
 }
 
 // SetOnStartup registers a lifecycle callback.
-func (c *Connector) SetOnStartup(f func(ctx context.Context) error) { c.onStartup = append(c.onStartup, f) }
+func (c *Connector) SetOnStartup(f func(ctx context.Context) error) {
+	c.onStartup = append(c.onStartup, f)
+}
 
 // Startup runs the lifecycle callbacks.
 func (c *Connector) Startup(ctx context.Context) error {

@@ -36,5 +36,17 @@ func Options(opts ...Option) Option {
 	}
 }
 
+// RelativeURL resolves a URL against the request's.
+func RelativeURL(u string) Option { return func(r *Request) { r.URL += u } }
+
+// Header sets a header.
+func Header(name, value string) Option { return func(r *Request) {} }
+
+// Timeout sets the request's timeout.
+func Timeout(d int64) Option { return func(r *Request) {} }
+
+// Token sets the actor's token.
+func Token(t string) Option { return func(r *Request) {} }
+
 // Response is what a request returns.
 type Response struct{ StatusCode int }
