@@ -285,6 +285,38 @@ fn a_deep_chain_of_helpers_costs_linear_time() {
 }
 
 #[test]
+fn a_value_flow_past_its_budget_fails_closed() {
+    // Every reader of one list of steps holds every step: readers times steps values, past the
+    // solve's budget (at least a million). The step that unseals must not be lost quietly.
+    let (steps, readers) = (1_100, 1_000);
+    let mut body =
+        String::from("var steps []func(ctx context.Context, svc *Service)\n\nfunc init() {\n");
+    for i in 0..steps {
+        body.push_str(&format!(
+            "\tsteps = append(steps, func(ctx context.Context, svc *Service) {{ _ = {i} }})\n"
+        ));
+    }
+    body.push_str(
+        "\tsteps = append(steps, func(ctx context.Context, svc *Service) { svc.Request(ctx, pub.POST(\"https://vault.app:666/unseal\")) })\n}\n",
+    );
+    for i in 0..readers {
+        body.push_str(&format!(
+            "func (svc *Service) Run{i}(ctx context.Context) {{\n\tfor _, s := range steps {{\n\t\tt := s\n\t\tt(ctx, svc)\n\t}}\n}}\n"
+        ));
+    }
+    let dir = tree(&body);
+    let g = grants(dir.path(), &[]);
+    assert_eq!(g["complete"], false, "the budget was not reached");
+    let run = rootlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("an analysis limit") && run.stdout.contains("\"level\": \"deny\""),
+        "{}",
+        &run.stdout[..run.stdout.len().min(2_000)]
+    );
+}
+
+#[test]
 fn output_failures_are_never_success() {
     let dir = tree("");
     // A reader that is gone before rootlint writes: a quiet end, as SIGPIPE ends other tools.

@@ -365,17 +365,7 @@ fn lost_calls(
             .filter(|s| s.destination.port.as_ref().is_err() || s.destination.is_trust_root())
             .map(|s| s.function),
     );
-    let mut by_name: HashMap<&str, Vec<(callsites::FunctionRef, usize, bool)>> = HashMap::new();
-    for f in &trust {
-        let func = &ws.go(f.file).functions[f.function];
-        if func.receiver_type.is_some() {
-            let variadic = func.params.last().is_some_and(|p| p.variadic);
-            by_name
-                .entry(func.name.as_str())
-                .or_default()
-                .push((*f, func.params.len(), variadic));
-        }
-    }
+    let (by_name, any_function) = candidate_functions(ws, graph, &trust);
     // Typed clients' methods that call a :666 endpoint, by name: a receiver rootlint cannot
     // follow may hold such a client.
     let mut endpoints: HashMap<&str, Vec<String>> = HashMap::new();
@@ -395,10 +385,15 @@ fn lost_calls(
         .filter(|n| program.reached.contains(&n.function))
         .flat_map(|n| n.unresolved.iter())
         .filter_map(|u| {
-            let mut candidates: Vec<Candidate> = by_name
-                .get(u.name.as_str())
+            let named = by_name.get(u.name.as_str()).into_iter().flatten();
+            let values = u
+                .name
+                .is_empty()
+                .then_some(&any_function)
                 .into_iter()
-                .flatten()
+                .flatten();
+            let mut candidates: Vec<Candidate> = named
+                .chain(values)
                 .filter(|(_, params, variadic)| {
                     *params == u.args || (*variadic && u.args + 1 >= *params)
                 })
@@ -419,4 +414,41 @@ fn lost_calls(
     out.sort();
     out.dedup();
     out
+}
+
+/// A function with its parameter count and whether it is variadic.
+type Arity = (callsites::FunctionRef, usize, bool);
+
+/// The functions of `trust` an unfollowed call may run: methods by name, and those taken as
+/// values (for a function value).
+fn candidate_functions<'w>(
+    ws: &'w Workspace,
+    graph: &CallGraph,
+    trust: &std::collections::HashSet<callsites::FunctionRef>,
+) -> (HashMap<&'w str, Vec<Arity>>, Vec<Arity>) {
+    let mut by_name: HashMap<&'w str, Vec<Arity>> = HashMap::new();
+    // A function value rootlint could not follow may hold any function, method value or closure
+    // the code takes as a value (of that arity) that reaches :666.
+    let mut any_function: Vec<Arity> = Vec::new();
+    for f in trust {
+        let func = &ws.go(f.file).functions[f.function];
+        let params = match f.closure {
+            0 => &func.params,
+            k => match func.closures.get(k as usize - 1) {
+                Some(c) => &c.params,
+                None => continue,
+            },
+        };
+        let variadic = params.last().is_some_and(|p| p.variadic);
+        if f.closure == 0 && func.receiver_type.is_some() {
+            by_name
+                .entry(func.name.as_str())
+                .or_default()
+                .push((*f, params.len(), variadic));
+        }
+        if graph.taken_as_value(*f) {
+            any_function.push((*f, params.len(), variadic));
+        }
+    }
+    (by_name, any_function)
 }

@@ -17,6 +17,11 @@ use crate::resolve::values::{Scope, Value};
 /// unknown request of the innermost one (reported, the grants incomplete).
 const MAX_FORWARDING_DEPTH: usize = 4;
 
+/// Forwarders evaluated for their callers, at most, in one tree: chains of forwarders called
+/// from many places multiply. Past it, the rest keep their unknown requests (reported, the
+/// grants incomplete), as a chain deeper than [`MAX_FORWARDING_DEPTH`] does.
+const MAX_INSTANTIATIONS: usize = 20_000;
+
 /// What a forwarder does with its parameters: raw requests, and calls of other forwarders.
 enum Inner<'a> {
     Request(&'a CallExpr),
@@ -51,13 +56,14 @@ pub(super) fn forwarded<'a>(
         }
     }
     let mut out = Vec::new();
+    let mut budget = MAX_INSTANTIATIONS;
     let mut frontier: Vec<FunctionRef> = forwarders.keys().copied().collect();
     for _ in 0..MAX_FORWARDING_DEPTH {
         if frontier.is_empty() {
             break;
         }
         let current: HashSet<FunctionRef> = frontier.drain(..).collect();
-        for (g, inner) in round(types, flow, &forwarders, &current, &mut out) {
+        for (g, inner) in round(types, flow, &forwarders, &current, &mut out, &mut budget) {
             forwarders.entry(g).or_default().extend(inner);
             frontier.push(g);
         }
@@ -76,6 +82,7 @@ fn round<'a>(
     forwarders: &HashMap<FunctionRef, Vec<Inner<'a>>>,
     current: &HashSet<FunctionRef>,
     out: &mut Vec<CallSite>,
+    budget: &mut usize,
 ) -> HashMap<FunctionRef, Vec<Inner<'a>>> {
     let ws = types.workspace();
     let names: HashSet<&str> = current
@@ -111,7 +118,10 @@ fn round<'a>(
                     let Some(args) = bind_args(types, target, call, &scope) else {
                         continue;
                     };
-                    let made = instantiate(types, forwarders, target, &args, 0);
+                    if *budget == 0 {
+                        return next;
+                    }
+                    let made = instantiate(types, forwarders, target, &args, 0, budget);
                     let caller_forwards = call.closure == 0
                         && func.params.iter().any(|p| named(&p.name))
                         && made.iter().any(|s| s.destination.unresolved().is_some());
@@ -254,10 +264,15 @@ fn instantiate<'a>(
     f: FunctionRef,
     args: &[(String, Value)],
     depth: usize,
+    budget: &mut usize,
 ) -> Vec<CallSite> {
     let Some(inner) = forwarders.get(&f) else {
         return Vec::new();
     };
+    if *budget == 0 {
+        return Vec::new();
+    }
+    *budget -= 1;
     let mut out = Vec::new();
     for i in inner {
         match i {
@@ -285,6 +300,7 @@ fn instantiate<'a>(
                         *target,
                         &inner_args,
                         depth + 1,
+                        budget,
                     ));
                 }
             }

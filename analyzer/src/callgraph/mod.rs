@@ -119,6 +119,9 @@ pub struct CallGraph {
     /// For each in-tree type, the in-tree types its values hold by value (their zero values
     /// exist wherever it is instantiated).
     implied: Arc<HashMap<Arc<str>, Vec<Arc<str>>>>,
+    /// Functions, methods and closures taken as values somewhere (what an unfollowed function
+    /// value may hold).
+    taken: Arc<HashSet<FunctionRef>>,
 }
 
 type FileNodes = Arc<Vec<Vec<Node>>>;
@@ -210,6 +213,7 @@ pub(crate) fn build(types: &Types, flow: &ValueFlow) -> CallGraph {
     CallGraph {
         by_file,
         implied: Arc::new(implied),
+        taken: Arc::new(flow.taken.clone()),
     }
 }
 
@@ -531,6 +535,12 @@ impl CallGraph {
     /// Every function's node.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
         self.by_file.iter().flat_map(|fs| fs.iter().flatten())
+    }
+
+    /// Whether the code takes `f` as a value (a function value, a method value or expression, a
+    /// closure).
+    pub fn taken_as_value(&self, f: FunctionRef) -> bool {
+        self.taken.contains(&f)
     }
 
     /// The functions from which one of `targets` can be reached (the targets included), over

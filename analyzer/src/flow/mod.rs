@@ -82,7 +82,7 @@ impl std::fmt::Display for Untracked {
             Untracked::MethodNotFound(r) => write!(f, "{r}"),
             Untracked::Limit => write!(
                 f,
-                "a value followed through more steps than rootlint follows (an analysis limit: {MAX_ROUNDS} rounds, {MAX_BOUND_DEPTH} method values)"
+                "a value followed through more steps than rootlint follows (an analysis limit: {MAX_ROUNDS} rounds, {MAX_BOUND_DEPTH} method values, {PROPAGATION_PER_NODE} values per place and edge)"
             ),
         }
     }
@@ -308,6 +308,9 @@ pub(crate) struct ValueFlow {
     dynamic: HashSet<CallKey>,
     /// Set when the flow stopped at [`MAX_ROUNDS`].
     pub(crate) limit: bool,
+    /// The functions, methods and closures the code takes as values: all a function value
+    /// rootlint cannot follow may hold.
+    pub(crate) taken: HashSet<FunctionRef>,
 }
 
 impl ValueFlow {
@@ -377,6 +380,7 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
     if binaries.is_empty() {
         let mut flow = b.solve_program(None, false);
         flow.publish();
+        flow.taken = b.taken();
         return flow;
     }
     // Binaries that link the same packages are one program.
@@ -394,7 +398,9 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
         let flow = b.solve_program(Some(dirs), false);
         solved.push((flow, ids));
     }
-    merge(types, binaries, solved)
+    let mut flow = merge(types, binaries, solved);
+    flow.taken = b.taken();
+    flow
 }
 
 /// What each place holds, sparse: a program's solve touches only its own places.
@@ -657,6 +663,17 @@ impl<'a> Builder<'a> {
     fn temp(&mut self) -> u32 {
         self.temps += 1;
         self.node(Place::Temp(self.temps))
+    }
+
+    /// The functions taken as values anywhere in the tree.
+    fn taken(&self) -> HashSet<FunctionRef> {
+        self.tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Func(f) | Token::MethodExpr(f) => Some(*f),
+                _ => None,
+            })
+            .collect()
     }
 
     fn token(&mut self, t: Token<'a>) -> u32 {
@@ -1003,7 +1020,10 @@ impl<'a> Builder<'a> {
                 }
                 out
             }
-            Expr::Deref(inner) | Expr::TypeAssert(inner, _) => self.expr(f, scope, inner),
+            // A slice of a slice shares its elements.
+            Expr::Deref(inner) | Expr::TypeAssert(inner, _) | Expr::SliceOf(inner) => {
+                self.expr(f, scope, inner)
+            }
             Expr::Receive(ch) => self.elem_load(f, scope, ch),
             Expr::Index(base, args) => {
                 // `F[T]`: a generic function instantiated.

@@ -606,6 +606,7 @@ impl<'a> Types<'a> {
                     })
                     .unwrap_or_default(),
             },
+            Expr::SliceOf(x) => sliced(self.type_at(scope, x, d)),
             Expr::Receive(ch) => match self.type_at(scope, ch, d) {
                 Ty::Chan(t) => *t,
                 Ty::Unknown(r) => Ty::Unknown(r),
@@ -1377,4 +1378,17 @@ fn is_connector_method(name: &str) -> bool {
             | "StartTicker"
             | "Deployment"
     )
+}
+
+/// The type of `x[i:j]` for an `x` of type `ty`: slicing an array (or a pointer to one) makes a
+/// slice; a slice or a string stays what it is.
+fn sliced(ty: Ty<'_>) -> Ty<'_> {
+    match ty {
+        Ty::Array(t) => Ty::Slice(t),
+        Ty::Pointer(p) => match *p {
+            Ty::Array(t) => Ty::Slice(t),
+            other => Ty::Pointer(Box::new(other)),
+        },
+        other => other,
+    }
 }

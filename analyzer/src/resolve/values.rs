@@ -408,7 +408,11 @@ impl<'a> Scope<'a> {
             }
             Expr::Composite { .. } => Value::Unknown("a composite literal".into()),
             Expr::AddressOf(_) => Value::Unknown("a pointer".into()),
-            Expr::Index(..) | Expr::TypeAssert(..) | Expr::Deref(_) | Expr::Receive(_) => {
+            Expr::Index(..)
+            | Expr::SliceOf(_)
+            | Expr::TypeAssert(..)
+            | Expr::Deref(_)
+            | Expr::Receive(_) => {
                 let v = Value::Unknown(format!("the value of `{}`", describe(expr)));
                 self.typed_client(expr, v)
             }
@@ -783,6 +787,7 @@ pub(crate) fn describe(e: &Expr) -> String {
         Expr::Index(b, _) => format!("{}[…]", describe(b)),
         Expr::Deref(b) => format!("*{}", describe(b)),
         Expr::Receive(b) => format!("<-{}", describe(b)),
+        Expr::SliceOf(b) => format!("{}[:]", describe(b)),
         Expr::TypeAssert(b, _) => format!("{}.(…)", describe(b)),
         Expr::Str(s) => format!("{s:?}"),
         _ => "…".into(),

@@ -63,15 +63,30 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 UNRESOLVED_CALL_TARGET.name,
                 file,
                 call.span,
-                format!(
-                    "rootlint cannot tell which `{}` this call runs; {shown}{tail} of that name {} a :666 call",
-                    call.name,
-                    if names.len() == 1 { "makes" } else { "make" }
-                ),
+                if call.name.is_empty() {
+                    format!(
+                        "rootlint cannot tell which function this function value runs; {shown}{tail} {} a :666 call",
+                        if names.len() == 1 { "makes" } else { "make" }
+                    )
+                } else {
+                    format!(
+                        "rootlint cannot tell which `{}` this call runs; {shown}{tail} of that name {} a :666 call",
+                        call.name,
+                        if names.len() == 1 { "makes" } else { "make" }
+                    )
+                },
             )
-            .with_label(format!("the receiver's type is unknown: {}", call.reason))
+            .with_label(if call.name.is_empty() {
+                format!("where the value comes from is unknown: {}", call.reason)
+            } else {
+                format!("the receiver's type is unknown: {}", call.reason)
+            })
             .with_note("no edge and no grant for this call; the grants are incomplete")
-            .with_note("give the receiver a declared type rootlint can follow"),
+            .with_note(if call.name.is_empty() {
+                "keep the function value in places rootlint follows (variables, fields, parameters, results, containers)"
+            } else {
+                "give the receiver a declared type rootlint can follow"
+            }),
         );
     }
     for (i, site) in a.call_sites.iter().enumerate() {

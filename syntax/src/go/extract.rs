@@ -1117,6 +1117,10 @@ impl<'a> Extractor<'a> {
                 (Some("<-"), Some(operand)) => Expr::Receive(Box::new(self.expr(operand, d))),
                 _ => Expr::Other(kind(node).into()),
             },
+            "slice_expression" => match child("operand") {
+                Some(o) => Expr::SliceOf(Box::new(self.expr(o, d))),
+                None => Expr::Other(kind(node).into()),
+            },
             "index_expression" => {
                 let operand = child("operand")
                     .map_or(Expr::Other("index_expression".into()), |o| self.expr(o, d));

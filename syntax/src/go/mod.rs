@@ -466,6 +466,8 @@ pub enum Expr {
     Deref(Box<Expr>),
     /// `<-ch`: a value received from a channel.
     Receive(Box<Expr>),
+    /// `x[i:j]` (or `x[i:j:k]`): the elements of `x`, whatever the bounds.
+    SliceOf(Box<Expr>),
     /// `x[i]`, or a generic instantiation `F[T]`.
     Index(Box<Expr>, Vec<Expr>),
     /// `x.(T)`; `None` for the `x.(type)` of a type switch.
@@ -494,7 +496,11 @@ impl Expr {
     /// The direct sub-expressions (not those of types).
     pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) | Expr::Receive(b) => {
+            Expr::Selector(b, _)
+            | Expr::AddressOf(b)
+            | Expr::Deref(b)
+            | Expr::Receive(b)
+            | Expr::SliceOf(b) => {
                 vec![b]
             }
             Expr::TypeAssert(b, _) => vec![b],
@@ -516,7 +522,11 @@ impl Expr {
 impl Expr {
     fn children_mut(&mut self) -> Vec<&mut Expr> {
         match self {
-            Expr::Selector(b, _) | Expr::AddressOf(b) | Expr::Deref(b) | Expr::Receive(b) => {
+            Expr::Selector(b, _)
+            | Expr::AddressOf(b)
+            | Expr::Deref(b)
+            | Expr::Receive(b)
+            | Expr::SliceOf(b) => {
                 vec![&mut **b]
             }
             Expr::TypeAssert(b, _) => vec![&mut **b],

@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"slices"
 
 	"example.com/app/vault/vaultapi"
 	"github.com/microbus-io/fabric/pub"
@@ -23,17 +24,18 @@ type Service struct {
 	publisher  service.Publisher
 }
 
-// Rotate unseals through a keeper taken from a slice expression, whose type rootlint does
-// not work out.
+// Rotate unseals through a keeper taken from a slice expression: a slice of a slice holds its
+// elements, and the method is known by its type.
 func (svc *Service) Rotate(ctx context.Context) error {
 	svc.keeper = &Keeper{svc: svc}
 	k := svc.keepers[1:][0]
-	return k.Unseal(ctx) // want: unresolved_call_target
+	return k.Unseal(ctx)
 }
 
-// Raw unseals with a raw request on a publisher taken the same way.
+// Raw unseals with a raw request on a publisher that a generic function outside the tree
+// returns, whose type rootlint does not work out.
 func (svc *Service) Raw(ctx context.Context) error {
-	p := svc.publishers[1:][0]
+	p := slices.Clone(svc.publishers)[0]
 	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // want: unresolved_call_target
 	return err
 }
