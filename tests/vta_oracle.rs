@@ -131,6 +131,17 @@ fn rootlint(args: &[&str], dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("rootlint JSON")
 }
 
+/// The files holding a deny-level finding of `rootlint check --format json`.
+fn deny_files(check: &serde_json::Value) -> BTreeSet<&str> {
+    check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["level"] == "deny")
+        .filter_map(|d| d["file"].as_str())
+        .collect()
+}
+
 fn judge(
     dir: &Path,
     oracle: &BTreeMap<Grant, Vec<String>>,
@@ -151,13 +162,7 @@ fn judge(
             ));
         }
     }
-    let deny_files: BTreeSet<&str> = check["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["level"] == "deny")
-        .filter_map(|d| d["file"].as_str())
-        .collect();
+    let deny_files = deny_files(&check);
     let complete = grants["complete"] == true;
     let mut problems = Vec::new();
     if full != grants {
@@ -585,13 +590,7 @@ fn judge_tree(
         }
     }
     let complete = grants["complete"] == true;
-    let deny_files: BTreeSet<&str> = check["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["level"] == "deny")
-        .filter_map(|d| d["file"].as_str())
-        .collect();
+    let deny_files = deny_files(&check);
     let mut problems = Vec::new();
     let mut found: BTreeSet<Grant> = BTreeSet::new();
     for s in grants["services"].as_array().unwrap() {
