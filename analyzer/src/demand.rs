@@ -663,14 +663,33 @@ fn on_paths(
     let matters = |m: &str| {
         reaching.contains(m) || trust_names.contains(m) || matches!(m, "Request" | "Publish")
     };
+    // A method value counts as a call (`run(d.Grant)`), wherever it is written.
     for f in &parsed {
+        let mut stack: Vec<&Expr> = Vec::new();
         for c in &f.calls {
-            let Expr::Selector(base, m) = &c.callee else {
-                continue;
-            };
-            if matters(m) {
+            stack.push(&c.callee);
+            stack.extend(c.args.iter());
+        }
+        for b in &f.bindings {
+            if let crate::facts::go::BindingValue::Expr(e) = &b.value {
+                stack.push(e);
+            }
+        }
+        for r in &f.returns {
+            stack.extend(r.values.iter());
+        }
+        for st in &f.stores {
+            if let crate::facts::go::BindingValue::Expr(e) = &st.value {
+                stack.push(e);
+            }
+        }
+        while let Some(e) = stack.pop() {
+            if let Expr::Selector(base, m) = e
+                && matters(m)
+            {
                 receiver_methods(f, base, &mut called);
             }
+            stack.extend(e.children());
         }
     }
     // The types whose methods reach a call site: which interface calls can dispatch to them

@@ -197,6 +197,29 @@ impl Program {
         .with_method(method)
     }
 
+    /// Another instance of the generic of step `n`: a lib type with the carried value's
+    /// method, which calls the next sink. Go instantiates per type argument, so the carried
+    /// value's instance never holds it, and its sink must not be granted for this flow. Only
+    /// for a carried value of a concrete type: an instance of an interface type argument
+    /// shares rootlint's one body with the others (README: generics).
+    fn decoy(&mut self, c: &Carried, n: usize) -> Option<String> {
+        let Kind::Val { name, .. } = &c.kind else {
+            return None;
+        };
+        if name.starts_with("Iface") {
+            return None;
+        }
+        self.trail.insert("generic_other_instance");
+        let (api, _, method) = SINKS[(self.sink + 1) % SINKS.len()];
+        let m = c.method;
+        let _ = writeln!(
+            self.lib,
+            "type Decoy{n} struct{{}}\n\n\
+             func (Decoy{n}) {m}(ctx context.Context, in any) (string, error) {{ return {api}.NewClient(Pub).{method}(ctx, in) }}\n"
+        );
+        Some(format!("lib.Decoy{n}"))
+    }
+
     /// One step: statements appended to `body`, and the carried value after it.
     fn step(&mut self, body: &mut String, c: Carried) -> Carried {
         let n = self.fresh();
@@ -292,12 +315,26 @@ impl Program {
             }
             13 => {
                 self.trail.insert("generic_box");
-                let _ = writeln!(self.lib, "type Box{n}[V any] struct{{ V V }}\n");
-                keep(format!("lib.Box{n}[{ty}]{{V: {e}}}.V"))
+                let _ = writeln!(
+                    self.lib,
+                    "type Box{n}[V any] struct{{ V V }}\n\nfunc (b Box{n}[V]) Get() V {{ return b.V }}\n"
+                );
+                if let Some(decoy) = self.decoy(&c, n) {
+                    let _ = writeln!(body, "\t_ = lib.Box{n}[{decoy}]{{V: {decoy}{{}}}}.Get()");
+                }
+                // By the step's number, not the generator: old seeds keep their programs.
+                if n.is_multiple_of(2) {
+                    keep(format!("lib.Box{n}[{ty}]{{V: {e}}}.V"))
+                } else {
+                    keep(format!("lib.Box{n}[{ty}]{{V: {e}}}.Get()"))
+                }
             }
             14 => {
                 self.trail.insert("generic_identity");
                 let _ = writeln!(self.lib, "func Id{n}[V any](v V) V {{ return v }}\n");
+                if let Some(decoy) = self.decoy(&c, n) {
+                    let _ = writeln!(body, "\t_ = lib.Id{n}({decoy}{{}})");
+                }
                 keep(format!("lib.Id{n}({e})"))
             }
             15 if is_val => {

@@ -222,6 +222,45 @@ enum Transform {
     SetHost(HostChoice),
     /// `WithOptions`: clients add these options.
     AddOptions(Arc<[PubOption]>),
+    /// Out of one instantiation of a generic function or type: only values of the type the
+    /// instantiation gives (Go instantiates per type argument; one shared body must not hand
+    /// `Id[Quiet]`'s caller the `Loud` that `Id[Loud]` returns).
+    Only(Instance),
+}
+
+/// The one type a value in a place of an instantiated generic can have.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Instance {
+    /// An in-tree struct type, by folder and name.
+    Struct(Arc<str>, Arc<str>),
+    /// An in-tree named function type (`type F func(…)`): its values are functions too.
+    FuncType(Arc<str>, Arc<str>),
+    /// A typed client of an api package (multicast or not).
+    Client(Arc<str>, bool),
+}
+
+impl Instance {
+    /// Whether a value can be of this type. Untracked values always pass: rootlint cannot
+    /// tell their type, so dropping them would drop a finding.
+    fn admits(&self, tok: &Token) -> bool {
+        match (self, tok) {
+            (_, Token::Untracked(_)) => true,
+            (Instance::Struct(dir, name) | Instance::FuncType(dir, name), Token::Type(d, n)) => {
+                dir == d && name == n
+            }
+            (
+                Instance::FuncType(..),
+                Token::Func(_)
+                | Token::MethodExpr(_)
+                | Token::Bound(..)
+                | Token::InterfaceMethodExpr(_),
+            ) => true,
+            (Instance::Client(api, multicast), Token::Client(c)) => {
+                *c.api_package == **api && c.multicast == *multicast
+            }
+            _ => false,
+        }
+    }
 }
 
 /// How a call reaches its target, as far as the call itself shows.
@@ -251,6 +290,9 @@ struct PendingCall<'a> {
     owner: u32,
     kind: CallKind<'a>,
     args: Vec<u32>,
+    /// Per result of a call to a generic function: the type its instantiation gives, when
+    /// only values of one type can come out.
+    instances: Vec<Option<Instance>>,
     /// Targets already connected.
     connected: HashSet<Token<'a>>,
 }
@@ -919,14 +961,30 @@ impl<'a> Builder<'a> {
         base: &'a Expr,
         name: &'a str,
     ) -> u32 {
-        match self.field_owner(f, scope, base, name) {
+        let n = match self.field_owner(f, scope, base, name) {
             Some(owner) => self.field_node(Some(owner), name),
             None => {
                 let n = self.field_node(None, name);
                 let _ = n;
                 self.node(Place::FieldAll(Arc::from(name)))
             }
+        };
+        // A field of a generic type holds every instantiation's values; this load reads its
+        // own instantiation's.
+        let base_ty = self.types.type_of(scope, base);
+        let generic = base_ty
+            .key()
+            .and_then(|k| self.types.decl(k))
+            .is_some_and(|(_, d)| !d.type_params.is_empty());
+        if generic
+            && let Member::Field(ty) = self.types.lookup(&base_ty, name, 0)
+            && let Some(instance) = self.instance(&ty)
+        {
+            let t = self.temp();
+            self.edge(n, t, Transform::Only(instance));
+            return t;
         }
+        n
     }
 
     fn field_node(&mut self, owner: Option<Arc<str>>, name: &str) -> u32 {
@@ -1662,11 +1720,21 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         let _ = caller;
+        let instances = match &kind {
+            CallKind::Static(targets, _) if targets.iter().any(|t| self.is_generic(*t)) => self
+                .types
+                .call_results(&scope, c)
+                .iter()
+                .map(|t| self.instance(t))
+                .collect(),
+            _ => Vec::new(),
+        };
         self.calls.push(PendingCall {
             key,
             owner: self.owner,
             kind,
             args,
+            instances,
             connected: HashSet::new(),
         });
     }
@@ -1789,6 +1857,9 @@ impl<'a> Builder<'a> {
                     }
                     Member::NotFound => match base_ty.key() {
                         Some(k) => {
+                            // The base is evaluated for what it stores (`T{F: v}.M()`): a
+                            // method not parsed yet is found through the names it carries.
+                            let _ = self.expr(f, scope, base);
                             let why = Untracked::MethodNotFound(format!(
                                 "`{name}`, which rootlint cannot find on `{}`",
                                 self.types.type_name(k)
@@ -1879,7 +1950,9 @@ impl<'a> Builder<'a> {
                     .map(|s| s.iter().copied().collect())
                     .unwrap_or_default();
                 for tok in held {
-                    let tok = self.transform(tok, &t);
+                    let Some(tok) = self.transform(tok, &t) else {
+                        continue;
+                    };
                     if sets.get(&to).is_none_or(|s| !s.contains(&tok)) {
                         work.push((to, tok));
                     }
@@ -1993,8 +2066,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn transform(&mut self, tok: u32, t: &Transform) -> u32 {
-        match (t, &self.tokens[tok as usize]) {
+    /// The token that crosses an edge, if any does.
+    fn transform(&mut self, tok: u32, t: &Transform) -> Option<u32> {
+        Some(match (t, &self.tokens[tok as usize]) {
+            (Transform::Only(instance), token) => {
+                return instance.admits(token).then_some(tok);
+            }
             (Transform::SetHost(h), Token::Client(c)) => {
                 let c = ClientToken {
                     host: h.clone(),
@@ -2020,7 +2097,7 @@ impl<'a> Builder<'a> {
                 self.token(Token::Client(c))
             }
             _ => tok,
-        }
+        })
     }
 
     /// Pushes tokens along edges until nothing changes.
@@ -2044,7 +2121,9 @@ impl<'a> Builder<'a> {
                 if !self.valid(tag) {
                     continue;
                 }
-                let tok = self.transform(tok, &t);
+                let Some(tok) = self.transform(tok, &t) else {
+                    continue;
+                };
                 if sets.get(&to).is_none_or(|s| !s.contains(&tok)) {
                     work.push((to, tok));
                 }
@@ -2083,7 +2162,38 @@ impl<'a> Builder<'a> {
         for i in 0..n_results.max(1) as u32 {
             let from = self.node(Place::Result(target, i));
             let to = self.node(Place::CallResult(key, i));
-            self.edge(from, to, Transform::Copy);
+            let transform = match self.calls[call].instances.get(i as usize) {
+                Some(Some(instance)) => Transform::Only(instance.clone()),
+                _ => Transform::Copy,
+            };
+            self.edge(from, to, transform);
+        }
+    }
+
+    /// A generic function (not a closure in one: its results are typed in its own literal).
+    fn is_generic(&self, f: FunctionRef) -> bool {
+        f.closure == 0 && !self.facts(f).type_params.is_empty()
+    }
+
+    /// The type a place of this Go type restricts its values to, when it is one concrete type.
+    fn instance(&self, ty: &Ty<'a>) -> Option<Instance> {
+        match ty.pointee() {
+            Ty::Named(k, _) => match self.types.decl(*k).map(|(_, d)| &d.ty) {
+                Some(TypeExpr::Struct(_)) => {
+                    Some(Instance::Struct(Arc::from(k.dir), Arc::from(k.name)))
+                }
+                Some(TypeExpr::Func(_)) => {
+                    Some(Instance::FuncType(Arc::from(k.dir), Arc::from(k.name)))
+                }
+                // An interface holds any implementation; a type defined from another named
+                // type may hold what rootlint keeps as the other's values.
+                _ => None,
+            },
+            Ty::Client {
+                api_package,
+                multicast,
+            } => Some(Instance::Client(Arc::from(*api_package), *multicast)),
+            _ => None,
         }
     }
 

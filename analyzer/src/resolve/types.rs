@@ -400,11 +400,22 @@ impl<'a> Types<'a> {
             TypeExpr::Named {
                 qualifier: Some(q),
                 name,
-                ..
+                args,
             } => match self.import_path(file, q) {
-                Some(path) => self.member_type(path, name, d).unwrap_or_else(|| {
-                    Ty::Unknown(format!("the type `{q}.{name}`, which rootlint cannot find"))
-                }),
+                Some(path) => match self.member_type(path, name, d) {
+                    // `pkg.T[A]`: the instance keeps its type arguments, as `T[A]` does.
+                    Some(Ty::Named(key, none)) if none.is_empty() && !args.is_empty() => {
+                        let args = args
+                            .iter()
+                            .map(|a| self.resolve(file, function, subst, a, d))
+                            .collect();
+                        Ty::Named(key, args)
+                    }
+                    Some(t) => t,
+                    None => {
+                        Ty::Unknown(format!("the type `{q}.{name}`, which rootlint cannot find"))
+                    }
+                },
                 // Names of packages from outside the tree are only assumed from their paths.
                 None if self.imports_from_outside(file) => Ty::Outside,
                 None => Ty::Unknown(format!("`{q}.{name}`, whose package is not imported")),
@@ -560,7 +571,7 @@ impl<'a> Types<'a> {
                         },
                         _ => Ty::Outside,
                     },
-                    base_ty => self.member_ty(self.lookup(&base_ty, name, d), d),
+                    base_ty => self.selected(&base_ty, name, d),
                 }
             }
             Expr::Call(call) => self.call_result(scope, &call.callee, &call.args, d),
@@ -614,6 +625,37 @@ impl<'a> Types<'a> {
                 _ => Ty::Unknown("a value received from a channel of unknown type".into()),
             },
             Expr::Other(kind) => Ty::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
+        }
+    }
+
+    /// The type of `base.name` for a value `base` of type `base_ty`.
+    fn selected(&'a self, base_ty: &Ty<'a>, name: &'a str, d: u32) -> Ty<'a> {
+        let member = self.lookup(base_ty, name, d);
+        match (&member, base_ty.pointee()) {
+            // A method of a generic type's instance: its results with the instance's type
+            // arguments.
+            (
+                Member::Methods {
+                    methods,
+                    promoted: false,
+                    ..
+                },
+                Ty::Named(_, args),
+            ) if !args.is_empty() => {
+                let first = methods.first().copied();
+                let subst: Vec<(&'a str, Ty<'a>)> = first
+                    .map(|m| &self.ws.go(m.file).functions[m.function].type_params)
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.name.as_str())
+                    .zip(args.iter().cloned())
+                    .collect();
+                Ty::Func {
+                    results: self.results_of(first, &subst, d),
+                    targets: methods.clone(),
+                }
+            }
+            _ => self.member_ty(member, d),
         }
     }
 
@@ -816,6 +858,19 @@ impl<'a> Types<'a> {
             Ty::Func { results, .. } => results.into_iter().next().unwrap_or(Ty::Basic),
             Ty::TypeName(t) => *t,
             other => other,
+        }
+    }
+
+    /// The result types of a call, with the type arguments of a generic function given or
+    /// inferred.
+    pub(crate) fn call_results(
+        &'a self,
+        scope: &Scope<'a>,
+        c: &'a crate::facts::go::CallExpr,
+    ) -> Vec<Ty<'a>> {
+        match self.callee_type(scope, &c.callee, &c.args, 0) {
+            Ty::Func { results, .. } => results,
+            _ => Vec::new(),
         }
     }
 
