@@ -66,6 +66,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
     },
+    /// Print the ledger as JSON: every reference to something that can reach :666, and whether
+    /// the value flow follows it, reports it, or neither (a gap, which is also an
+    /// `analysis_incomplete` finding); exits 1 when there is a gap.
+    Ledger {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Run the language server on stdio (diagnostics, hover, go to definition, quick fixes).
     Lsp {
         /// Configuration file (default: `rootlint.toml` at the workspace root, if present).
@@ -343,6 +350,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let code = incomplete_exit(outcome);
             std::mem::forget(run);
             code
+        }
+        Command::Ledger { common } => {
+            let run = prepare(&common, None)?;
+            let ledger = &run.analysis.ledger;
+            write_output(common.output.as_deref(), &render::ledger_json(ledger))?;
+            let code = if ledger.gaps.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+            std::mem::forget(run);
+            Ok(code)
         }
         Command::Audit {
             common,

@@ -317,6 +317,7 @@ fn the_analyzer_stages_form_a_dag() {
         ("resolve", 60),
         ("flow", 70),
         ("callgraph", 80),
+        ("ledger", 85),
         ("analysis", 88),
         ("grants", 90),
     ];

@@ -112,6 +112,21 @@ struct Verdict {
     problems: Vec<String>,
     /// Calls the program makes that the oracle does not see.
     oracle_holes: usize,
+    /// The ledger's sums: references, followed, reported.
+    ledger: [u64; 3],
+}
+
+/// The sums of `rootlint ledger`, checked: references = followed + reported + gaps.
+fn ledger_sums(ledger: &serde_json::Value) -> ([u64; 3], usize) {
+    let n = |k: &str| ledger[k].as_u64().expect("a ledger sum");
+    let gaps = ledger["gaps"].as_array().expect("ledger gaps").len();
+    let sums = [n("references"), n("followed"), n("reported")];
+    assert_eq!(
+        sums[0],
+        sums[1] + sums[2] + gaps as u64,
+        "the ledger does not add up: {ledger}"
+    );
+    (sums, gaps)
 }
 
 fn rootlint(args: &[&str], dir: &Path) -> serde_json::Value {
@@ -153,6 +168,7 @@ fn judge(
     let grants = rootlint(&["grants"], dir);
     let check = rootlint(&["check", "--format", "json"], dir);
     let full = rootlint(&["grants", "--no-triage"], dir);
+    let (ledger, gaps) = ledger_sums(&rootlint(&["ledger"], dir));
     let mut found: BTreeSet<Grant> = BTreeSet::new();
     for s in grants["services"].as_array().unwrap() {
         for p in s["pub"].as_array().unwrap() {
@@ -169,6 +185,12 @@ fn judge(
     let mut problems = Vec::new();
     if full != grants {
         problems.push("the grants differ with --no-triage".to_string());
+    }
+    // Every reference to something that can reach :666 is followed or reported.
+    if gaps > 0 {
+        problems.push(format!(
+            "{gaps} references neither followed nor reported (rootlint ledger)"
+        ));
     }
     // Over-grants: a grant neither VTA nor the program's construction has is a call that
     // cannot happen.
@@ -214,6 +236,7 @@ fn judge(
         steps: generated.steps,
         problems,
         oracle_holes,
+        ledger,
     }
 }
 
@@ -312,9 +335,13 @@ fn rootlint_grants_agree_with_go_vta_on_generated_programs() {
     let mut failures = Vec::new();
     let mut coverage: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut holes = 0;
+    let mut ledger = [0u64; 3];
     for batch in seeds.chunks(BATCH) {
         for v in run_batch(&oracle, work.path(), batch) {
             holes += v.oracle_holes;
+            for (sum, n) in ledger.iter_mut().zip(v.ledger) {
+                *sum += n;
+            }
             for s in &v.steps {
                 *coverage.entry(s).or_default() += 1;
             }
@@ -346,8 +373,12 @@ fn rootlint_grants_agree_with_go_vta_on_generated_programs() {
     }
     println!(
         "{} programs agree with Go's VTA; {holes} calls the programs make were not seen by VTA \
-         (granted by rootlint, checked against the construction)",
-        seeds.len()
+         (granted by rootlint, checked against the construction); ledger: {} references to \
+         what can reach :666, {} followed, {} reported, 0 neither",
+        seeds.len(),
+        ledger[0],
+        ledger[1],
+        ledger[2]
     );
     // Every step kind must have been exercised, or the test proves less than it says.
     assert!(

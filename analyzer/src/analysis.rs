@@ -51,6 +51,9 @@ pub struct Analysis {
     pub without_identity: Vec<usize>,
     /// What kept rootlint from analyzing (part of) a file or the walk: the input of `analysis_incomplete`.
     pub problems: Vec<Problem>,
+    /// Every reference to something that can reach :666, summed by what became of it (its
+    /// gaps are among `problems`).
+    pub ledger: crate::ledger::Ledger,
     /// Files left out on purpose (tests, mocks, unreached vendored code), counted for the summary.
     pub skipped: Skipped,
 }
@@ -83,6 +86,7 @@ impl Analysis {
 /// brings the ones it kept for files that did not change).
 pub struct Conclusions {
     problems: Vec<Problem>,
+    ledger: crate::ledger::Ledger,
     attributions: Vec<Vec<Attribution>>,
     unresolved: Vec<(callgraph::Unresolved, Vec<Candidate>)>,
     bundles: Vec<bundles::Bundle>,
@@ -92,6 +96,7 @@ pub struct Conclusions {
 /// Attribution, bundles and every problem met on the way.
 pub(crate) fn conclude(
     types: &types::Types,
+    flow: &crate::flow::ValueFlow,
     call_sites: &[CallSite],
     graph: &CallGraph,
     walk_errors: &[(String, String)],
@@ -122,11 +127,16 @@ pub(crate) fn conclude(
                 ),
             }),
     );
+    // Every reference to something that can reach :666 is followed or reported: one that is
+    // neither makes the analysis incomplete.
+    let ledger = crate::ledger::account(types, flow, graph, call_sites);
+    problems.extend(ledger.gaps.iter().cloned());
     problems.sort();
     let (attributions, unresolved) = attribute(types, graph, call_sites, binaries);
     let without_identity = without_identity(workspace, call_sites, &attributions);
     Conclusions {
         problems,
+        ledger,
         attributions,
         unresolved,
         bundles: bundles::find(types),
@@ -147,6 +157,7 @@ impl Analysis {
     ) -> Analysis {
         let Conclusions {
             problems,
+            ledger,
             attributions,
             unresolved,
             bundles,
@@ -163,6 +174,7 @@ impl Analysis {
             graph,
             attributions,
             problems,
+            ledger,
             skipped,
         }
     }

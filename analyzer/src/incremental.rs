@@ -358,7 +358,7 @@ impl Engine {
         let flow = crate::flow::solve(&types, &binaries.dirs);
         let sites = crate::callgraph::callsites::find(&types, &flow);
         let graph = crate::callgraph::build(&types, &flow);
-        let conclusions = crate::conclude(&types, &sites, &graph, errors, &binaries);
+        let conclusions = crate::conclude(&types, &flow, &sites, &graph, errors, &binaries);
         drop(types);
         (catalog, sites, graph, conclusions)
     }

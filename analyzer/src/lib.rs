@@ -27,6 +27,7 @@ pub(crate) mod flow;
 pub(crate) mod framework;
 pub mod grants;
 pub mod incremental;
+pub mod ledger;
 pub(crate) mod resolve;
 pub mod route;
 pub mod subject;
@@ -172,7 +173,7 @@ pub fn finish(
         let flow = flow::solve(&types, &binaries.dirs);
         let call_sites = callgraph::callsites::find(&types, &flow);
         let graph = callgraph::build(&types, &flow);
-        let conclusions = conclude(&types, &call_sites, &graph, walk_errors, &binaries);
+        let conclusions = conclude(&types, &flow, &call_sites, &graph, walk_errors, &binaries);
         (call_sites, graph, conclusions)
     };
     Analysis::assemble(

@@ -102,6 +102,32 @@ pub fn summary(a: &Analysis, diagnostics: &[Diagnostic]) -> Summary {
 }
 
 /// `rootlint audit`: one aligned `{caller, host, method, path}` line per :666 grant.
+/// `rootlint ledger`: the ledger's sums and its gaps, as JSON.
+pub fn ledger_json(ledger: &rootlint_analyzer::ledger::Ledger) -> String {
+    let gaps: Vec<serde_json::Value> = ledger
+        .gaps
+        .iter()
+        .map(|g| {
+            serde_json::json!({
+                "file": g.file,
+                "line": g.span.map(|s| s.start_line),
+                "column": g.span.map(|s| s.start_column),
+                "message": g.message,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&serde_json::json!({
+        "schema": "rootlint.ledger/v1",
+        "references": ledger.references,
+        "followed": ledger.followed,
+        "reported": ledger.reported,
+        "gaps": gaps,
+    }))
+    .expect("JSON of plain values");
+    text.push('\n');
+    text
+}
+
 pub fn audit_text(surface: &[rootlint_lints::baseline::Entry]) -> String {
     let width = |f: fn(&rootlint_lints::baseline::Entry) -> &str, title: &str| {
         surface

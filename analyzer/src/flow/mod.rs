@@ -353,6 +353,10 @@ pub(crate) struct ValueFlow {
     /// The functions, methods and closures the code takes as values: all a function value
     /// rootlint cannot follow may hold.
     pub(crate) taken: HashSet<FunctionRef>,
+    /// The expressions the flow turned into values it follows, and those it turned into an
+    /// untracked value (by address: the ledger reads the same facts), for [`crate::ledger`].
+    pub(crate) followed: HashSet<usize>,
+    pub(crate) reported: HashSet<usize>,
 }
 
 impl ValueFlow {
@@ -412,6 +416,9 @@ struct Builder<'a> {
     temps: u32,
     /// Loads of fields and elements whose type is known read these too.
     field_all_linked: HashSet<Arc<str>>,
+    /// See [`ValueFlow::followed`].
+    followed: HashSet<usize>,
+    reported: HashSet<usize>,
 }
 
 /// Builds and solves the value flow of each binary the tree builds (`binaries`: the package
@@ -423,6 +430,8 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
         let mut flow = b.solve_program(None, false);
         flow.publish();
         flow.taken = b.taken();
+        flow.followed = std::mem::take(&mut b.followed);
+        flow.reported = std::mem::take(&mut b.reported);
         return flow;
     }
     // Binaries that link the same packages are one program.
@@ -442,6 +451,8 @@ pub(crate) fn solve(types: &Types, binaries: &[Vec<String>]) -> ValueFlow {
     }
     let mut flow = merge(types, binaries, solved);
     flow.taken = b.taken();
+    flow.followed = std::mem::take(&mut b.followed);
+    flow.reported = std::mem::take(&mut b.reported);
     flow
 }
 
@@ -570,6 +581,8 @@ impl<'a> Builder<'a> {
             calls: Vec::new(),
             temps: 0,
             field_all_linked: HashSet::new(),
+            followed: HashSet::new(),
+            reported: HashSet::new(),
         };
         let mut dirs: Vec<&str> = ws.packages.keys().map(String::as_str).collect();
         dirs.sort_unstable();
@@ -1057,6 +1070,21 @@ impl<'a> Builder<'a> {
 
     /// Where the value of an expression comes from.
     fn expr(&mut self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr) -> Vec<Source> {
+        let out = self.expr_sources(f, scope, e);
+        for s in &out {
+            if let Source::Token(t) = s {
+                let key = expr_address(e);
+                if matches!(self.tokens[*t as usize], Token::Untracked(_)) {
+                    self.reported.insert(key);
+                } else {
+                    self.followed.insert(key);
+                }
+            }
+        }
+        out
+    }
+
+    fn expr_sources(&mut self, f: FunctionRef, scope: &Scope<'a>, e: &'a Expr) -> Vec<Source> {
         match e {
             Expr::Str(_) | Expr::Int(_) | Expr::Binary(..) | Expr::Type(_) => Vec::new(),
             Expr::Ident(name) => self.name(f, scope, name),
@@ -1351,7 +1379,7 @@ impl<'a> Builder<'a> {
                 ));
                 out.push(Source::Node(self.literal_elements(f, scope, elements)));
             }
-            Some(Ty::Slice(_) | Ty::Array(_) | Ty::Map(_) | Ty::Chan(_)) => {
+            Some(Ty::Slice(_) | Ty::Array(_) | Ty::Map(..) | Ty::Chan(_)) => {
                 out.push(Source::Node(self.literal_elements(f, scope, elements)));
             }
             _ => {
@@ -1417,6 +1445,7 @@ impl<'a> Builder<'a> {
         c: &'a CallExpr,
     ) -> Vec<Source> {
         if let Some(src) = self.client_source(f, scope, e, c) {
+            self.followed.insert(expr_address(e));
             return src;
         }
         let key = call_key(f.file, c.span);
@@ -1640,13 +1669,19 @@ impl<'a> Builder<'a> {
                 _ if *index == 0 => self.expr(f, scope, call),
                 _ => Vec::new(),
             },
-            BindingValue::Range { over, index } => {
-                if *index == 0 {
-                    Vec::new()
-                } else {
-                    self.elem_load(f, scope, over)
+            BindingValue::Range { over, index } => match (self.types.type_of(scope, over), index) {
+                // A channel's one range variable is its element.
+                (Ty::Chan(_), _) | (_, 1) => self.elem_load(f, scope, over),
+                (Ty::Slice(_) | Ty::Array(_) | Ty::Basic, _) => Vec::new(),
+                (Ty::Map(_, key), _) if matches!(*key, Ty::Basic) => Vec::new(),
+                // A map's keys, an iterator's values, a range over what rootlint cannot type.
+                _ => {
+                    let _ = self.expr(f, scope, over);
+                    vec![self.untracked(Untracked::Operation(
+                        "ranging over the keys of a map (rootlint does not follow keys) or an iterator".into(),
+                    ))]
                 }
-            }
+            },
             BindingValue::Declared => Vec::new(),
             // `x += y` and the like: numbers and strings only.
             BindingValue::Opaque(what) if what.starts_with(COMPOUND_ASSIGNMENT) => Vec::new(),
@@ -1740,6 +1775,19 @@ impl<'a> Builder<'a> {
     }
 
     fn call_kind(&mut self, f: FunctionRef, scope: &Scope<'a>, c: &'a CallExpr) -> CallKind<'a> {
+        let kind = self.callee_kind(f, scope, c);
+        // A callee the call follows: its targets (static, a method expression) or a dispatch
+        // on what flows into the receiver.
+        if matches!(
+            kind,
+            CallKind::Static(..) | CallKind::MethodExpr(_) | CallKind::Dispatch(..)
+        ) {
+            self.followed.insert(expr_address(&c.callee));
+        }
+        kind
+    }
+
+    fn callee_kind(&mut self, f: FunctionRef, scope: &Scope<'a>, c: &'a CallExpr) -> CallKind<'a> {
         let ws = self.types.workspace();
         match &c.callee {
             Expr::FuncLit(k) => CallKind::Static(vec![f.declared().with_closure(*k)], None),
@@ -2604,13 +2652,19 @@ fn embedded_name(ty: &TypeExpr) -> Option<&str> {
 }
 
 /// A type as the key of its containers' elements.
+/// The identity of an expression of the facts, for the ledger: the flow and the ledger read
+/// the same facts, so one node has one address in both.
+pub(crate) fn expr_address(e: &Expr) -> usize {
+    e as *const Expr as usize
+}
+
 fn ty_key(types: &Types, ty: &Ty) -> Option<String> {
     Some(match ty {
         Ty::Named(k, _) => types.type_name(*k),
         Ty::Pointer(t) => return ty_key(types, t),
         Ty::Slice(t) => format!("[]{}", ty_key(types, t)?),
         Ty::Array(t) => format!("[N]{}", ty_key(types, t)?),
-        Ty::Map(t) => format!("map[]{}", ty_key(types, t)?),
+        Ty::Map(t, _) => format!("map[]{}", ty_key(types, t)?),
         Ty::Chan(t) => format!("chan {}", ty_key(types, t)?),
         // By results (their count and kinds): functions of other shapes never share elements.
         Ty::Func { results, .. } => format!(

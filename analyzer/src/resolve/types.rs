@@ -50,8 +50,8 @@ pub(crate) enum Ty<'a> {
     Slice(Box<Ty<'a>>),
     /// An array: a slice to everything but the value flow, which keys elements by type.
     Array(Box<Ty<'a>>),
-    /// A map, by its value type.
-    Map(Box<Ty<'a>>),
+    /// A map: its value type, then its key type.
+    Map(Box<Ty<'a>>, Box<Ty<'a>>),
     Chan(Box<Ty<'a>>),
     /// A function value: the in-tree functions it is known to be (none when it is not traced)
     /// and its result types.
@@ -429,7 +429,10 @@ impl<'a> Types<'a> {
             TypeExpr::Array(inner) => {
                 Ty::Array(Box::new(self.resolve(file, function, subst, inner, d)))
             }
-            TypeExpr::Map(_, v) => Ty::Map(Box::new(self.resolve(file, function, subst, v, d))),
+            TypeExpr::Map(k, v) => Ty::Map(
+                Box::new(self.resolve(file, function, subst, v, d)),
+                Box::new(self.resolve(file, function, subst, k, d)),
+            ),
             TypeExpr::Chan(v) => Ty::Chan(Box::new(self.resolve(file, function, subst, v, d))),
             TypeExpr::Func(sig) => Ty::Func {
                 targets: Vec::new(),
@@ -586,7 +589,7 @@ impl<'a> Types<'a> {
                 other => other,
             },
             Expr::Index(inner, args) => match self.type_at(scope, inner, d) {
-                Ty::Slice(t) | Ty::Array(t) | Ty::Map(t) => *t,
+                Ty::Slice(t) | Ty::Array(t) | Ty::Map(t, _) => *t,
                 // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
                 f @ Ty::Func { .. } => self.instantiate(scope, args, f, d),
                 other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
@@ -744,8 +747,9 @@ impl<'a> Types<'a> {
                 },
                 BindingValue::Range { over, index } => {
                     match (self.type_at(&inner, over, d), index) {
-                        (Ty::Slice(_) | Ty::Array(_) | Ty::Map(_), 0) => Ty::Basic,
-                        (Ty::Slice(t) | Ty::Array(t) | Ty::Map(t) | Ty::Chan(t), _) => *t,
+                        (Ty::Slice(_) | Ty::Array(_), 0) => Ty::Basic,
+                        (Ty::Map(_, k), 0) => *k,
+                        (Ty::Slice(t) | Ty::Array(t) | Ty::Map(t, _) | Ty::Chan(t), _) => *t,
                         (Ty::Unknown(r), _) => Ty::Unknown(r),
                         (Ty::Outside, _) => Ty::Outside,
                         _ => Ty::Basic,
@@ -1074,7 +1078,7 @@ impl<'a> Types<'a> {
             Ty::Func { .. }
             | Ty::Slice(_)
             | Ty::Array(_)
-            | Ty::Map(_)
+            | Ty::Map(..)
             | Ty::Chan(_)
             | Ty::Basic => Member::NotFound,
             Ty::Outside | Ty::Package(_) | Ty::TypeName(_) | Ty::Pointer(_) => Member::Outside,
