@@ -336,7 +336,8 @@ fn rootlint_grants_agree_with_go_vta_on_generated_programs() {
     let mut coverage: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut holes = 0;
     let mut ledger = [0u64; 3];
-    for batch in seeds.chunks(BATCH) {
+    let batch_size = env_u64("ROOTLINT_ORACLE_BATCH", BATCH as u64) as usize;
+    for batch in seeds.chunks(batch_size.max(1)) {
         for v in run_batch(&oracle, work.path(), batch) {
             holes += v.oracle_holes;
             for (sum, n) in ledger.iter_mut().zip(v.ledger) {
@@ -466,6 +467,16 @@ const VTA_ONLY_GRANTS: &[(&str, &str, &str, &str)] = &[
         "VTA merges the elements of every slice of one type: x's Sealers reach y",
     ),
 ];
+
+/// Grants a tree proves (the call runs) that Go's VTA misses, and why: holes of x/tools 0.5.0,
+/// the judge Debian ships. Each must still be one VTA misses, or the entry is stale.
+const VTA_MISSES: &[(&str, &str, &str, &str)] = &[(
+    "ui-tests/callgraph/ranges/tree",
+    "c",
+    "shell.core",
+    "a range over a channel is a comma-ok receive, whose value x/tools 0.5.0's VTA drops \
+     (vta/graph.go `unop` feeds the tuple register, `extract` reads its indexed local)",
+)];
 
 /// The Go module path a tree declares.
 fn module_path(tree: &Path) -> Option<String> {
@@ -646,7 +657,16 @@ fn judge_tree(
                     .min_by_key(|(_, a, b)| b - a)
                     .is_some_and(|inner| live.contains(&(dir.clone(), inner.clone())))
             });
-            if !runs {
+            let vta_misses = VTA_MISSES
+                .iter()
+                .any(|(t, svc, host, _)| *t == rel && *svc == g.0 && *host == g.1);
+            if runs && vta_misses {
+                problems.push(format!(
+                    "stale VTA_MISSES entry: VTA reaches {} -> {} now",
+                    g.0, g.1
+                ));
+            }
+            if !runs && !vta_misses {
                 problems.push(format!(
                     "over-grant: {} -> {} {} {} (no call site in a function Go's VTA reaches from the service)",
                     g.0, g.1, g.2, g.3
