@@ -21,3 +21,11 @@ pub(crate) fn is_framework(path: &str) -> bool {
             .iter()
             .any(|p| path == *p || path.ends_with(&format!("/{p}")))
 }
+
+/// The import path prefix of the framework's own services (the built-in trust roots).
+const CORE_SERVICES: &str = "github.com/microbus-io/fabric/coreservices/";
+
+/// Whether an import path is one of the framework's own services or their api packages.
+pub(crate) fn is_core_service(path: &str) -> bool {
+    path.starts_with(CORE_SERVICES)
+}

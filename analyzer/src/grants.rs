@@ -235,6 +235,8 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
                 .catalog
                 .owned_by(&s.hostname)
                 .filter(|(_, e)| e.origin == Origin::Tree && e.is_trust_root())
+                // Another service's trust root is never this one's to receive.
+                .filter(|(_, e)| e.foreign_trust_root().is_none())
                 .filter_map(|(id, e)| {
                     let t = e.target.as_ref().ok()?;
                     if subject::host_problem(&t.host).is_some()

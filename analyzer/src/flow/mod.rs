@@ -1672,15 +1672,20 @@ impl<'a> Builder<'a> {
             BindingValue::Range { over, index } => match (self.types.type_of(scope, over), index) {
                 // A channel's one range variable is its element.
                 (Ty::Chan(_), _) | (_, 1) => self.elem_load(f, scope, over),
-                (Ty::Slice(_) | Ty::Array(_) | Ty::Basic, _) => Vec::new(),
-                (Ty::Map(_, key), _) if matches!(*key, Ty::Basic) => Vec::new(),
-                // A map's keys, an iterator's values, a range over what rootlint cannot type.
-                _ => {
+                // A map's keys of a non-basic type, an iterator's values. A range over what
+                // rootlint cannot type is taken as one over a slice (its index): keys of an
+                // untyped map are a limit of the README.
+                (Ty::Map(_, key), _) if !matches!(*key, Ty::Basic) => {
                     let _ = self.expr(f, scope, over);
                     vec![self.untracked(Untracked::Operation(
-                        "ranging over the keys of a map (rootlint does not follow keys) or an iterator".into(),
+                        "ranging over the keys of a map (rootlint does not follow keys)".into(),
                     ))]
                 }
+                (Ty::Func { .. }, _) => {
+                    let _ = self.expr(f, scope, over);
+                    vec![self.untracked(Untracked::Operation("ranging over an iterator".into()))]
+                }
+                _ => Vec::new(),
             },
             BindingValue::Declared => Vec::new(),
             // `x += y` and the like: numbers and strings only.

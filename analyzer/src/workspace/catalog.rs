@@ -85,6 +85,35 @@ impl Endpoint {
         self.port() == Some(666)
     }
 
+    /// Why the service that declares this endpoint must not subscribe to it, if it must not: a
+    /// :666 route on a host that is not the declaring service's own (compared as subject
+    /// tokens: `own_t` and `own.t` are one), or on a built-in trust root's hostname declared
+    /// outside the framework's own service.
+    pub fn foreign_trust_root(&self) -> Option<String> {
+        if self.origin != Origin::Tree || !self.is_trust_root() {
+            return None;
+        }
+        let t = self.target.as_ref().ok()?;
+        if crate::subject::flatten_host(&t.host) != crate::subject::flatten_host(&self.host) {
+            return Some(format!(
+                "its route is on `{}`, a host `{}` does not own",
+                t.host, self.host
+            ));
+        }
+        if let Some(builtin) = builtin_host(&self.host)
+            && !self
+                .api_package
+                .as_deref()
+                .is_some_and(crate::framework::is_core_service)
+        {
+            return Some(format!(
+                "`{}` is the framework's own trust root `{builtin}`",
+                self.host
+            ));
+        }
+        None
+    }
+
     /// The declaration diagnostics should point at: the manifest when there is one.
     /// Where findings about the declaration point and fixes edit: the hand-written manifest
     /// (2024), else `definition.go` (2026: the manifest is generated from it).
@@ -193,6 +222,20 @@ pub fn builtin_endpoints() -> Vec<ExternalEndpoint> {
         ),
         shipped("shell.core", "Execute", ":666/execute", "shell/shellapi"),
     ]
+}
+
+/// Whether an import path is the framework's own service (or its api package): the only code
+/// that may declare a built-in trust root.
+pub fn is_framework_service(import_path: &str) -> bool {
+    crate::framework::is_core_service(import_path)
+}
+
+/// The built-in trust root whose hostname `host` is, compared as subject tokens.
+pub fn builtin_host(host: &str) -> Option<&'static str> {
+    let token = crate::subject::flatten_host(host);
+    ["access.token.core", "bearer.token.core", "shell.core"]
+        .into_iter()
+        .find(|b| crate::subject::flatten_host(b) == token)
 }
 
 /// The host an endpoint's route resolves to.
@@ -352,9 +395,19 @@ impl Catalog {
             }
         }
 
-        // Shipped and configured endpoints, unless the tree declares the service itself.
-        let tree_hosts: std::collections::BTreeSet<String> =
-            by_key.keys().map(|(h, _)| h.clone()).collect();
+        // Shipped and configured endpoints, unless the tree declares the service itself. A
+        // built-in is the tree's only when the framework's own package declares it: a mention
+        // of its hostname elsewhere never switches it off.
+        let tree_hosts: std::collections::BTreeSet<String> = by_key
+            .iter()
+            .filter(|((h, _), e)| {
+                builtin_host(h).is_none()
+                    || e.api_package
+                        .as_deref()
+                        .is_some_and(crate::framework::is_core_service)
+            })
+            .map(|((h, _), _)| h.clone())
+            .collect();
         let builtins = builtin_endpoints();
         for (origin, list) in [
             (Origin::Builtin, builtins.as_slice()),

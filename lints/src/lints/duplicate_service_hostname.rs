@@ -45,8 +45,18 @@ pub(crate) fn claim_span(service: &rootlint_analyzer::workspace::Service) -> Spa
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
     let ws = &cx.analysis.workspace;
     let mut out = Vec::new();
-    // `services` is sorted by hostname, then folder.
-    for group in ws.services.chunk_by(|a, b| a.hostname == b.hostname) {
+    // Names are compared as the subject tokens they become: `own.t` and `own_t` are one.
+    let mut by_token: std::collections::BTreeMap<
+        String,
+        Vec<&rootlint_analyzer::workspace::Service>,
+    > = std::collections::BTreeMap::new();
+    for s in &ws.services {
+        by_token
+            .entry(rootlint_analyzer::subject::flatten_host(&s.hostname))
+            .or_default()
+            .push(s);
+    }
+    for group in by_token.values() {
         if group.len() < 2 {
             continue;
         }
@@ -54,7 +64,13 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
             let others: Vec<String> = group
                 .iter()
                 .filter(|o| o.dir != service.dir)
-                .map(|o| format!("`{}/`", o.dir))
+                .map(|o| {
+                    if o.hostname == service.hostname {
+                        format!("`{}/`", o.dir)
+                    } else {
+                        format!("`{}/` (as `{}`, the same subject token)", o.dir, o.hostname)
+                    }
+                })
                 .collect();
             out.push(
                 Diagnostic::new(

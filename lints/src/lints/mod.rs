@@ -8,6 +8,8 @@ pub mod duplicate_service_hostname;
 pub mod dynamic_subject_construction;
 /// `dynamic_trust_root_host`: a :666 call whose destination host is not static would need a wildcard grant.
 pub mod dynamic_trust_root_host;
+/// `foreign_trust_root_route`: a :666 route on a host its service does not own gets no subscription.
+pub mod foreign_trust_root_route;
 /// `gencreds_blind_spot`: gencreds alone would not grant this :666 call; the broker would reject it.
 pub mod gencreds_blind_spot;
 /// `invalid_required_claims`: a `requiredClaims` expression is not valid boolean-expression syntax.
@@ -50,6 +52,7 @@ pub static ALL: &[&Lint] = &[
     &analysis_incomplete::ANALYSIS_INCOMPLETE,
     &duplicate_service_hostname::DUPLICATE_SERVICE_HOSTNAME,
     &dynamic_trust_root_host::DYNAMIC_TRUST_ROOT_HOST,
+    &foreign_trust_root_route::FOREIGN_TRUST_ROOT_ROUTE,
     &invalid_required_claims::INVALID_REQUIRED_CLAIMS,
     &invalid_subject_token::INVALID_SUBJECT_TOKEN,
     &manifest_definition_drift::MANIFEST_DEFINITION_DRIFT,

@@ -1,3 +1,3 @@
-module example.com/app
+module github.com/microbus-io/fabric
 
 go 1.24

@@ -1,0 +1,3 @@
+module github.com/microbus-io/fabric
+
+go 1.24
