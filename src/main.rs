@@ -332,18 +332,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             plane,
             format,
         } => {
+            // A plane is one token of the subject grammar, checked before any analysis.
+            if let Some(why) = plane
+                .as_deref()
+                .and_then(rootlint_analyzer::subject::plane_problem)
+            {
+                return Err(format!("--plane: {why}"));
+            }
             let run = prepare(&common, None)?;
             let outcome = &run.outcome;
             let text = match format {
-                GrantsFormat::Json => {
-                    let json = outcome.grants.to_json();
-                    match plane {
-                        Some(plane) => json.replace(rootlint_analyzer::subject::PLANE, &plane),
-                        None => json,
-                    }
-                }
+                GrantsFormat::Json => match plane {
+                    Some(plane) => outcome.grants.with_plane(&plane).to_json(),
+                    None => outcome.grants.to_json(),
+                },
                 GrantsFormat::NatsConfig => {
-                    render::nats::render(&outcome.grants, plane.as_deref().unwrap_or("microbus"))
+                    render::nats::render(&outcome.grants, plane.as_deref().unwrap_or("microbus"))?
                 }
             };
             write_output(common.output.as_deref(), &text)?;

@@ -120,6 +120,55 @@ fn plane_is_substituted() {
 }
 
 #[test]
+fn a_plane_that_is_not_one_token_is_refused_in_every_format() {
+    for plane in [
+        "x\",\"complete\":false,\"y\":\"",
+        "*",
+        ">",
+        "",
+        "a b",
+        "a.b",
+    ] {
+        for format in ["json", "nats-config"] {
+            let out = rootlint(&[
+                "grants",
+                "--format",
+                format,
+                "--plane",
+                plane,
+                &repo("examples/shop"),
+            ]);
+            assert_eq!(out.status.code(), Some(2), "{plane:?} {format}");
+            assert!(out.stdout.is_empty(), "{plane:?} {format}");
+        }
+    }
+}
+
+#[test]
+fn nats_config_refuses_a_hostname_that_is_not_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("go.mod"), "module x\n").unwrap();
+    for (i, host) in ["\"*\"", "\">\"", "\"a b\""].iter().enumerate() {
+        let svc = dir.path().join(format!("s{i}"));
+        std::fs::create_dir_all(&svc).unwrap();
+        std::fs::write(
+            svc.join("manifest.yaml"),
+            format!("general:\n  hostname: {host}\n"),
+        )
+        .unwrap();
+    }
+    let out = rootlint(&[
+        "grants",
+        "--format",
+        "nats-config",
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to write nats-config"));
+}
+
+#[test]
 fn grants_can_be_written_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("grants.json");

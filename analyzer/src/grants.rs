@@ -15,7 +15,7 @@ use crate::workspace::catalog::{EndpointId, Origin};
 /// The `schema` of the grant JSON; a change to its shape gets a new version.
 pub const SCHEMA: &str = "rootlint.grants/v1";
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 /// The grant JSON that gencreds consumes: per service, the :666 subjects it may publish and subscribe to, with evidence.
 pub struct Grants {
     /// Always [`SCHEMA`].
@@ -26,7 +26,7 @@ pub struct Grants {
     pub services: Vec<ServiceGrants>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 /// The rules for one service.
 pub struct ServiceGrants {
     /// The service's hostname.
@@ -41,7 +41,7 @@ pub struct ServiceGrants {
     pub subscribe: Vec<SubGrant>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 /// A PUB rule and the call sites that justify it.
 pub struct PubGrant {
@@ -64,7 +64,7 @@ pub struct PubGrant {
     pub call_sites: Vec<CallSiteEvidence>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 /// A SUB rule: a :666 endpoint the service serves.
 pub struct SubGrant {
     /// The NATS subject it subscribes to.
@@ -94,7 +94,7 @@ pub struct EndpointRef {
     pub origin: Origin,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 /// One call site behind a PUB rule.
 pub struct CallSiteEvidence {
     /// The file of the call, relative to the analyzed root.
@@ -109,7 +109,7 @@ pub struct CallSiteEvidence {
     pub via: Vec<ViaStep>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
 /// One function on a call chain.
 pub struct ViaStep {
@@ -288,6 +288,21 @@ fn via(a: &Analysis, path: &[callgraph::Step], call_line: u32) -> Vec<ViaStep> {
 }
 
 impl Grants {
+    /// The grants with `plane` in place of the placeholder, in each subject's value (never in
+    /// the serialized text). The caller checks `plane` first ([`crate::subject::plane_problem`]).
+    pub fn with_plane(&self, plane: &str) -> Grants {
+        let mut out = self.clone();
+        for s in &mut out.services {
+            for p in &mut s.publish {
+                p.subject = crate::subject::with_plane(&p.subject, plane);
+            }
+            for g in &mut s.subscribe {
+                g.subject = crate::subject::with_plane(&g.subject, plane);
+            }
+        }
+        out
+    }
+
     /// Pretty JSON with a final newline, as `rootlint grants` prints it.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("grants serialize");

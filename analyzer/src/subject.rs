@@ -145,6 +145,22 @@ pub fn subscription_subject(host: &str, port: u16, declared_method: &str, path: 
     )
 }
 
+/// Why a plane cannot stand as the first token of every subject, if it cannot: it must be one
+/// NATS token of letters, digits, `-` and `_` (a `.`, `*`, `>`, a space or a quote would
+/// widen every rule or break the file it is written to).
+pub fn plane_problem(plane: &str) -> Option<String> {
+    if plane.is_empty() {
+        return Some("an empty plane".into());
+    }
+    if plane.len() > 64 {
+        return Some("a plane longer than 64 characters".into());
+    }
+    plane
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))
+        .map(|c| format!("a plane holding {c:?} (letters, digits, `-` and `_` only)"))
+}
+
 /// `subject` with its plane placeholder replaced by the deployment's `plane`.
 pub fn with_plane(subject: &str, plane: &str) -> String {
     subject.replacen(PLANE, plane, 1)
@@ -153,6 +169,24 @@ pub fn with_plane(subject: &str, plane: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn planes_are_one_plain_token() {
+        assert_eq!(plane_problem("microbus"), None);
+        assert_eq!(plane_problem("prod-eu_2"), None);
+        for bad in [
+            "",
+            "*",
+            ">",
+            "a.b",
+            "a b",
+            "x\",\"complete\":false,\"y\":\"",
+            "é",
+            "a\n",
+        ] {
+            assert!(plane_problem(bad).is_some(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn tokens_that_would_widen_a_subject_are_refused() {

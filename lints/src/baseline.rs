@@ -1,4 +1,6 @@
-//! The reviewed trust-root surface: one `{caller, host, method, path}` entry per :666 grant.
+//! The reviewed trust-root surface: one `{caller, host, method, path, subject}` entry per :666
+//! grant. Entries are compared with their subject: the path `/roles/{id}` of a raw URL (a
+//! literal `%7bid%7d` token) and of a route (a `*`) are two capabilities.
 //! `rootlint audit --write-baseline FILE` records it; `rootlint check --baseline FILE` reports
 //! every grant the file does not list and every entry that no longer exists. Entries carry no
 //! line numbers, so edits that move code do not touch the baseline.
@@ -8,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use rootlint_analyzer::grants::Grants;
 
 /// The `schema` of a baseline file.
-pub const SCHEMA: &str = "rootlint.baseline/v1";
+pub const SCHEMA: &str = "rootlint.baseline/v2";
+
+/// The first schema, whose entries had no subject: refused, never read as covering a subject.
+const SCHEMA_V1: &str = "rootlint.baseline/v1";
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +27,8 @@ pub struct Entry {
     pub method: String,
     /// The request path.
     pub path: String,
+    /// The NATS subject the broker admits (with the `{{plane}}` placeholder).
+    pub subject: String,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +54,11 @@ impl Baseline {
     pub fn parse(file: &str, text: &str) -> Result<Baseline, String> {
         let doc: Document =
             serde_json::from_str(text).map_err(|e| format!("{file}:{}: {e}", e.line()))?;
+        if doc.schema == SCHEMA_V1 {
+            return Err(format!(
+                "{file}: schema `{SCHEMA_V1}` records no subjects, so it cannot tell a literal `{{id}}` from a route argument (a wildcard); record it again with `rootlint audit --write-baseline {file}` and review the diff"
+            ));
+        }
         if doc.schema != SCHEMA {
             return Err(format!(
                 "{file}: schema is `{}`, expected `{SCHEMA}`",
@@ -101,6 +113,7 @@ pub fn surface(grants: &Grants) -> Vec<Entry> {
                 host: p.host.clone(),
                 method: p.method.clone(),
                 path: p.path.clone(),
+                subject: p.subject.clone(),
             })
         })
         .collect();
@@ -115,11 +128,12 @@ pub fn render(entries: &[Entry]) -> String {
     for (i, e) in entries.iter().enumerate() {
         let sep = if i + 1 == entries.len() { "" } else { "," };
         out.push_str(&format!(
-            "    {{\"caller\": {}, \"host\": {}, \"method\": {}, \"path\": {}}}{sep}\n",
+            "    {{\"caller\": {}, \"host\": {}, \"method\": {}, \"path\": {}, \"subject\": {}}}{sep}\n",
             serde_json::to_string(&e.caller).unwrap_or_default(),
             serde_json::to_string(&e.host).unwrap_or_default(),
             serde_json::to_string(&e.method).unwrap_or_default(),
-            serde_json::to_string(&e.path).unwrap_or_default()
+            serde_json::to_string(&e.path).unwrap_or_default(),
+            serde_json::to_string(&e.subject).unwrap_or_default()
         ));
     }
     out.push_str("  ]\n}\n");
@@ -138,12 +152,14 @@ mod tests {
                 host: "r.app".into(),
                 method: "POST".into(),
                 path: "/g".into(),
+                subject: "{{plane}}.danger.666.a_app.r_app.*.POST.g".into(),
             },
             Entry {
                 caller: "b.app".into(),
                 host: "r.app".into(),
                 method: "POST".into(),
                 path: "/g".into(),
+                subject: "{{plane}}.danger.666.a_app.r_app.*.POST.g".into(),
             },
         ];
         let b = Baseline::parse("b.json", &render(&entries)).unwrap();
@@ -163,13 +179,43 @@ mod tests {
         let b = Baseline::parse("b.json", &pretty).unwrap();
         assert_eq!(
             b.entries.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
-            vec![3, 9]
+            vec![3, 10]
         );
         assert!(Baseline::parse("b.json", "{\"schema\": \"x\", \"grants\": []}").is_err());
+        // A first-schema file is refused with what to do, never read without subjects.
+        let v1 = Baseline::parse(
+            "b.json",
+            "{\"schema\": \"rootlint.baseline/v1\", \"grants\": []}",
+        )
+        .unwrap_err();
+        assert!(v1.contains("--write-baseline"), "{v1}");
         assert!(
             Baseline::parse("b.json", "{")
                 .unwrap_err()
                 .starts_with("b.json:1:")
         );
+    }
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::*;
+
+    #[test]
+    fn a_reviewed_literal_path_does_not_cover_a_route_argument() {
+        let literal = Entry {
+            caller: "admin.app".into(),
+            host: "roles.app".into(),
+            method: "POST".into(),
+            path: "/roles/{id}".into(),
+            subject: "{{plane}}.danger.666.admin_app.roles_app.*.POST.roles.%7bid%7d".into(),
+        };
+        let route = Entry {
+            subject: "{{plane}}.danger.666.admin_app.roles_app.*.POST.roles.*".into(),
+            ..literal.clone()
+        };
+        let b = Baseline::parse("b.json", &render(std::slice::from_ref(&literal))).unwrap();
+        assert!(b.contains(&literal));
+        assert!(!b.contains(&route));
     }
 }

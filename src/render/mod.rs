@@ -101,7 +101,6 @@ pub fn summary(a: &Analysis, diagnostics: &[Diagnostic]) -> Summary {
     }
 }
 
-/// `rootlint audit`: one aligned `{caller, host, method, path}` line per :666 grant.
 /// `rootlint ledger`: the ledger's sums and its gaps, as JSON.
 pub fn ledger_json(ledger: &rootlint_analyzer::ledger::Ledger) -> String {
     let gaps: Vec<serde_json::Value> = ledger
@@ -128,26 +127,31 @@ pub fn ledger_json(ledger: &rootlint_analyzer::ledger::Ledger) -> String {
     text
 }
 
+/// `rootlint audit`: one aligned `{caller, host, method, path}` line per :666 grant, each field
+/// escaped (a route holding a line break or a terminal escape must not forge or erase a row).
 pub fn audit_text(surface: &[rootlint_lints::baseline::Entry]) -> String {
-    let width = |f: fn(&rootlint_lints::baseline::Entry) -> &str, title: &str| {
-        surface
-            .iter()
-            .map(|e| f(e).len())
+    let rows: Vec<[String; 4]> = surface
+        .iter()
+        .map(|e| {
+            [
+                escape(&e.caller),
+                escape(&e.host),
+                escape(&e.method),
+                escape(&e.path),
+            ]
+        })
+        .collect();
+    let width = |i: usize, title: &str| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
             .chain([title.len()])
             .max()
             .unwrap_or(0)
     };
-    let (wc, wh, wm) = (
-        width(|e| &e.caller, "CALLER"),
-        width(|e| &e.host, "HOST"),
-        width(|e| &e.method, "METHOD"),
-    );
+    let (wc, wh, wm) = (width(0, "CALLER"), width(1, "HOST"), width(2, "METHOD"));
     let mut out = format!("{:wc$}  {:wh$}  {:wm$}  PATH\n", "CALLER", "HOST", "METHOD");
-    for e in surface {
-        out.push_str(&format!(
-            "{:wc$}  {:wh$}  {:wm$}  {}\n",
-            e.caller, e.host, e.method, e.path
-        ));
+    for [caller, host, method, path] in &rows {
+        out.push_str(&format!("{caller:wc$}  {host:wh$}  {method:wm$}  {path}\n"));
     }
     out
 }
@@ -188,15 +192,21 @@ pub fn lint_table() -> String {
     out
 }
 
+/// Control characters, and the bidirectional overrides that reorder what a terminal shows.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Text for a terminal or a CI log: control characters (including line breaks, which could
 /// start a line a CI system reads as a command) are shown escaped, as Rust's `{:?}` does.
 pub fn escape(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(needs_escape) {
         return s.to_string();
     }
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if needs_escape(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -207,6 +217,23 @@ pub fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod escape_tests {
+    #[test]
+    fn audit_rows_cannot_be_forged() {
+        let e = rootlint_lints::baseline::Entry {
+            caller: "a.app".into(),
+            host: "b.app".into(),
+            method: "POST".into(),
+            path: "/x\nc.app  d.app  POST  /forged\u{1b}[2K\u{202e}".into(),
+            subject: String::new(),
+        };
+        let text = super::audit_text(&[e]);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+    }
+
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(

@@ -221,6 +221,17 @@ fn uri_path(path: &str) -> String {
     out
 }
 
+/// A relative reference that no reader takes for a scheme: a first segment holding `:`
+/// (`mailto:x.go`) gets `./` in front, as RFC 3986 (4.2) says.
+fn relative_reference(path: &str) -> String {
+    let first = path.split('/').next().unwrap_or("");
+    if first.contains(':') {
+        format!("./{path}")
+    } else {
+        path.to_string()
+    }
+}
+
 /// Where results point: below `%SRCROOT%` (the repository root) when the analysis root is in
 /// it, as code-scanning services expect; else absolute `file:` URIs.
 struct Artifacts {
@@ -233,7 +244,7 @@ impl Artifacts {
     fn location(&self, file: &str) -> ArtifactLocation {
         match &self.below {
             Some(below) => ArtifactLocation {
-                uri: uri_path(&format!("{below}{file}")),
+                uri: relative_reference(&uri_path(&format!("{below}{file}"))),
                 uri_base_id: Some("SRCROOT"),
             },
             None => ArtifactLocation {
@@ -380,4 +391,16 @@ fn render(cx: &super::Context, diagnostics: &[Diagnostic]) -> String {
     let mut s = serde_json::to_string_pretty(&log).expect("SARIF serializes");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn a_root_level_file_is_never_a_scheme() {
+        assert_eq!(super::relative_reference("mailto:x.go"), "./mailto:x.go");
+        assert_eq!(super::relative_reference("a/b:c.go"), "a/b:c.go");
+        assert_eq!(super::relative_reference("x.go"), "x.go");
+        // Bytes outside the path characters are %-escaped, UTF-8 byte by byte.
+        assert_eq!(super::uri_path("é ?#.go"), "%C3%A9%20%3F%23.go");
+    }
 }

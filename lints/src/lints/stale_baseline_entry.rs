@@ -15,7 +15,7 @@ declare_lint! {
     ///
     /// ### Example
     /// ```json
-    /// {"caller": "admin.shop", "host": "roles.shop", "method": "POST", "path": "/grant-role"}
+    /// {"caller": "admin.shop", "host": "roles.shop", "method": "POST", "path": "/grant-role", "subject": "{{plane}}.danger.666.admin_shop.roles_shop.*.POST.grant-role"}
     /// ```
     /// after the call in admin.shop was deleted.
     ///

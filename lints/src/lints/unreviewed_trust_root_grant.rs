@@ -41,6 +41,7 @@ fn check(cx: &LintContext) -> Vec<Diagnostic> {
                 host: grant.host.clone(),
                 method: grant.method.clone(),
                 path: grant.path.clone(),
+                subject: grant.subject.clone(),
             };
             if baseline.contains(&entry) {
                 continue;
