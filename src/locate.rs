@@ -76,6 +76,13 @@ pub fn locate(paths: &[PathBuf], config: Option<&Path>) -> Result<Located, Strin
         canonical.push(full);
     }
     let (root, config) = found.ok_or("no path to analyze")?;
+    // The language server refuses a workspace at `/`: so does the command line.
+    if root.has_root() && root.parent().is_none() {
+        return Err(format!(
+            "refusing to analyze `{}`, the root of the file system: give the project's folder",
+            root.display()
+        ));
+    }
     let scopes = canonical
         .iter()
         .map(|p| rootlint_analyzer::discover::relative(&root, p))

@@ -411,3 +411,54 @@ fn packages_that_cannot_matter_are_read_for_their_header_only() {
         assert_eq!(grants(root, mode)["complete"], false, "{mode:?}");
     }
 }
+
+#[test]
+fn an_ignore_file_never_hides_compiled_code() {
+    let dir = tree(
+        "func (svc *Service) Open(ctx context.Context) error {\n\t_, err := svc.Request(ctx, pub.Method(\"POST\"), pub.URL(\"https://vault.app:666/unseal\"))\n\treturn err\n}",
+    );
+    // The walker's own `.ignore` convention is nobody's build rule: the file is still read.
+    write(dir.path(), ".ignore", "a/service.go\n");
+    write(dir.path(), "a/.ignore", "*.go\n");
+    assert_eq!(unseal_grants(&grants(dir.path(), &[])), 1);
+}
+
+#[test]
+fn a_port_go_refuses_is_no_port() {
+    // `u16::from_str` takes `+666`; Go's `net/url` does not (the request fails): no grant,
+    // and the request is reported.
+    let dir = tree(
+        "func (svc *Service) Open(ctx context.Context) error {\n\t_, err := svc.Request(ctx, pub.Method(\"POST\"), pub.URL(\"https://vault.app:+666/unseal\"))\n\treturn err\n}",
+    );
+    let g = grants(dir.path(), &[]);
+    assert_eq!(unseal_grants(&g), 0);
+    let run = rootlint(dir.path(), &["check", "."]);
+    assert!(
+        run.stdout.contains("`+666`, which is not a port number"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_root_of_the_file_system_is_refused() {
+    let run = rootlint(Path::new("/"), &["check", "/"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("root of the file system"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_folder_given_as_configuration_says_so() {
+    let dir = tree("");
+    let run = rootlint(dir.path(), &["check", ".", "--config", "a"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("a folder, not a file"),
+        "{}",
+        run.stderr
+    );
+}

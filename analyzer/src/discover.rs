@@ -101,6 +101,9 @@ pub fn discover(root: &Path, options: &DiscoverOptions) -> Discovery {
         .git_ignore(true)
         .git_exclude(true)
         .git_global(false)
+        // `.ignore` files (the walker's own convention, nobody's build rule) could hide
+        // compiled code from the gate: they are not read.
+        .ignore(false)
         .parents(false)
         .follow_links(true)
         .filter_entry(|entry| {
@@ -239,6 +242,9 @@ pub const MAX_PARSE_BYTES: usize = 2 * 1024 * 1024;
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
+    if meta.is_dir() {
+        return Err("a folder, not a file".into());
+    }
     if !meta.is_file() {
         return Err(
             "not a regular file (a FIFO, socket or device): rootlint does not read it".into(),

@@ -32,6 +32,15 @@ pub fn join_host_and_path(host: &str, route: &str) -> String {
     }
 }
 
+/// A port as Go's `net/url` reads one: ASCII digits only (`u16::from_str` would also take
+/// `+666`), at most 65535.
+pub fn port_number(p: &str) -> Option<u16> {
+    if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    p.parse().ok()
+}
+
 /// Parses an absolute `http(s)://host[:port][/path][?query][#fragment]` URL.
 pub fn parse_url(url: &str) -> Result<Target, String> {
     let (default_port, rest) = if let Some(r) = url.strip_prefix("https://") {
@@ -49,8 +58,7 @@ pub fn parse_url(url: &str) -> Result<Target, String> {
     let (host, port) = match authority.rsplit_once(':') {
         Some((h, p)) => (
             h,
-            p.parse::<u16>()
-                .map_err(|_| format!("`{p}` in `{url}` is not a port number"))?,
+            port_number(p).ok_or_else(|| format!("`{p}` in `{url}` is not a port number"))?,
         ),
         None => (authority, default_port),
     };
@@ -328,6 +336,16 @@ mod tests {
             port,
             path: path.into(),
         }
+    }
+
+    #[test]
+    fn ports_are_digits_as_go_reads_them() {
+        assert_eq!(port_number("666"), Some(666));
+        for bad in ["+666", "-1", "", " 666", "66 6", "65536", "0x1"] {
+            assert_eq!(port_number(bad), None, "{bad:?}");
+        }
+        assert!(parse_url("https://a.core:+666/x").is_err());
+        assert!(resolve_route("a.core", ":+666/x", 443).is_err());
     }
 
     #[test]

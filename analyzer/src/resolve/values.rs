@@ -926,8 +926,8 @@ pub(crate) fn url_shape(url: &Template) -> UrlShape {
         Some(a) => match a.rsplit_once(':') {
             Some((h, p)) => (
                 Ok(h.to_ascii_lowercase()),
-                p.parse::<u16>()
-                    .map_err(|_| format!("`{p}`, which is not a port number")),
+                crate::route::port_number(p)
+                    .ok_or_else(|| format!("`{p}`, which is not a port number")),
             ),
             None => (Ok(a.to_ascii_lowercase()), Ok(default_port)),
         },
@@ -943,7 +943,7 @@ pub(crate) fn url_shape(url: &Template) -> UrlShape {
             };
             let port = tail
                 .rsplit_once(':')
-                .and_then(|(_, p)| p.parse::<u16>().ok())
+                .and_then(|(_, p)| crate::route::port_number(p))
                 .ok_or_else(|| format!("the port, which follows {reason}"));
             (Err(reason), port)
         }
