@@ -39,6 +39,17 @@ pub mod workspace;
 pub mod fuzzing {
     use crate::resolve::values::{Template, url_shape};
 
+    /// What a Go file's name and header say about the builds that include it, as `go/build`
+    /// would answer for a build without the tag `ignore`: `BUILT`, `NOT` (no build includes it)
+    /// or `ERR` (a constraint Go refuses). `tests/build_oracle.rs` compares it with Go.
+    pub fn build_verdict(file_name: &str, src: &str) -> &'static str {
+        match crate::triage::constraints::verdict(file_name, src) {
+            crate::triage::constraints::Verdict::Built => "BUILT",
+            crate::triage::constraints::Verdict::NeverBuilt(_) => "NOT",
+            crate::triage::constraints::Verdict::Unreadable { .. } => "ERR",
+        }
+    }
+
     /// The host and port that the template evaluator reads from `url` written as a literal,
     /// when it finds both (the `urls` target compares them with `route::parse_url`).
     pub fn literal_url_host_and_port(url: &str) -> Option<(String, u16)> {

@@ -103,25 +103,104 @@ pub(crate) enum Verdict {
     Unreadable { line: usize, message: String },
 }
 
-/// Reads the constraints of a Go file: its name and the comment lines before `package`.
-pub(crate) fn verdict(file_name: &str, src: &str) -> Verdict {
-    let mut go_build: Option<(usize, &str)> = None;
-    let mut plus_build: Vec<(usize, &str)> = Vec::new();
-    for (i, line) in src.lines().enumerate() {
-        let line = line.trim_end_matches('\r').trim();
-        if line.starts_with("package ") || line == "package" {
-            break;
+/// The constraint lines of a Go file's header, read as `go/build` (Go 1.19's
+/// `parseFileHeader`) reads them: the header is the run of blank lines and comments before the
+/// first other text; a `//go:build` line counts anywhere in it outside a `/* */` comment; a
+/// `// +build` line counts only in the part that ends with the last blank line before the first
+/// line that is not a `//` comment (so it must be followed by a blank line). A UTF-8 byte order
+/// mark before it all is skipped. Two `//go:build` lines are an error, as in Go.
+struct HeaderLines<'a> {
+    go_build: Option<(usize, &'a str)>,
+    plus_build: Vec<(usize, &'a str)>,
+    error: Option<(usize, String)>,
+}
+
+fn header_lines(src: &str) -> HeaderLines<'_> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let mut out = HeaderLines {
+        go_build: None,
+        plus_build: Vec::new(),
+        error: None,
+    };
+    // `// +build` candidates with their line, and the line the header's +build part ends at.
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    let mut end_line = 0;
+    let mut ended = false;
+    let mut in_slash_star = false;
+    'lines: for (i, raw) in src.split('\n').enumerate() {
+        let line = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+        if line.is_empty() && !ended {
+            end_line = i + 1;
+            continue;
         }
-        if let Some(expr) = line.strip_prefix("//go:build") {
-            if go_build.is_none() && (expr.is_empty() || expr.starts_with([' ', '\t'])) {
-                go_build = Some((i + 1, expr.trim()));
+        if !line.starts_with("//") {
+            ended = true;
+        }
+        if !in_slash_star && is_go_build(line) {
+            if out.go_build.is_some() {
+                out.error = Some((i + 1, "more than one `//go:build` line".into()));
+                return out;
             }
-        } else if let Some(expr) = line.strip_prefix("// +build")
-            && (expr.is_empty() || expr.starts_with([' ', '\t']))
-        {
-            plus_build.push((i + 1, expr.trim()));
+            out.go_build = Some((i + 1, line["//go:build".len()..].trim()));
+        }
+        if !in_slash_star && let Some(expr) = plus_build_expr(line) {
+            candidates.push((i + 1, expr));
+        }
+        // The rest of a comment line, or the text that ends the header.
+        let mut rest = line;
+        while !rest.is_empty() {
+            if in_slash_star {
+                match rest.find("*/") {
+                    Some(j) => {
+                        in_slash_star = false;
+                        rest = rest[j + 2..].trim_matches(|c: char| c.is_ascii_whitespace());
+                        continue;
+                    }
+                    None => continue 'lines,
+                }
+            }
+            if rest.starts_with("//") {
+                continue 'lines;
+            }
+            if let Some(after) = rest.strip_prefix("/*") {
+                in_slash_star = true;
+                rest = after.trim_matches(|c: char| c.is_ascii_whitespace());
+                continue;
+            }
+            break 'lines;
         }
     }
+    out.plus_build = candidates
+        .into_iter()
+        .filter(|(line, _)| *line <= end_line)
+        .collect();
+    out
+}
+
+/// The expression of a `// +build` line as Go's `constraint` package splits it: `//`, optional
+/// spaces, `+build`, then a space, a tab or nothing (`//+build x` counts too).
+fn plus_build_expr(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("//")?
+        .trim_matches(|c: char| c.is_ascii_whitespace());
+    let expr = rest.strip_prefix("+build")?;
+    (expr.is_empty() || expr.starts_with([' ', '\t'])).then(|| expr.trim())
+}
+
+/// `//go:build` followed by a space, a tab or nothing (Go's `isGoBuildComment`).
+fn is_go_build(line: &str) -> bool {
+    line.strip_prefix("//go:build")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
+/// Reads the constraints of a Go file: its name and its header (see [`header_lines`]).
+pub(crate) fn verdict(file_name: &str, src: &str) -> Verdict {
+    let header = header_lines(src);
+    if let Some((line, message)) = header.error {
+        return Verdict::Unreadable { line, message };
+    }
+    let go_build = header.go_build;
+    let plus_build = header.plus_build;
     let mut parts: Vec<Constraint> = Vec::new();
     let mut text: Vec<String> = Vec::new();
     if let Some((line, expr)) = go_build {
@@ -552,7 +631,46 @@ mod tests {
         let many: Vec<String> = (0..5000).map(|i| format!("t{i}")).collect();
         let src = format!("//go:build {}\npackage a\n", many.join(" && "));
         assert!(matches!(v("x.go", &src), Verdict::Unreadable { .. }));
-        let src = format!("// +build {}\npackage a\n", many.join(","));
+        let src = format!("// +build {}\n\npackage a\n", many.join(","));
         assert!(matches!(v("x.go", &src), Verdict::Unreadable { .. }));
+    }
+
+    #[test]
+    fn the_header_is_read_as_go_build_reads_it() {
+        // A `// +build` line must be followed by a blank line.
+        assert_eq!(v("x.go", "// +build ignore\npackage a\n"), Verdict::Built);
+        assert!(matches!(
+            v("x.go", "// +build ignore\n\npackage a\n"),
+            Verdict::NeverBuilt(_)
+        ));
+        // No constraint inside a block comment, nor after the package clause.
+        assert_eq!(
+            v("x.go", "/*\n//go:build ignore\n*/\n\npackage a\n"),
+            Verdict::Built
+        );
+        assert_eq!(
+            v("x.go", "package a\n\n//go:build ignore\n"),
+            Verdict::Built
+        );
+        // A byte order mark is skipped.
+        assert!(matches!(
+            v("x.go", "\u{feff}//go:build ignore\n\npackage a\n"),
+            Verdict::NeverBuilt(_)
+        ));
+        // After a block comment the header goes on, but a later blank line no longer ends the
+        // +build part.
+        assert!(matches!(
+            v("x.go", "/* c */\n//go:build ignore\npackage a\n"),
+            Verdict::NeverBuilt(_)
+        ));
+        assert_eq!(
+            v("x.go", "/* c */\n// +build ignore\n\npackage a\n"),
+            Verdict::Built
+        );
+        // Two `//go:build` lines: Go refuses the file.
+        assert!(matches!(
+            v("x.go", "//go:build a\n//go:build b\n\npackage a\n"),
+            Verdict::Unreadable { .. }
+        ));
     }
 }
