@@ -462,3 +462,24 @@ fn a_folder_given_as_configuration_says_so() {
         run.stderr
     );
 }
+
+#[test]
+fn packages_go_refuses_to_build_are_reported() {
+    let dir = tree("");
+    write(dir.path(), "a/empty.go", "");
+    write(dir.path(), "a/nopkg.go", "// a comment\nfunc F() {}\n");
+    write(dir.path(), "vault/other.go", "package other\n");
+    write(dir.path(), "vault/vault.go", "package vault\n");
+    let run = rootlint(dir.path(), &["check", "--format", "concise", "."]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    for file in ["a/empty.go", "a/nopkg.go", "vault/vault.go"] {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.starts_with(file) && l.contains("analysis_incomplete")),
+            "{file}: {}",
+            run.stdout
+        );
+    }
+    assert!(grants(dir.path(), &[])["complete"] == false);
+}

@@ -127,6 +127,7 @@ pub(crate) fn conclude(
                 ),
             }),
     );
+    problems.extend(packages_go_refuses(workspace));
     // Every reference to something that can reach :666 is followed or reported: one that is
     // neither makes the analysis incomplete.
     let ledger = crate::ledger::account(types, flow, graph, call_sites);
@@ -178,6 +179,42 @@ impl Analysis {
             skipped,
         }
     }
+}
+
+/// Packages Go refuses to build for their package clauses: a hand-written file without one (an
+/// empty file included), and a folder whose files name two packages. rootlint analyzes the
+/// rest; what such a package would have run is unknown, so the grants are incomplete.
+fn packages_go_refuses(ws: &Workspace) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for p in ws.packages.values() {
+        let mut first: Option<(&str, usize)> = None;
+        for &f in &p.go_files {
+            let name = ws.go(f).package.as_str();
+            let file = ws.files[f].file.rel.clone();
+            if name.is_empty() {
+                out.push(Problem {
+                    file,
+                    span: None,
+                    message: "the file has no package clause, so Go refuses to build its package"
+                        .into(),
+                });
+                continue;
+            }
+            match first {
+                None => first = Some((name, f)),
+                Some((other, at)) if other != name => out.push(Problem {
+                    file,
+                    span: None,
+                    message: format!(
+                        "the file is in package `{name}`, and `{}` in the same folder in package `{other}`: Go refuses to build the folder",
+                        ws.files[at].file.rel
+                    ),
+                }),
+                Some(_) => {}
+            }
+        }
+    }
+    out
 }
 
 /// What the framework runs for one service: the exported methods of its service types (the
