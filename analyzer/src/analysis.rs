@@ -247,14 +247,44 @@ fn entry_points(
         })
         .collect();
     service_types.extend(root.generated_connector_types.iter().map(String::as_str));
+    // `type Svc = Service`: methods declared on the alias are the service's.
+    let aliases: Vec<&str> = root
+        .go_files
+        .iter()
+        .flat_map(|&f| ws.go(f).types.iter())
+        .filter(|t| t.alias)
+        .filter(|t| {
+            let target = match &t.ty {
+                facts::go::TypeExpr::Pointer(inner) => inner.as_ref(),
+                other => other,
+            };
+            matches!(target, facts::go::TypeExpr::Named { qualifier: None, name, .. } if service_types.contains(&name.as_str()))
+        })
+        .map(|t| t.name.as_str())
+        .collect();
+    service_types.extend(aliases);
     service_types.sort();
     service_types.dedup();
     let exported = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+    // A hand-written constructor (`NewService() *Service`): the application calls it, and what
+    // it registers (`svc.SetOnStartup(svc.start)`) runs.
+    let constructs_service = |func: &facts::go::GoFunction| {
+        func.receiver_type.is_none()
+            && exported(&func.name)
+            && func.results.iter().any(|r| {
+                let t = match &r.ty {
+                    Some(facts::go::TypeExpr::Pointer(inner)) => Some(inner.as_ref()),
+                    other => other.as_ref(),
+                };
+                matches!(t, Some(facts::go::TypeExpr::Named { qualifier: None, name, .. }) if service_types.contains(&name.as_str()))
+            })
+    };
     let mut entries = Vec::new();
     for &file in &root.go_files {
         for f in ws.functions(file) {
             let func = &ws.go(file).functions[f.function];
             let is_entry = func.name == facts::go::INITIALIZERS
+                || constructs_service(func)
                 || match &func.receiver_type {
                     Some(t) if !service_types.is_empty() => {
                         service_types.contains(&t.as_str()) && exported(&func.name)
