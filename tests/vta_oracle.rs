@@ -470,13 +470,22 @@ const VTA_ONLY_GRANTS: &[(&str, &str, &str, &str)] = &[
 
 /// Grants a tree proves (the call runs) that Go's VTA misses, and why: holes of x/tools 0.5.0,
 /// the judge Debian ships. Each must still be one VTA misses, or the entry is stale.
-const VTA_MISSES: &[(&str, &str, &str, &str)] = &[(
-    "ui-tests/callgraph/ranges/tree",
-    "c",
-    "shell.core",
-    "a range over a channel is a comma-ok receive, whose value x/tools 0.5.0's VTA drops \
+const VTA_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "ui-tests/callgraph/entry_points/tree",
+        "life",
+        "shell.core",
+        "the stand-in connector keeps lifecycle callbacks with `append`, which x/tools 0.5.0's VTA \
+         does not model (vta/graph.go `call` gives builtins no flow but `recover`)",
+    ),
+    (
+        "ui-tests/callgraph/ranges/tree",
+        "c",
+        "shell.core",
+        "a range over a channel is a comma-ok receive, whose value x/tools 0.5.0's VTA drops \
      (vta/graph.go `unop` feeds the tuple register, `extract` reads its indexed local)",
-)];
+    ),
+];
 
 /// The Go module path a tree declares.
 fn module_path(tree: &Path) -> Option<String> {

@@ -40,6 +40,17 @@ impl Span {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block: a column costs at most one block's
+    /// scan, however long its line (a 60 KB one-line file has as many spans as bytes).
+    chars_before_block: Vec<u32>,
+}
+
+/// The byte granularity of [`LineIndex`]'s character counts.
+const CHAR_BLOCK: usize = 256;
+
+/// Characters in `bytes` (whole UTF-8 sequences): the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl<'a> LineIndex<'a> {
@@ -47,7 +58,25 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, line_starts }
+        let mut chars_before_block = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut total = 0u32;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            chars_before_block.push(total);
+            total += count_chars(block) as u32;
+        }
+        chars_before_block.push(total);
+        LineIndex {
+            text,
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters in `text[..byte]`, `byte` on a character boundary.
+    fn chars_to(&self, byte: usize) -> usize {
+        let block = byte / CHAR_BLOCK;
+        self.chars_before_block[block] as usize
+            + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..byte])
     }
 
     /// 1-based (line, column) of a byte offset.
@@ -55,10 +84,11 @@ impl<'a> LineIndex<'a> {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
         let start = self.line_starts[line];
-        let column = self
-            .text
-            .get(start..byte)
-            .map_or(byte - start, |s| s.chars().count());
+        let column = if self.text.is_char_boundary(byte) {
+            self.chars_to(byte) - self.chars_to(start)
+        } else {
+            byte - start
+        };
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -107,5 +137,22 @@ mod tests {
         // 'x' sits after a two-byte 'é' and a space: byte 6, character column 3.
         assert_eq!(idx.position(6), (2, 3));
         assert_eq!(idx.offset(2, 3), Some(6));
+    }
+
+    #[test]
+    fn columns_agree_with_counting_characters_on_long_lines() {
+        let text: String = (0..2000)
+            .map(|i| if i % 7 == 0 { 'é' } else { 'a' })
+            .collect();
+        let text = format!("x\n{text}\n");
+        let idx = LineIndex::new(&text);
+        for (byte, _) in text.char_indices() {
+            let start = idx.line_start(idx.position(byte).0).unwrap();
+            assert_eq!(
+                idx.position(byte).1 as usize,
+                text[start..byte].chars().count() + 1,
+                "{byte}"
+            );
+        }
     }
 }
