@@ -7,7 +7,8 @@
 //!
 //! The graph is VTA's: places are locals (by name within their declared function), parameters
 //! and results of functions and closures, struct fields (by declaring type and name), package
-//! variables, and elements of slices, arrays, maps and channels (by container type). Edges come
+//! variables, and elements of slices, arrays, maps and channels (by container type; a channel a
+//! body makes and keeps to its sends, receives and ranges, by its `make`). Edges come
 //! from bindings, stores, sends, returns, composite literals and calls; a dynamic call adds the
 //! edges of each target as it is found, until nothing changes. Fields and elements whose type
 //! rootlint cannot work out go to a place every load of that name (or every element load) also
@@ -1036,8 +1037,33 @@ impl<'a> Builder<'a> {
 
     /// The element place of a container expression.
     fn elem_place(&mut self, scope: &Scope<'a>, container: &'a Expr) -> u32 {
-        let key = ty_key(self.types, &self.types.type_of(scope, container)).map(Arc::from);
+        let key = self.elem_key(scope, container);
         self.elem_node(key)
+    }
+
+    /// The key of a container's elements: a confined channel's own (its declaration), else
+    /// its type's.
+    fn elem_key(&self, scope: &Scope<'a>, container: &'a Expr) -> Option<Arc<str>> {
+        let by_type: Option<Arc<str>> =
+            ty_key(self.types, &self.types.type_of(scope, container)).map(Arc::from);
+        if by_type
+            .as_ref()
+            .is_some_and(|k| holds_nothing(&Place::Elem(Some(k.clone()))))
+        {
+            return by_type;
+        }
+        if let Expr::Ident(name) = container
+            && let Some(func) = scope.function
+            && func.confined_channels.binary_search(name).is_ok()
+            // The body declares the name once: the binding in scope is that declaration.
+            && let Some(b) = scope.binding(name)
+        {
+            return Some(Arc::from(format!(
+                "chan@{}:{}:{name}",
+                scope.file, b.span.start_byte
+            )));
+        }
+        by_type
     }
 
     fn elem_node(&mut self, key: Option<Arc<str>>) -> u32 {
@@ -1056,9 +1082,9 @@ impl<'a> Builder<'a> {
 
     /// What a load of elements of `container` reads.
     fn elem_load(&mut self, f: FunctionRef, scope: &Scope<'a>, container: &'a Expr) -> Vec<Source> {
-        let key = ty_key(self.types, &self.types.type_of(scope, container));
+        let key = self.elem_key(scope, container);
         let mut out = match key {
-            Some(k) => vec![Source::Node(self.elem_node(Some(Arc::from(k))))],
+            Some(k) => vec![Source::Node(self.elem_node(Some(k)))],
             None => vec![Source::Node(self.node(Place::ElemAll))],
         };
         // A container that flows as a whole (a variadic parameter, a spread) holds its elements.

@@ -129,6 +129,7 @@ fn extract(tree: &tree_sitter::Tree, src: &str) -> GoFileFacts {
         returns: Vec::new(),
         stores: Vec::new(),
         local_types: Vec::new(),
+        confined_channels: Vec::new(),
     };
     let mut initializer_at: Option<Span> = None;
     let file_scope = x.span(root);
@@ -436,10 +437,12 @@ impl<'a> Extractor<'a> {
             returns: Vec::new(),
             stores: Vec::new(),
             local_types: Vec::new(),
+            confined_channels: Vec::new(),
         };
         if let Some(body) = decl.child_by_field_id(field_id("body")) {
             let whole = self.span(decl);
             self.walk(body, &mut function, whole, whole);
+            function.confined_channels = self.confined_channels(body);
         }
         function.index_bindings();
         self.facts.functions.push(function);
@@ -676,6 +679,97 @@ impl<'a> Extractor<'a> {
                 // Popped in source order.
                 stack[first..].reverse();
             }
+        }
+    }
+
+    /// The locals of a body that are channels nothing but the body's sends, receives and ranges
+    /// can reach (see [`GoFunction::confined_channels`]). Every identifier of the name counts:
+    /// a use the rules below do not name (an argument, a store, a second declaration, a field
+    /// key that happens to share the name) leaves the channel unconfined, never wrongly
+    /// confined.
+    fn confined_channels(&self, body: Node) -> Vec<String> {
+        // Most bodies make no channel: one scan of the text rules them out.
+        let text = &self.src[body.byte_range()];
+        if !text.contains("make") || !text.contains("chan") {
+            return Vec::new();
+        }
+        // name -> (declarations by `:= make(chan …)`, identifiers, confined identifiers)
+        let mut names: std::collections::HashMap<&str, (u32, u32, u32)> =
+            std::collections::HashMap::new();
+        let mut cursor = body.walk();
+        'walk: loop {
+            let n = cursor.node();
+            if kind(n) == "short_var_declaration"
+                && let (Some(left), Some(right)) = (
+                    n.child_by_field_id(field_id("left")),
+                    n.child_by_field_id(field_id("right")),
+                )
+            {
+                let (lefts, rights) = (named_children(left), named_children(right));
+                if lefts.len() == rights.len() {
+                    for (l, r) in lefts.iter().zip(&rights) {
+                        if kind(*l) == "identifier" && self.makes_channel(*r) {
+                            names.entry(self.text(*l)).or_default().0 += 1;
+                        }
+                    }
+                }
+            }
+            if kind(n) == "identifier" {
+                let entry = names.entry(self.text(n)).or_default();
+                entry.1 += 1;
+                if self.confined_use(n) {
+                    entry.2 += 1;
+                }
+            }
+            if cursor.goto_first_child() || cursor.goto_next_sibling() {
+                continue;
+            }
+            loop {
+                if !cursor.goto_parent() || cursor.node() == body {
+                    break 'walk;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        let mut out: Vec<String> = names
+            .into_iter()
+            // The declaration is the one identifier that is neither a send, a receive nor a range.
+            .filter(|(_, (decls, all, confined))| *decls == 1 && *all == confined + 1)
+            .map(|(name, _)| name.to_string())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// `make(chan …)`, possibly with a buffer size.
+    fn makes_channel(&self, e: Node) -> bool {
+        kind(e) == "call_expression"
+            && e.child_by_field_id(field_id("function"))
+                .is_some_and(|f| kind(f) == "identifier" && self.text(f) == "make")
+            && e.child_by_field_id(field_id("arguments"))
+                .and_then(|a| a.named_child(0))
+                .is_some_and(|t| kind(t) == "channel_type")
+    }
+
+    /// An identifier that is the channel of a send, the operand of a receive or what a `range`
+    /// ranges over.
+    fn confined_use(&self, id: Node) -> bool {
+        let Some(parent) = id.parent() else {
+            return false;
+        };
+        let is = |field: &str| parent.child_by_field_id(field_id(field)) == Some(id);
+        match kind(parent) {
+            "send_statement" => is("channel"),
+            "unary_expression" => {
+                is("operand")
+                    && parent
+                        .child_by_field_id(field_id("operator"))
+                        .is_some_and(|o| self.text(o) == "<-")
+            }
+            "range_clause" => is("right"),
+            _ => false,
         }
     }
 
@@ -1369,6 +1463,51 @@ mod tests {
             .expect("tree-sitter-go ABI");
         let tree = parser.parse(src, None).expect("parse");
         extract(&tree, src)
+    }
+
+    #[test]
+    fn a_channel_is_confined_only_when_every_use_sends_receives_or_ranges() {
+        let f = facts(
+            r#"package a
+
+func f(ctx context.Context, p chan int) {
+	kept := make(chan Job, 1)
+	go func() { kept <- Shell }()
+	select {
+	case j := <-kept:
+		_ = j
+	}
+	for j := range kept {
+		_ = j
+	}
+	passed := make(chan Job)
+	helper(passed)
+	closed := make(chan Job)
+	closed <- Shell
+	close(closed)
+	twice := make(chan Job)
+	twice <- Shell
+	if true {
+		twice := make(chan Job)
+		<-twice
+	}
+	stored := make(chan Job)
+	holder.ch = stored
+	assigned := make(chan Job)
+	assigned = other
+	fromParam := p
+	fromParam <- 1
+	ranged := make(chan Job)
+	for i := range []int{1} {
+		ranged <- Shell
+		_ = i
+	}
+	<-ranged
+}
+"#,
+        );
+        let body = f.functions.iter().find(|g| g.name == "f").unwrap();
+        assert_eq!(body.confined_channels, ["kept", "ranged"]);
     }
 
     #[test]

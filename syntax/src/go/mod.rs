@@ -285,6 +285,11 @@ pub struct GoFunction {
     pub stores: Vec<Store>,
     /// Types declared in the body, in source order.
     pub local_types: Vec<TypeDecl>,
+    /// Locals made by `name := make(chan …)` that the body (closures included) declares once
+    /// and uses only to send, receive and range over: no other code can reach the channel, so
+    /// its elements are its own rather than every channel's of its type. Sorted.
+    #[serde(default)]
+    pub confined_channels: Vec<String>,
 }
 
 /// A function literal inside a function's body.
@@ -606,6 +611,7 @@ impl GoFileFacts {
             f.calls.shrink_to_fit();
             f.closures.shrink_to_fit();
             f.local_types.shrink_to_fit();
+            f.confined_channels.shrink_to_fit();
             f.returns.shrink_to_fit();
             f.stores.shrink_to_fit();
             for r in &mut f.returns {
