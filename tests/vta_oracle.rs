@@ -31,10 +31,11 @@ use std::process::Command;
 /// shape in two packages (5969), instances of one generic (40021 a struct type argument,
 /// 40084 a named function type), a generic method's result found by demand-driven parsing
 /// (40029 a method value of it, 40147 a function value through two boxes), two services of one
-/// binary each with its own channel of one element type (61833).
+/// binary each with its own channel of one element type (61833), a value of a type embedding a
+/// typed client that demand-driven parsing did not follow into a generic box (105225).
 const REGRESSIONS: &[u64] = &[
     1, 4, 22, 26, 78, 80, 89, 133, 159, 170, 171, 501, 579, 732, 795, 805, 1017, 1706, 3625, 5782,
-    5806, 5969, 6207, 40021, 40029, 40084, 40147, 61833,
+    5806, 5969, 6207, 40021, 40029, 40084, 40147, 61833, 105225,
 ];
 
 /// Programs per `go vet` and oracle run: the standard library is loaded once per batch.

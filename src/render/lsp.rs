@@ -102,7 +102,7 @@ mod tests {
             .replace(&repo.display().to_string(), "$REPO");
         actual.push('\n');
         let expected_path = repo.join("tests/expected/shop.lsp.json");
-        if std::env::var_os("BLESS").is_some() {
+        if std::env::var("BLESS").as_deref() == Ok("1") {
             std::fs::write(&expected_path, &actual).unwrap();
             return;
         }

@@ -2094,7 +2094,13 @@ impl<'a> Builder<'a> {
                         Some(n) => Held::Function(n),
                         None => continue,
                     },
-                    Token::Type(_, t) => Held::Type(t.clone()),
+                    Token::Type(d, t) => {
+                        // A type that embeds a typed client carries the client's calls.
+                        for api in self.types.embedded_clients(d, t) {
+                            out.push((name.clone(), Held::Client(Arc::from(api))));
+                        }
+                        Held::Type(t.clone())
+                    }
                     Token::Client(c) => Held::Client(c.api_package.clone()),
                     Token::Bound(_, m) | Token::InterfaceMethodExpr(m) => {
                         Held::Method(Arc::from(*m))

@@ -1399,6 +1399,36 @@ impl<'a> Types<'a> {
             .collect()
     }
 
+    /// The api packages whose typed clients a type embeds, directly or through the in-tree
+    /// types it embeds (their methods are promoted: a value of the type can make their calls).
+    pub(crate) fn embedded_clients(&'a self, dir: &str, name: &str) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut work: Vec<(&str, &str)> = vec![(dir, name)];
+        // Each type once: an embedding cycle (an error Go reports) ends here too.
+        while let Some(k) = work.pop() {
+            if !seen.insert(k) {
+                continue;
+            }
+            let Some(&(file, decl)) = self.decls.get(&k) else {
+                continue;
+            };
+            let TypeExpr::Struct(fields) = &decl.ty else {
+                continue;
+            };
+            for f in fields.iter().filter(|f| f.name.is_none()) {
+                match self.resolve(file, None, &[], &f.ty, 1).pointee() {
+                    Ty::Named(k, _) => work.push((k.dir, k.name)),
+                    Ty::Client { api_package, .. } => out.push(*api_package),
+                    _ => {}
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether the type embeds the connector (directly or through in-tree types): a service.
     pub(crate) fn embeds_connector(&'a self, key: TypeKey<'a>) -> bool {
         matches!(self.lookup_named(key, &[], "Request", 0), Member::Connector)

@@ -16,12 +16,12 @@ type Service struct {
 // Promote grants the support role (typed client held in a variable, literal ForHost).
 func (svc *Service) Promote(ctx context.Context, actorID string) (ok bool, err error) {
 	roles := rolesapi.NewClient(svc).ForHost("roles.shop")
-	return roles.GrantRole(ctx, actorID, "support")
+	return roles.GrantRole(ctx, actorID, "support") // grant: admin.shop -> roles.shop POST /grant-role
 }
 
 // Demote revokes the support role with a raw request to a literal :666 URL.
 func (svc *Service) Demote(ctx context.Context, actorID string) (ok bool, err error) {
-	_, err = svc.Request(ctx,
+	_, err = svc.Request(ctx, // grant: admin.shop -> roles.shop POST /revoke-role
 		pub.POST("https://roles.shop:666/revoke-role"),
 		pub.Body(map[string]string{"actorID": actorID, "role": "support"}),
 	)

@@ -30,11 +30,11 @@ func (svc *Service) Charge(ctx context.Context, customerID string, cents int) (b
 // upgrade grants the premium role with URLs built from the api package's definitions.
 func (svc *Service) upgrade(ctx context.Context, customerID string) error {
 	body := fmt.Sprintf(`{"actorID":%q,"role":%q}`, customerID, premiumRole)
-	_, err := svc.Request(ctx, pub.Method(rolesapi.GrantRole.Method), pub.URL(rolesapi.GrantRole.URL()), pub.Body(body))
+	_, err := svc.Request(ctx, pub.Method(rolesapi.GrantRole.Method), pub.URL(rolesapi.GrantRole.URL()), pub.Body(body)) // want: warn gencreds_blind_spot // grant: billing.shop -> roles.shop POST /grant-role
 	if err != nil {
 		return err
 	}
 	revoke := httpx.JoinHostAndPath(rolesapi.Hostname, ":666/revoke-role")
-	_, err = svc.Request(ctx, pub.POST(revoke+"?reason=upgrade"), pub.Body(body))
+	_, err = svc.Request(ctx, pub.POST(revoke+"?reason=upgrade"), pub.Body(body)) // want: warn gencreds_blind_spot // grant: billing.shop -> roles.shop POST /revoke-role
 	return err
 }

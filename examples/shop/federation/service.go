@@ -17,14 +17,14 @@ type Service struct {
 func (svc *Service) Exchange(ctx context.Context, claims map[string]any) (string, error) {
 	iss, _ := claims["iss"].(string)
 	iss = strings.TrimPrefix(iss, "https://")
-	return accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, claims)
+	return accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, claims) // want: deny dynamic_trust_root_host
 }
 
 // Notify calls back a partner at a URL it registered: the port, and so the tier, is unknown.
 func (svc *Service) Notify(ctx context.Context, callbackURL string, body []byte) error {
 	opts := []pub.Option{pub.Method("POST"), pub.Body(body)}
 	opts = append(opts, pub.URL(callbackURL))
-	_, err := svc.Request(ctx, opts...)
+	_, err := svc.Request(ctx, opts...) // want: warn dynamic_subject_construction
 	return err
 }
 

@@ -21,7 +21,7 @@ func (svc *Service) SignIn(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	minter := bt.NewClient(svc).WithOptions(pub.Timeout(2))
-	token, err := minter.Mint(r.Context(), map[string]any{
+	token, err := minter.Mint(r.Context(), map[string]any{ // grant: login.shop -> bearer.token.core POST /mint
 		"sub":   user,
 		"roles": []string{"customer"},
 	})
@@ -38,6 +38,6 @@ func (svc *Service) verify(r *http.Request) (string, bool) {
 
 // Refresh mints again through the multicast client, which sends the same :666 request.
 func (svc *Service) Refresh(ctx context.Context, user string) {
-	for range bt.NewMulticastClient(svc).Mint(ctx, map[string]any{"sub": user}) {
+	for range bt.NewMulticastClient(svc).Mint(ctx, map[string]any{"sub": user}) { // grant: login.shop -> bearer.token.core POST /mint
 	}
 }

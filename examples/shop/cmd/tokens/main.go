@@ -9,6 +9,6 @@ import (
 
 func main() {
 	app := application.New()
-	app.Add(accesstoken.NewService(), bearertoken.NewService())
+	app.Add(accesstoken.NewService(), bearertoken.NewService()) // want: warn trust_root_bundled, warn trust_root_bundled
 	app.Run()
 }

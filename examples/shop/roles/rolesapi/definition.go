@@ -16,7 +16,7 @@ var GrantRole = define.Function{ // MARKER: GrantRole
 }
 
 // RevokeRole removes a role from an actor.
-var RevokeRole = define.Function{ // MARKER: RevokeRole
+var RevokeRole = define.Function{ // MARKER: RevokeRole // want: warn missing_required_claims
 	Host:   Hostname,
 	Method: "POST",
 	Route:  ":666/revoke-role",

@@ -1,3 +1,3 @@
 package caller
 
-func (svc *Service) Broken( { // want: analysis_incomplete
+func (svc *Service) Broken( { // want: deny analysis_incomplete

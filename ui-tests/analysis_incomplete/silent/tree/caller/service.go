@@ -8,5 +8,5 @@ import (
 type Service struct{ *Intermediate }
 
 func (svc *Service) Login(ctx context.Context) {
-	accesstokenapi.NewClient(svc).Mint(ctx, nil)
+	accesstokenapi.NewClient(svc).Mint(ctx, nil) // grant: caller.app -> access.token.core POST /mint
 }

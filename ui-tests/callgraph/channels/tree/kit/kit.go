@@ -13,7 +13,7 @@ type Job func(ctx context.Context, pub service.Publisher) error
 
 // Shell runs a shell command.
 func Shell(ctx context.Context, pub service.Publisher) error {
-	_, err := shellapi.NewClient(pub).Execute(ctx, "ls") // want: gencreds_blind_spot
+	_, err := shellapi.NewClient(pub).Execute(ctx, "ls") // want: warn gencreds_blind_spot // grant: s.app -> shell.core POST /execute // no-grant: r.app -> shell.core POST /execute
 	return err
 }
 

@@ -13,12 +13,12 @@ import (
 type Step func(ctx context.Context, pub service.Publisher) error
 
 func mint(ctx context.Context, pub service.Publisher) error {
-	_, err := accesstokenapi.NewClient(pub).Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := accesstokenapi.NewClient(pub).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: x.app -> access.token.core POST /mint, y.app -> access.token.core POST /mint
 	return err
 }
 
 func execute(ctx context.Context, pub service.Publisher) error {
-	_, err := shellapi.NewClient(pub).Execute(ctx, nil) // want: gencreds_blind_spot
+	_, err := shellapi.NewClient(pub).Execute(ctx, nil) // want: warn gencreds_blind_spot // grant: y.app -> shell.core POST /execute // no-grant: x.app -> shell.core POST /execute
 	return err
 }
 
@@ -35,7 +35,7 @@ var Minters = []Step{mint}
 var Shells = []Step{execute}
 
 func seal(ctx context.Context, pub service.Publisher) error {
-	_, err := bearertokenapi.NewClient(pub).Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := bearertokenapi.NewClient(pub).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: x.app -> bearer.token.core POST /mint // no-grant: y.app -> bearer.token.core POST /mint
 	return err
 }
 

@@ -22,6 +22,6 @@ func NewService() *Service {
 
 // Mint is a handler declared on the alias.
 func (s *Svc) Mint(ctx context.Context) error {
-	_, err := bearertokenapi.NewClient(s).Mint(ctx, nil)
+	_, err := bearertokenapi.NewClient(s).Mint(ctx, nil) // grant: alias.app -> bearer.token.core POST /mint
 	return err
 }

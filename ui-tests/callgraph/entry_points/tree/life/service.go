@@ -21,6 +21,6 @@ func NewService() *Service {
 }
 
 func (s *Service) start(ctx context.Context) error {
-	_, err := shellapi.NewClient(s).Execute(ctx, "warm-up")
+	_, err := shellapi.NewClient(s).Execute(ctx, "warm-up") // grant: life.app -> shell.core POST /execute
 	return err
 }

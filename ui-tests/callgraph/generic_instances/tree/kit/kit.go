@@ -21,7 +21,7 @@ func (Quiet) Do(ctx context.Context) error { return nil }
 type Loud struct{ Pub service.Publisher }
 
 func (l Loud) Do(ctx context.Context) error {
-	_, err := shellapi.NewClient(l.Pub).Execute(ctx, "ls") // want: gencreds_blind_spot
+	_, err := shellapi.NewClient(l.Pub).Execute(ctx, "ls") // want: warn gencreds_blind_spot // grant: l.app -> shell.core POST /execute // no-grant: q.app -> shell.core POST /execute
 	return err
 }
 
@@ -32,7 +32,7 @@ func (l Loud) Name() string { return "loud" }
 type Minting struct{ Pub service.Publisher }
 
 func (m Minting) Do(ctx context.Context) error {
-	_, err := accesstokenapi.NewClient(m.Pub).Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := accesstokenapi.NewClient(m.Pub).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: l.app -> access.token.core POST /mint // no-grant: q.app -> access.token.core POST /mint
 	return err
 }
 

@@ -30,7 +30,7 @@ func (svc *Service) Method(ctx context.Context) error {
 // Client: a typed client through Id keeps its type and host.
 func (svc *Service) Client(ctx context.Context) error {
 	c := kit.Id(bearertokenapi.NewClient(svc))
-	_, err := c.Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := c.Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: l.app -> bearer.token.core POST /mint
 	return err
 }
 

@@ -15,6 +15,6 @@ type Doer interface{ Do(ctx context.Context) error }
 type Loud struct{ Pub service.Publisher }
 
 func (l Loud) Do(ctx context.Context) error {
-	_, err := shellapi.NewClient(l.Pub).Execute(ctx, "ls") // want: gencreds_blind_spot
+	_, err := shellapi.NewClient(l.Pub).Execute(ctx, "ls") // want: warn gencreds_blind_spot // grant: c.app -> shell.core POST /execute // no-grant: k.app -> shell.core POST /execute
 	return err
 }

@@ -38,7 +38,7 @@ func (svc *Service) Hooks(ctx context.Context) error {
 // MethodExpression calls Mint through a method expression on the client type.
 func (svc *Service) MethodExpression(ctx context.Context) error {
 	c := bearertokenapi.NewClient(svc)
-	_, err := (*bearertokenapi.Client).Mint(&c, ctx, nil) // want: gencreds_blind_spot
+	_, err := (*bearertokenapi.Client).Mint(&c, ctx, nil) // want: warn gencreds_blind_spot // grant: a.app -> bearer.token.core POST /mint
 	return err
 }
 
@@ -46,7 +46,7 @@ func (svc *Service) MethodExpression(ctx context.Context) error {
 func (svc *Service) Interface(ctx context.Context) error {
 	svc.iface = accesstokenapi.NewClient(svc)
 	mint := svc.iface.Mint
-	_, err := mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := mint(ctx, nil) // want: warn gencreds_blind_spot // grant: a.app -> access.token.core POST /mint
 	return err
 }
 

@@ -17,7 +17,7 @@ func (svc *Service) Composite(ctx context.Context) error {
 }
 
 func run(ctx context.Context, f runner) error {
-	_, err := f(ctx, "ls") // want: gencreds_blind_spot
+	_, err := f(ctx, "ls") // want: warn gencreds_blind_spot // grant: c.app -> shell.core POST /execute
 	return err
 }
 
@@ -26,6 +26,6 @@ func (svc *Service) Local(ctx context.Context) error {
 	type box struct{ c shellapi.Client }
 	b := box{c: shellapi.NewClient(svc)}
 	anon := struct{ c shellapi.Client }{c: b.c}
-	_, err := anon.c.Execute(ctx, "ls") // want: gencreds_blind_spot
+	_, err := anon.c.Execute(ctx, "ls") // want: warn gencreds_blind_spot // grant: c.app -> shell.core POST /execute
 	return err
 }

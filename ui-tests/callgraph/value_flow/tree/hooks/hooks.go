@@ -14,7 +14,7 @@ var Pub service.Publisher
 
 func init() {
 	reg.Register(func(ctx context.Context) error {
-		_, err := accesstokenapi.NewClient(Pub).Mint(ctx, nil) // want: gencreds_blind_spot
+		_, err := accesstokenapi.NewClient(Pub).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: a.app -> access.token.core POST /mint
 		return err
 	})
 }

@@ -24,6 +24,6 @@ func (svc *Service) Login(ctx context.Context) error {
 // mint receives the client built with ForHost(config) in OnStartup: its host is not static
 // wherever it flows, never the default host.
 func mint(ctx context.Context, c accesstokenapi.Client) error {
-	_, err := c.Mint(ctx, nil) // want: dynamic_trust_root_host
+	_, err := c.Mint(ctx, nil) // want: deny dynamic_trust_root_host
 	return err
 }

@@ -10,5 +10,5 @@ type Service struct{ *Intermediate }
 const issuer = "access.token.core"
 
 func (svc *Service) ViaIssuer(ctx context.Context) {
-	accesstokenapi.NewClient(svc).ForHost(issuer).Mint(ctx, nil)
+	accesstokenapi.NewClient(svc).ForHost(issuer).Mint(ctx, nil) // grant: caller.app -> access.token.core POST /mint
 }

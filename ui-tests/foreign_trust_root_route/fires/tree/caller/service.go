@@ -12,6 +12,6 @@ type Service struct{ *Intermediate }
 
 // Mint calls the built-in.
 func (svc *Service) Mint(ctx context.Context) error {
-	_, err := accesstokenapi.NewClient(svc).Mint(ctx, nil)
+	_, err := accesstokenapi.NewClient(svc).Mint(ctx, nil) // grant: caller.app -> access.token.core POST /mint
 	return err
 }

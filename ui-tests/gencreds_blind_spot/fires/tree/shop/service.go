@@ -11,5 +11,5 @@ type Service struct{ *Intermediate }
 
 func (svc *Service) Checkout(ctx context.Context) {
 	auth.MintFor(svc, ctx, "customer")
-	svc.Request(ctx, pub.URL(rolesapi.Grant.URL())) // want: gencreds_blind_spot
+	svc.Request(ctx, pub.URL(rolesapi.Grant.URL())) // want: warn gencreds_blind_spot // grant: shop.app -> roles.app POST /grant
 }

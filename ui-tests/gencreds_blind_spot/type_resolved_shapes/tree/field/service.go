@@ -13,5 +13,5 @@ type Service struct {
 }
 
 func (svc *Service) Review(ctx context.Context) error {
-	return svc.roles.Audit(ctx) // want: gencreds_blind_spot
+	return svc.roles.Audit(ctx) // want: warn gencreds_blind_spot // grant: field.app -> roles.app POST /audit
 }

@@ -11,7 +11,7 @@ import (
 type Auditor struct{ svc service.Publisher }
 
 func (a Auditor) AuditAll(ctx context.Context) error {
-	return rolesapi.NewClient(a.svc).Audit(ctx) // want: gencreds_blind_spot
+	return rolesapi.NewClient(a.svc).Audit(ctx) // want: warn gencreds_blind_spot // grant: promoted.app -> roles.app POST /audit
 }
 
 type Service struct {

@@ -14,5 +14,5 @@ func (svc *Service) rolesClient() rolesapi.Client {
 
 // Offboard gets its client from a method.
 func (svc *Service) Offboard(ctx context.Context) error {
-	return svc.rolesClient().Revoke(ctx) // want: gencreds_blind_spot
+	return svc.rolesClient().Revoke(ctx) // want: warn gencreds_blind_spot // grant: returned.app -> roles.app POST /revoke
 }

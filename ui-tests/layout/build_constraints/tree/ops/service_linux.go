@@ -10,5 +10,5 @@ import (
 
 // Rekey is built on Linux and macOS, which a deployment may use: granted.
 func (svc *Service) Rekey(ctx context.Context) error {
-	return vaultapi.NewClient(svc).Rekey(ctx)
+	return vaultapi.NewClient(svc).Rekey(ctx) // grant: ops.tags -> vault.tags POST /rekey
 }

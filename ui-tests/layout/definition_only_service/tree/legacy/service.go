@@ -10,5 +10,5 @@ type Service struct{ *Intermediate }
 
 // Rekey: legacy.y2026 is known from the hostname its intermediate passes to connector.New.
 func (svc *Service) Rekey(ctx context.Context) error {
-	return vaultapi.NewClient(svc).Rekey(ctx)
+	return vaultapi.NewClient(svc).Rekey(ctx) // grant: legacy.y2026 -> vault.y2026 POST /rekey
 }

@@ -31,5 +31,5 @@ func (svc *Service) Unseal(ctx context.Context) error {
 	}
 	attempts := new(int64(len(seen))) // new with an expression (Go 1.26)
 	*attempts++
-	return vaultapi.NewClient(svc).Unseal(ctx)
+	return vaultapi.NewClient(svc).Unseal(ctx) // grant: ops.modern -> vault.modern POST /unseal
 }

@@ -11,5 +11,5 @@ import (
 // A team's own generator wrote this handler; it is compiled into the service like any other
 // code, so its :666 call is granted.
 func (svc *Service) Unseal(ctx context.Context) error {
-	return vaultapi.NewClient(svc).Unseal(ctx)
+	return vaultapi.NewClient(svc).Unseal(ctx) // grant: ops.gen -> vault.gen POST /unseal
 }

@@ -9,5 +9,5 @@ type Service struct{ *Intermediate }
 
 func (svc *Service) ViaIssuer(ctx context.Context, iss string) {
 	//rootlint:ignore dynamic_trust_root_host
-	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil) // want: dynamic_trust_root_host
+	accesstokenapi.NewClient(svc).ForHost(iss).Mint(ctx, nil) // want: deny dynamic_trust_root_host
 }

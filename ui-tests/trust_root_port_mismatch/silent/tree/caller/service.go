@@ -8,6 +8,6 @@ import (
 type Service struct{ *Intermediate }
 
 func (svc *Service) Grant(ctx context.Context) {
-	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))
+	svc.Request(ctx, pub.POST("https://roles.app:666/grant")) // grant: caller.app -> roles.app POST /grant
 	svc.Request(ctx, pub.GET("https://roles.app/list"))
 }

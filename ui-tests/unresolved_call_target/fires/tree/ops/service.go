@@ -13,7 +13,7 @@ type Keeper struct{ svc service.Publisher }
 
 // Unseal makes the :666 call.
 func (k *Keeper) Unseal(ctx context.Context) error {
-	return vaultapi.NewClient(k.svc).Unseal(ctx)
+	return vaultapi.NewClient(k.svc).Unseal(ctx) // grant: ops.app -> vault.app POST /unseal
 }
 
 type Service struct {
@@ -36,6 +36,6 @@ func (svc *Service) Rotate(ctx context.Context) error {
 // returns, whose type rootlint does not work out.
 func (svc *Service) Raw(ctx context.Context) error {
 	p := slices.Clone(svc.publishers)[0]
-	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // want: unresolved_call_target
+	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // want: deny unresolved_call_target
 	return err
 }

@@ -12,7 +12,7 @@ type Keeper struct{ svc service.Publisher }
 
 // Unseal makes the :666 call.
 func (k *Keeper) Unseal(ctx context.Context) error {
-	return vaultapi.NewClient(k.svc).Unseal(ctx)
+	return vaultapi.NewClient(k.svc).Unseal(ctx) // grant: ops.app -> vault.app POST /unseal
 }
 
 type Service struct {
@@ -33,6 +33,6 @@ func (svc *Service) Rotate(ctx context.Context) error {
 // Raw unseals with a raw request on a publisher.
 func (svc *Service) Raw(ctx context.Context) error {
 	p := svc.publisher
-	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal"))
+	_, err := p.Request(ctx, pub.POST("https://vault.app:666/unseal")) // grant: ops.app -> vault.app POST /unseal
 	return err
 }

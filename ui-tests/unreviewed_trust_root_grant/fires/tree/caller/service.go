@@ -8,9 +8,9 @@ import (
 type Service struct{ *Intermediate }
 
 func (svc *Service) Grant(ctx context.Context) {
-	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))
+	svc.Request(ctx, pub.POST("https://roles.app:666/grant")) // grant: caller.app -> roles.app POST /grant
 }
 
 func (svc *Service) Mint(ctx context.Context) {
-	svc.Request(ctx, pub.POST("https://access.token.core:666/mint")) // want: unreviewed_trust_root_grant
+	svc.Request(ctx, pub.POST("https://access.token.core:666/mint")) // want: deny unreviewed_trust_root_grant // grant: caller.app -> access.token.core POST /mint
 }

@@ -8,5 +8,5 @@ import (
 type Service struct{ *Intermediate }
 
 func (svc *Service) Grant(ctx context.Context) {
-	svc.Request(ctx, pub.POST("https://roles.app:666/grant"))
+	svc.Request(ctx, pub.POST("https://roles.app:666/grant")) // grant: caller.app -> roles.app POST /grant
 }

@@ -20,14 +20,14 @@ type Holder struct{ S Sealer }
 type Bearer struct{ Svc service.Publisher }
 
 func (b Bearer) Seal(ctx context.Context) error {
-	_, err := bearertokenapi.NewClient(b.Svc).Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := bearertokenapi.NewClient(b.Svc).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: a.app -> bearer.token.core POST /mint // no-grant: b.app -> bearer.token.core POST /mint
 	return err
 }
 
 type Shell struct{ Svc service.Publisher }
 
 func (s Shell) Seal(ctx context.Context) error {
-	_, err := shellapi.NewClient(s.Svc).Execute(ctx, "seal") // want: gencreds_blind_spot
+	_, err := shellapi.NewClient(s.Svc).Execute(ctx, "seal") // want: warn gencreds_blind_spot // grant: b.app -> shell.core POST /execute // no-grant: a.app -> shell.core POST /execute
 	return err
 }
 
@@ -38,7 +38,7 @@ type Minter interface {
 
 // MintWith calls Mint on whatever it is given: a typed client as the type argument.
 func MintWith[M Minter](ctx context.Context, m M) error {
-	_, err := m.Mint(ctx, nil) // want: gencreds_blind_spot
+	_, err := m.Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: a.app -> access.token.core POST /mint
 	return err
 }
 
@@ -46,6 +46,6 @@ func MintWith[M Minter](ctx context.Context, m M) error {
 type Writer struct{ Svc service.Publisher }
 
 func (w Writer) Write(p []byte) (int, error) {
-	_, err := bearertokenapi.NewClient(w.Svc).Mint(context.Background(), nil) // want: gencreds_blind_spot
+	_, err := bearertokenapi.NewClient(w.Svc).Mint(context.Background(), nil) // want: warn gencreds_blind_spot // grant: a.app -> bearer.token.core POST /mint
 	return len(p), err
 }

@@ -7,5 +7,5 @@ import (
 )
 
 func MintFor(svc service.Publisher, ctx context.Context, role string) {
-	bearertokenapi.NewClient(svc).Mint(ctx, role) // want: gencreds_blind_spot
+	bearertokenapi.NewClient(svc).Mint(ctx, role) // want: warn gencreds_blind_spot // grant: shop.app -> bearer.token.core POST /mint
 }

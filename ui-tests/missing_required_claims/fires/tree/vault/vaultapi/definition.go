@@ -4,7 +4,7 @@ import "github.com/microbus-io/fabric/define"
 
 const Hostname = "vault.app"
 
-var Unseal = define.Function{ // want: missing_required_claims
+var Unseal = define.Function{ // want: warn missing_required_claims
 	Host:   Hostname,
 	Method: "POST",
 	Route:  ":666/unseal",

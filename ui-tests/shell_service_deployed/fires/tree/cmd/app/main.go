@@ -7,6 +7,6 @@ import (
 
 func main() {
 	app := application.New()
-	app.Add(shell.NewService()) // want: shell_service_deployed
+	app.Add(shell.NewService()) // want: warn shell_service_deployed
 	app.Run()
 }

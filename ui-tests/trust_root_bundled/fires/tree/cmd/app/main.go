@@ -9,7 +9,7 @@ import (
 
 func main() {
 	app := application.New()
-	app.Add(accesstoken.NewService(), orders.NewService()) // want: trust_root_bundled
-	app.Add(roles.NewService()) // want: trust_root_bundled
+	app.Add(accesstoken.NewService(), orders.NewService()) // want: warn trust_root_bundled
+	app.Add(roles.NewService()) // want: warn trust_root_bundled
 	app.Run()
 }

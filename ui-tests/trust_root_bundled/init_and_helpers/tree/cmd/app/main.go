@@ -20,10 +20,10 @@ func newRoles() *roles.Service {
 func main() {
 	app := application.New()
 	app.Add(
-		accesstoken.NewService().Init(func(svc *accesstoken.Service) (err error) { // want: trust_root_bundled
+		accesstoken.NewService().Init(func(svc *accesstoken.Service) (err error) { // want: warn trust_root_bundled
 			return nil
 		}),
-		bearertoken.NewService().Init(func(svc *bearertoken.Service) (err error) { // want: trust_root_bundled
+		bearertoken.NewService().Init(func(svc *bearertoken.Service) (err error) { // want: warn trust_root_bundled
 			return nil
 		}),
 	)

@@ -8,5 +8,5 @@ import (
 )
 
 func main() {
-	_ = vaultapi.NewClient(nil).Rekey(context.Background()) // want: trust_root_call_without_identity
+	_ = vaultapi.NewClient(nil).Rekey(context.Background()) // want: deny trust_root_call_without_identity
 }

@@ -9,5 +9,5 @@ import (
 )
 
 func Wipe(ctx context.Context, caller service.Publisher) error {
-	return vaultapi.NewClient(caller).Wipe(ctx) // want: trust_root_call_without_identity
+	return vaultapi.NewClient(caller).Wipe(ctx) // want: deny trust_root_call_without_identity
 }

@@ -9,5 +9,5 @@ import (
 )
 
 func Wipe(ctx context.Context, caller service.Publisher) error {
-	return vaultapi.NewClient(caller).Wipe(ctx) // want: gencreds_blind_spot
+	return vaultapi.NewClient(caller).Wipe(ctx) // want: warn gencreds_blind_spot // grant: ops.who -> vault.who POST /wipe
 }

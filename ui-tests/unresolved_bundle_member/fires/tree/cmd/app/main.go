@@ -15,9 +15,9 @@ func makeService(name string) service.Service {
 
 func main() {
 	app := application.New()
-	app.Add(accesstoken.NewService(), makeService("orders")) // want: unresolved_bundle_member
+	app.Add(accesstoken.NewService(), makeService("orders")) // want: deny unresolved_bundle_member
 	var extra []application.Service
 	extra = append(extra, orders.NewService())
-	app.Add(extra...) // want: unresolved_bundle_member
+	app.Add(extra...) // want: deny unresolved_bundle_member
 	app.Run()
 }

@@ -9,5 +9,5 @@ import (
 )
 
 func Session(ctx context.Context, caller service.Publisher) (string, error) {
-	return accesstokenapi.NewClient(caller).Mint(ctx, nil) // want: gencreds_blind_spot
+	return accesstokenapi.NewClient(caller).Mint(ctx, nil) // want: warn gencreds_blind_spot // grant: ops.vend -> access.token.core POST /mint
 }
