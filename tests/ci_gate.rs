@@ -323,9 +323,18 @@ fn config_levels_endpoints_and_errors() {
     assert_eq!(rootlint_in(&caller, &["check"]).0, Some(0));
     assert_eq!(rootlint_in(&caller, &["grants"]).1, grants);
     assert!(grants.contains("\"origin\": \"config\""));
-    // The command line wins over the file.
+    // The command line wins over the file, both ways, on a lint that fires in this tree: the
+    // file denies it (exit 1), `-A` allows it (exit 0); the file allows it, `-D` denies it.
+    write(
+        dir.path(),
+        "rootlint.toml",
+        "[lints]\nunresolved_trust_root_target = \"deny\"\n",
+    );
+    let (code, out) = rootlint(&["check", root, "--format", "json"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("\"lint\": \"unresolved_trust_root_target\""));
     assert_eq!(
-        rootlint(&["check", root, "-D", "missing_required_claims"]).0,
+        rootlint(&["check", root, "-A", "unresolved_trust_root_target"]).0,
         Some(0)
     );
     write(

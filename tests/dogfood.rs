@@ -275,6 +275,29 @@ fn the_syntax_crate_exports_no_syntax_tree() {
                 syn::Item::Type(t) if public(&t.vis) => {
                     check(format!("type {}", t.ident), &|m| m.visit_type(&t.ty))
                 }
+                // A re-export (`pub use tree_sitter::Node;`) exports the tree as surely.
+                syn::Item::Use(u) if public(&u.vis) => {
+                    let mut stack = vec![&u.tree];
+                    let mut reexports = false;
+                    while let Some(t) = stack.pop() {
+                        match t {
+                            syn::UseTree::Path(p) => {
+                                reexports |=
+                                    p.ident == "tree_sitter" || names.iter().any(|n| p.ident == n);
+                                stack.push(&p.tree);
+                            }
+                            syn::UseTree::Name(n) => {
+                                reexports |= names.iter().any(|x| n.ident == x)
+                            }
+                            syn::UseTree::Rename(r) => {
+                                reexports |= names.iter().any(|x| r.ident == x)
+                            }
+                            syn::UseTree::Group(g) => stack.extend(g.items.iter()),
+                            syn::UseTree::Glob(_) => {}
+                        }
+                    }
+                    check("pub use".into(), &|m| m.found |= reexports);
+                }
                 syn::Item::Impl(i) if i.trait_.is_none() => {
                     for inner in &i.items {
                         if let syn::ImplItem::Fn(f) = inner
@@ -323,8 +346,33 @@ fn the_analyzer_stages_form_a_dag() {
     ];
     const DRIVERS: &[&str] = &["lib", "demand", "incremental"];
 
-    /// The first segment after `crate::` of every path and `use` in non-test code.
-    struct Uses(Vec<String>);
+    /// The first segment after `crate::` of every path and `use` in non-test code, and after
+    /// as many `super::` as lead from the file's module to the crate root (`depth`).
+    struct Uses(Vec<String>, usize);
+    impl Uses {
+        /// The top-level module a path of these segments names, if it leaves the file's own.
+        fn top_level<'s>(
+            &self,
+            mut segments: impl Iterator<Item = &'s syn::Ident>,
+        ) -> Option<String> {
+            let first = segments.next()?;
+            if first == "crate" {
+                return segments.next().map(|s| s.to_string());
+            }
+            if first != "super" {
+                return None;
+            }
+            let mut supers = 1;
+            for s in segments {
+                if s == "super" {
+                    supers += 1;
+                } else {
+                    return (supers >= self.1).then(|| s.to_string());
+                }
+            }
+            None
+        }
+    }
     impl<'ast> Visit<'ast> for Uses {
         fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
             let test = m.attrs.iter().any(|a| {
@@ -335,15 +383,36 @@ fn the_analyzer_stages_form_a_dag() {
             }
         }
         fn visit_path(&mut self, path: &'ast syn::Path) {
-            let mut segments = path.segments.iter();
-            if segments.next().is_some_and(|s| s.ident == "crate")
-                && let Some(next) = segments.next()
-            {
-                self.0.push(next.ident.to_string());
+            if let Some(m) = self.top_level(path.segments.iter().map(|s| &s.ident)) {
+                self.0.push(m);
             }
             syn::visit::visit_path(self, path);
         }
         fn visit_use_tree(&mut self, tree: &'ast syn::UseTree) {
+            // `use super::super::flow::X`: past the supers that reach the crate root.
+            let mut at = tree;
+            let mut supers = 0;
+            while let syn::UseTree::Path(p) = at
+                && p.ident == "super"
+            {
+                supers += 1;
+                at = &p.tree;
+            }
+            if supers > 0 {
+                if supers >= self.1 {
+                    let mut stack = vec![at];
+                    while let Some(t) = stack.pop() {
+                        match t {
+                            syn::UseTree::Path(p) => self.0.push(p.ident.to_string()),
+                            syn::UseTree::Name(n) => self.0.push(n.ident.to_string()),
+                            syn::UseTree::Rename(r) => self.0.push(r.ident.to_string()),
+                            syn::UseTree::Group(g) => stack.extend(g.items.iter()),
+                            syn::UseTree::Glob(_) => {}
+                        }
+                    }
+                }
+                return;
+            }
             if let syn::UseTree::Path(p) = tree
                 && p.ident == "crate"
             {
@@ -412,7 +481,9 @@ fn the_analyzer_stages_form_a_dag() {
         };
         checked += 1;
         let ast = syn::parse_file(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let mut uses = Uses(Vec::new());
+        // `span.rs` and `flow/mod.rs` are one module below the root, `resolve/types.rs` two.
+        let depth = rel.components().count() - usize::from(rel.ends_with("mod.rs"));
+        let mut uses = Uses(Vec::new(), depth);
         uses.visit_file(&ast);
         for used in uses.0 {
             if used == module {

@@ -264,9 +264,20 @@ fn oversized_files_and_thread_counts_are_capped() {
     assert!(run.stderr.contains("between 1 and 256"), "{}", run.stderr);
 }
 
-#[test]
-fn a_deep_chain_of_helpers_costs_linear_time() {
-    let n = 3_000;
+/// The fastest of three runs of the binary's grants on a tree (wall time; noise only slows).
+fn fastest_grants(dir: &Path) -> (serde_json::Value, Duration) {
+    let mut best = Duration::MAX;
+    let mut out = serde_json::Value::Null;
+    for _ in 0..3 {
+        let start = Instant::now();
+        out = grants(dir, &[]);
+        best = best.min(start.elapsed());
+    }
+    (out, best)
+}
+
+/// A chain of helpers `n` long from the entry point to the call.
+fn helper_chain(n: usize) -> String {
     let mut body = String::from("func (svc *Service) Entry(ctx context.Context) { h0(svc) }\n");
     for i in 0..n - 1 {
         body.push_str(&format!("func h{i}(svc *Service) {{ h{}(svc) }}\n", i + 1));
@@ -275,13 +286,25 @@ fn a_deep_chain_of_helpers_costs_linear_time() {
         "func h{}(svc *Service) {{ svc.Request(context.Background(), pub.POST(\"https://vault.app:666/unseal\")) }}\n",
         n - 1
     ));
-    let dir = tree(&body);
-    let start = Instant::now();
-    let triage = grants(dir.path(), &[]);
-    let elapsed = start.elapsed();
-    assert_eq!(unseal_grants(&triage), 1);
-    assert_eq!(triage, grants(dir.path(), &["--no-triage"]));
-    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+    body
+}
+
+/// Cost grows with the input, not its square: a chain eight times as long takes less than 20
+/// times as long (quadratic growth would take 64 times). Two sizes, never a fixed time bound:
+/// the ratio holds on any machine.
+#[test]
+fn a_deep_chain_of_helpers_costs_linear_time() {
+    let (small, large) = (tree(&helper_chain(500)), tree(&helper_chain(4_000)));
+    let (g, t_small) = fastest_grants(small.path());
+    assert_eq!(unseal_grants(&g), 1);
+    let (g, t_large) = fastest_grants(large.path());
+    assert_eq!(unseal_grants(&g), 1);
+    assert_eq!(g, grants(large.path(), &["--no-triage"]));
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    assert!(
+        ratio < 20.0,
+        "8x the helpers took {ratio:.1}x the time ({t_small:?} -> {t_large:?})"
+    );
 }
 
 #[test]

@@ -294,8 +294,12 @@ fn diagnostics_hover_definition_code_actions_and_shutdown() {
         &(lines.join("\n") + "\n"),
     );
     assert!(codes(&c.diagnostics("roles/rolesapi/definition.go")).is_empty());
+    // Restored, the finding is back.
     c.change("roles/rolesapi/definition.go", 5, &definition);
-    let _ = c.diagnostics("roles/rolesapi/definition.go");
+    assert_eq!(
+        codes(&c.diagnostics("roles/rolesapi/definition.go")),
+        ["missing_required_claims"]
+    );
 
     // Robustness: unknown methods and bad params get JSON-RPC errors; outside documents are ignored.
     assert_eq!(

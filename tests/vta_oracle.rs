@@ -468,6 +468,13 @@ const VTA_ONLY_GRANTS: &[(&str, &str, &str, &str)] = &[
         "bearer.token.core",
         "VTA merges the elements of every slice of one type: x's Sealers reach y",
     ),
+    (
+        "ui-tests/callgraph/channels/tree",
+        "r",
+        "shell.core",
+        "VTA merges the elements of every channel of one type: s's jobs reach r's channels, \
+         which r makes and keeps to itself",
+    ),
 ];
 
 /// Grants a tree proves (the call runs) that Go's VTA misses, and why: holes of x/tools 0.5.0,

@@ -444,9 +444,12 @@ mod tests {
             .iter()
             .map(|s| format!("{}:{}:{:?}", s.file, s.span.start_line, s.destination))
             .collect();
+        // Problems too: an edit that breaks a file must say so in both.
+        let problems: Vec<String> = a.problems.iter().map(|p| format!("{p:?}")).collect();
         format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             sites.join("\n"),
+            problems.join("\n"),
             crate::grants::build(a, &Default::default()).to_json()
         )
     }

@@ -84,21 +84,28 @@ fn a_new_lint_is_registered_documented_and_listed() {
     assert!(xtask::new_lint(root, "wildcard_owner", "correctness", "facts").is_err());
 }
 
+/// Each bad argument is refused for its own reason, in a folder where a good one succeeds: a
+/// refusal for a missing lints folder would not count.
 #[test]
 fn bad_names_categories_and_phases_are_refused() {
+    let real = xtask::repository_root();
     let scratch = tempfile::tempdir().unwrap();
-    for (name, category, phase) in [
-        ("Bad-Name", "correctness", "facts"),
-        ("", "correctness", "facts"),
-        ("9lives", "correctness", "facts"),
-        ("fine_name", "pedantic", "facts"),
-        ("fine_name", "suspicious", "later"),
+    let root = scratch.path();
+    copy(&real.join("lints/src/lints"), &root.join("lints/src/lints"));
+    for (name, category, phase, reason) in [
+        ("Bad-Name", "correctness", "facts", "snake_case"),
+        ("", "correctness", "facts", "snake_case"),
+        ("9lives", "correctness", "facts", "snake_case"),
+        ("fine_name", "pedantic", "facts", "the categories are"),
+        ("fine_name", "suspicious", "later", "the phases are"),
     ] {
-        assert!(
-            xtask::new_lint(scratch.path(), name, category, phase).is_err(),
-            "{name} {category} {phase}"
-        );
+        let err = xtask::new_lint(root, name, category, phase)
+            .expect_err(&format!("{name} {category} {phase}"));
+        assert!(err.contains(reason), "{name} {category} {phase}: {err}");
     }
+    assert!(!root.join("lints/src/lints/fine_name.rs").exists());
+    xtask::new_lint(root, "fine_name", "suspicious", "facts").unwrap();
+    assert!(root.join("lints/src/lints/fine_name.rs").exists());
 }
 
 #[test]

@@ -10,7 +10,7 @@ import (
 
 // Runner is what the writer holds.
 type Runner interface {
-	Execute(ctx context.Context, cmd string) (string, error)
+	Execute(ctx context.Context, in any) (string, error)
 }
 
 // Shell embeds the typed client: its Execute is promoted.
