@@ -34,7 +34,21 @@ fn two_thousand_services_are_analyzed_deterministically() {
     assert!(check_1 == check_2, "diagnostics depend on the thread count");
 
     let grants: serde_json::Value = serde_json::from_slice(&grants_1).unwrap();
-    assert_eq!(grants["complete"], true);
+    // Incomplete for one reason only: the generator's requests to a parameter's URL, which
+    // may reach :666 (warnings; nothing is denied).
+    assert_eq!(grants["complete"], false);
+    let check: serde_json::Value = serde_json::from_slice(&check_1).unwrap();
+    let lints: std::collections::BTreeSet<(&str, &str)> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["lint"].as_str().unwrap(), d["level"].as_str().unwrap()))
+        .collect();
+    assert!(
+        lints.contains(&("dynamic_subject_construction", "warn")),
+        "{lints:?}"
+    );
+    assert!(lints.iter().all(|(_, level)| *level == "warn"), "{lints:?}");
     let services = grants["services"].as_array().unwrap();
     assert_eq!(services.len(), 2000);
     let by_host = |h: &str| services.iter().find(|s| s["hostname"] == h).unwrap();

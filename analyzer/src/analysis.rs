@@ -117,14 +117,19 @@ pub(crate) fn conclude(
     problems.extend(
         call_sites
             .iter()
-            .filter(|s| s.reached_limit())
-            .map(|s| Problem {
+            .filter_map(|s| Some((s, s.undecided()?)))
+            .map(|(s, why)| Problem {
                 file: s.file.clone(),
                 span: Some(s.span),
-                message: format!(
-                    "rootlint stopped resolving this call's destination at an analysis limit: {}",
-                    values::DEPTH_LIMIT
-                ),
+                message: if why == values::DEPTH_LIMIT {
+                    format!(
+                        "rootlint stopped resolving this call's destination at an analysis limit: {why}"
+                    )
+                } else {
+                    "this call's destination depends on a name that build variants declare with \
+                     different values, and one reading of the tree cannot say which is sent"
+                        .to_string()
+                },
             }),
     );
     problems.extend(packages_go_refuses(workspace));

@@ -157,10 +157,15 @@ pub fn build(a: &Analysis, justified_wildcards: &Justified) -> Grants {
         ws.services.iter().map(|_| BTreeMap::new()).collect();
     for (i, site) in a.call_sites.iter().enumerate() {
         let d = &site.destination;
+        let attributions = &a.attributions[i];
         if !d.is_trust_root() {
+            // A reached call whose port is unknown may be a :666 call (the analysis reports
+            // it as one): no rule can be proven for it, so the grants are not complete.
+            if d.port.is_err() && !attributions.is_empty() {
+                complete = false;
+            }
             continue;
         }
-        let attributions = &a.attributions[i];
         if site.receiver_unresolved.is_some() || site.invalid_token.is_some() {
             complete &= attributions.is_empty();
             continue;

@@ -116,16 +116,25 @@ pub struct CallSite {
 impl CallSite {
     /// Whether resolving the destination stopped at an analysis limit.
     pub fn reached_limit(&self) -> bool {
+        self.undecided() == Some(crate::resolve::values::DEPTH_LIMIT)
+    }
+
+    /// Why one tree cannot decide this call's destination, if so: an analysis limit, or build
+    /// variants that give it different values. Such a call fails closed.
+    pub fn undecided(&self) -> Option<&'static str> {
         let d = &self.destination;
-        [
+        let reasons = [
             d.host.as_ref().err(),
             d.port.as_ref().err(),
             d.path.as_ref().err(),
             d.method.as_ref().err(),
+        ];
+        [
+            crate::resolve::values::DEPTH_LIMIT,
+            crate::resolve::values::BUILD_VARIANTS,
         ]
         .into_iter()
-        .flatten()
-        .any(|r| r.contains(crate::resolve::values::DEPTH_LIMIT))
+        .find(|marker| reasons.iter().flatten().any(|r| r.contains(marker)))
     }
 }
 

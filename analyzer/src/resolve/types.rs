@@ -143,6 +143,12 @@ pub(crate) struct Types<'a> {
     method_sets: HashMap<(&'a str, &'a str), Vec<(&'a str, usize)>>,
     funcs: HashMap<(&'a str, &'a str), Vec<FunctionRef>>,
     values: HashMap<(&'a str, &'a str), (usize, &'a PackageValue)>,
+    /// Package values declared in more than one file (build variants: `x_linux.go` and
+    /// `x_darwin.go`), every declaration in file order.
+    value_variants: HashMap<(&'a str, &'a str), Vec<(usize, &'a PackageValue)>>,
+    /// Package variables that code assigns to, or whose address it takes, outside their
+    /// initializer: the first file that does.
+    assigned_vars: HashMap<(&'a str, &'a str), usize>,
     connector_types: HashSet<(&'a str, &'a str)>,
 }
 
@@ -188,6 +194,10 @@ const BUILTIN_FUNCS: &[&str] = &[
     "min", "new", "panic", "print", "println", "real", "recover",
 ];
 
+/// How many levels of embedded fields a member lookup descends. Go sets no limit; past this
+/// one the member is taken to be unknown (reported), never absent.
+const MAX_EMBEDDING: usize = 32;
+
 impl<'a> Types<'a> {
     pub(crate) fn new(ws: &'a Workspace, catalog: &'a Catalog) -> Types<'a> {
         // Sized up front: these tables are rebuilt once per resolution round, and growing
@@ -215,6 +225,8 @@ impl<'a> Types<'a> {
             method_sets: HashMap::with_capacity(types.min(methods)),
             funcs: HashMap::with_capacity(functions),
             values: HashMap::with_capacity(values),
+            value_variants: HashMap::new(),
+            assigned_vars: HashMap::new(),
             connector_types: HashSet::new(),
         };
         for package in ws.packages.values() {
@@ -230,9 +242,16 @@ impl<'a> Types<'a> {
                         .or_insert((file, decl));
                 }
                 for value in &facts.values {
-                    t.values
-                        .entry((dir, value.name.as_str()))
-                        .or_insert((file, value));
+                    match t.values.entry((dir, value.name.as_str())) {
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert((file, value));
+                        }
+                        std::collections::hash_map::Entry::Occupied(first) => t
+                            .value_variants
+                            .entry((dir, value.name.as_str()))
+                            .or_insert_with(|| vec![*first.get()])
+                            .push((file, value)),
+                    }
                 }
                 for (i, func) in facts.functions.iter().enumerate() {
                     if func.synthetic {
@@ -264,6 +283,7 @@ impl<'a> Types<'a> {
                 }
             }
         }
+        t.assigned_vars = assigned_package_vars(ws, &t.values);
         for list in t.methods.values_mut() {
             list.sort();
         }
@@ -292,6 +312,24 @@ impl<'a> Types<'a> {
     /// variants).
     pub(crate) fn package_funcs(&'a self, dir: &'a str, name: &'a str) -> &'a [FunctionRef] {
         self.funcs.get(&(dir, name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every declaration of a package value, in file order: one, or one per build variant.
+    pub(crate) fn package_value_decls(
+        &'a self,
+        dir: &str,
+        name: &str,
+    ) -> Vec<(usize, &'a PackageValue)> {
+        match self.value_variants.get(&(dir, name)) {
+            Some(all) => all.clone(),
+            None => self.values.get(&(dir, name)).copied().into_iter().collect(),
+        }
+    }
+
+    /// The file of the first assignment to a package variable outside its initializer (or of
+    /// the first `&v`), if code makes one.
+    pub(crate) fn package_var_assigned_in(&self, dir: &str, name: &str) -> Option<usize> {
+        self.assigned_vars.get(&(dir, name)).copied()
     }
 
     /// Whether `dir` declares a package-level variable or constant `name`.
@@ -1102,19 +1140,30 @@ impl<'a> Types<'a> {
         depth: u32,
     ) -> Member<'a> {
         // Breadth-first over embedded fields, one level at a time.
-        let mut level: Vec<(Ty<'a>, bool)> = vec![(Ty::Named(key, args.to_vec()), false)];
-        let mut seen: HashSet<TypeKey<'a>> = HashSet::new();
+        // (type, promoted, its fields only: the underlying type of a defined type `type X Y`,
+        // whose methods X does not have)
+        let mut level: Vec<(Ty<'a>, bool, bool)> =
+            vec![(Ty::Named(key, args.to_vec()), false, false)];
+        let mut seen: HashSet<(TypeKey<'a>, bool)> = HashSet::new();
         let mut outside_embed = false;
-        for _ in 0..8 {
+        let mut exhausted = true;
+        for _ in 0..MAX_EMBEDDING {
             let mut found: Vec<Member<'a>> = Vec::new();
-            let mut next: Vec<(Ty<'a>, bool)> = Vec::new();
-            for (t, promoted) in &level {
+            let mut next: Vec<(Ty<'a>, bool, bool)> = Vec::new();
+            let mut i = 0;
+            while let Some((t, promoted, fields_only)) = level.get(i).cloned() {
+                i += 1;
+                let promoted = &promoted;
                 match t.pointee() {
                     Ty::Named(k, args) => {
-                        if !seen.insert(*k) {
+                        if !seen.insert((*k, fields_only)) {
                             continue;
                         }
-                        let methods = self.methods_of(*k, name);
+                        let methods = if fields_only {
+                            &[][..]
+                        } else {
+                            self.methods_of(*k, name)
+                        };
                         if !methods.is_empty() {
                             found.push(Member::Methods {
                                 methods: methods.to_vec(),
@@ -1149,7 +1198,7 @@ impl<'a> Types<'a> {
                                                 // The embedded field itself, by its type's name.
                                                 found.push(Member::Field(resolved));
                                             } else {
-                                                next.push((resolved, true));
+                                                next.push((resolved, true, false));
                                             }
                                         }
                                     }
@@ -1166,12 +1215,17 @@ impl<'a> Types<'a> {
                                     });
                                 }
                             }
-                            // A defined type: `type X Y` has Y's fields, not its methods.
+                            // A defined type: `type X Y` has Y's fields, not its methods;
+                            // they are looked at on this level, as X's own.
                             _ => {
                                 let underlying =
                                     self.resolve(file, None, &subst, &decl.ty, depth + 1);
-                                if matches!(underlying, Ty::Outside | Ty::Connector) {
-                                    outside_embed = true;
+                                match underlying {
+                                    Ty::Outside | Ty::Connector => outside_embed = true,
+                                    Ty::Named(..) if !decl.alias => {
+                                        level.push((underlying, *promoted, true))
+                                    }
+                                    _ => {}
                                 }
                             }
                         }
@@ -1196,11 +1250,13 @@ impl<'a> Types<'a> {
                 return first;
             }
             if next.is_empty() {
+                exhausted = false;
                 break;
             }
             level = next;
         }
-        if outside_embed {
+        // Embedded deeper than rootlint looks: the name may be down there (fail closed).
+        if exhausted || outside_embed {
             Member::Outside
         } else {
             Member::NotFound
@@ -1342,7 +1398,8 @@ impl<'a> Types<'a> {
         let mut connector = false;
         let mut level = vec![key];
         let mut seen = HashSet::new();
-        for _ in 0..8 {
+        let mut exhausted = true;
+        for _ in 0..MAX_EMBEDDING {
             let mut next = Vec::new();
             let mut this_level: Vec<(&'a str, usize, Vec<FunctionRef>)> = Vec::new();
             for k in level {
@@ -1361,6 +1418,23 @@ impl<'a> Types<'a> {
                 let Some(&(file, decl)) = self.decls.get(&(k.dir, k.name)) else {
                     continue;
                 };
+                // A defined type (`type X Y`) has the fields of Y's struct, not Y's methods.
+                let mut underlying = (file, decl);
+                for _ in 0..MAX_EMBEDDING {
+                    let TypeExpr::Named { .. } = &underlying.1.ty else {
+                        break;
+                    };
+                    let Ty::Named(k, _) =
+                        self.resolve(underlying.0, None, &[], &underlying.1.ty, 1)
+                    else {
+                        break;
+                    };
+                    match self.decls.get(&(k.dir, k.name)) {
+                        Some(&d) => underlying = d,
+                        None => break,
+                    }
+                }
+                let (file, decl) = underlying;
                 if let TypeExpr::Struct(fields) = &decl.ty {
                     for f in fields.iter().filter(|f| f.name.is_none()) {
                         match self.resolve(file, None, &[], &f.ty, 1).pointee() {
@@ -1374,10 +1448,13 @@ impl<'a> Types<'a> {
             }
             out.extend(this_level);
             if next.is_empty() {
+                exhausted = false;
                 break;
             }
             level = next;
         }
+        // Embedded deeper than rootlint looks: methods it has not seen may be promoted.
+        open |= exhausted;
         (out, open, connector)
     }
 
@@ -1480,4 +1557,99 @@ fn sliced(ty: Ty<'_>) -> Ty<'_> {
         },
         other => other,
     }
+}
+
+/// The package variables code assigns to outside their initializers (`v = e` in a function of
+/// the package where no local `v` is in scope, `pkg.V = e` elsewhere), or whose address it
+/// takes (`&v`, `&pkg.V`: `flag.StringVar(&v, …)` writes through it), with the first file that
+/// does. One pass over every function: a lookup is then a hash probe.
+fn assigned_package_vars<'a>(
+    ws: &'a Workspace,
+    values: &HashMap<(&'a str, &'a str), (usize, &'a PackageValue)>,
+) -> HashMap<(&'a str, &'a str), usize> {
+    let mut out: HashMap<(&'a str, &'a str), usize> = HashMap::new();
+    let is_var = |dir: &str, name: &str| values.get(&(dir, name)).is_some_and(|(_, v)| !v.is_const);
+    for package in ws.packages.values() {
+        let dir = package.dir.as_str();
+        for &file in &package.go_files {
+            let facts = ws.go(file);
+            // `pkg.V` of an imported tree package: its folder and name.
+            let qualified = |e: &'a Expr| -> Option<(&'a str, &'a str)> {
+                let Expr::Selector(base, name) = e else {
+                    return None;
+                };
+                let Expr::Ident(alias) = base.as_ref() else {
+                    return None;
+                };
+                let path = ws.import_named(file, alias)?;
+                let dir = ws.dir_by_import.get(path)?;
+                Some((dir.as_str(), name.as_str()))
+            };
+            for func in &facts.functions {
+                let local = |name: &str, at: u32| {
+                    func.params
+                        .iter()
+                        .chain(&func.results)
+                        .any(|p| p.name == name)
+                        || func.receiver_name.as_deref() == Some(name)
+                        || func
+                            .bindings_named(name)
+                            .any(|b| b.declares && b.visible_at(at))
+                };
+                if !func.synthetic {
+                    for b in func.bindings.iter().filter(|b| !b.declares) {
+                        if is_var(dir, &b.name) && !local(&b.name, b.span.start_byte) {
+                            out.entry((dir, b.name.as_str())).or_insert(file);
+                        }
+                    }
+                }
+                for st in &func.stores {
+                    if let Some(k) = qualified(&st.target)
+                        && is_var(k.0, k.1)
+                    {
+                        out.entry(k).or_insert(file);
+                    }
+                }
+                // `&v` anywhere in a call, a binding, a store or a return.
+                let mut stack = body_expressions(func);
+                while let Some(e) = stack.pop() {
+                    if let Expr::AddressOf(inner) = e {
+                        let target = match inner.as_ref() {
+                            Expr::Ident(n) if is_var(dir, n) => Some((dir, n.as_str())),
+                            other => qualified(other).filter(|k| is_var(k.0, k.1)),
+                        };
+                        if let Some(k) = target {
+                            out.entry(k).or_insert(file);
+                        }
+                    }
+                    stack.extend(e.children());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The expressions of a body's calls, bindings, stores and returns (their sub-expressions are
+/// each one's `children`).
+fn body_expressions(func: &GoFunction) -> Vec<&Expr> {
+    let mut out: Vec<&Expr> = Vec::new();
+    for c in &func.calls {
+        out.push(&c.callee);
+        out.extend(c.args.iter());
+    }
+    let values = func
+        .bindings
+        .iter()
+        .map(|b| &b.value)
+        .chain(func.stores.iter().map(|st| &st.value));
+    for v in values {
+        if let BindingValue::Expr(e) = v {
+            out.push(e);
+        }
+    }
+    for r in &func.returns {
+        out.extend(r.values.iter());
+    }
+    out
 }

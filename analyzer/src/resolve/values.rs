@@ -224,6 +224,11 @@ const MAX_DEPTH: u32 = 24;
 pub(crate) const DEPTH_LIMIT: &str =
     "a definition chain deeper than rootlint follows (an analysis limit)";
 
+/// The reason a value carries when build variants (`x_linux.go`, `x_darwin.go`) declare it with
+/// different values: one tree read for every variant cannot say which is sent, so the call is
+/// reported and the grants are incomplete, never given the first variant's value.
+pub(crate) const BUILD_VARIANTS: &str = "build variants declare with different values";
+
 impl<'a> Scope<'a> {
     pub(crate) fn package_dir(&self) -> &'a str {
         self.ws.files[self.file].file.dir()
@@ -560,29 +565,48 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// A package-level constant or variable of the package in `dir`.
+    /// A package-level constant or variable of the package in `dir`: its initializer, when
+    /// that is the only value it can have. A variable code assigns to (in `init`, by
+    /// `flag.StringVar(&v, …)`) and a name that build variants declare with different values
+    /// have no one value.
     fn package_value(&self, dir: &str, name: &str, d: u32) -> Option<Value> {
-        let package = self.ws.packages.get(dir)?;
-        for &fi in &package.go_files {
-            if let Some(v) = self.ws.go(fi).values.iter().find(|v| v.name == name) {
-                let scope = Scope {
-                    file: fi,
-                    function: None,
-                    at: u32::MAX,
-                    ..*self
-                };
-                return Some(match &v.value {
-                    Some(e) => scope.eval_depth(e, d),
-                    None => match v.ty.as_ref().and_then(|t| scope.client_type(t)) {
-                        Some(c) => Value::Client(c),
-                        None => Value::Unknown(format!(
-                            "the package variable `{name}`, which has no initial value"
-                        )),
-                    },
-                });
+        let decls = self.types.package_value_decls(dir, name);
+        let (first_file, first) = *decls.first()?;
+        if !first.is_const
+            && let Some(file) = self.types.package_var_assigned_in(dir, name)
+        {
+            return Some(Value::Unknown(format!(
+                "the package variable `{name}`, which code assigns to (`{}`)",
+                self.ws.files[file].file.rel
+            )));
+        }
+        let value_of = |file: usize, v: &'a crate::facts::go::PackageValue| {
+            let scope = Scope {
+                file,
+                function: None,
+                at: u32::MAX,
+                ..*self
+            };
+            match &v.value {
+                Some(e) => scope.eval_depth(e, d),
+                None => match v.ty.as_ref().and_then(|t| scope.client_type(t)) {
+                    Some(c) => Value::Client(c),
+                    None => Value::Unknown(format!(
+                        "the package variable `{name}`, which has no initial value"
+                    )),
+                },
+            }
+        };
+        let value = value_of(first_file, first);
+        for &(file, other) in &decls[1..] {
+            if value_of(file, other) != value {
+                return Some(Value::Unknown(format!(
+                    "`{name}`, which {BUILD_VARIANTS} (`{}`, `{}`)",
+                    self.ws.files[first_file].file.rel, self.ws.files[file].file.rel
+                )));
             }
         }
-        None
+        Some(value)
     }
 
     fn selector(&self, base: &'a Expr, field: &str, d: u32) -> Value {

@@ -1,0 +1,3 @@
+package e
+
+const target = "https://vault.app:666/unseal"

@@ -1,0 +1,3 @@
+package vault
+
+type Service struct{ *Intermediate }
