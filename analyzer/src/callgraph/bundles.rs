@@ -160,7 +160,22 @@ fn adds_services(scope: &Scope, callee: &Expr) -> bool {
             is_application_package(scope, base)
         }
         Expr::Selector(base, m) if m == "Add" => holds_application(scope, base, 0),
-        _ => false,
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Ident(_)
+        | Expr::Selector(..)
+        | Expr::Call(_)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Deref(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::Index(..)
+        | Expr::TypeAssert(..)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => false,
     }
 }
 
@@ -183,7 +198,10 @@ fn holds_application(scope: &Scope, e: &Expr, depth: u32) -> bool {
                 }
                 return match &b.value {
                     BindingValue::Expr(v) => holds_application(scope, v, depth + 1),
-                    _ => false,
+                    BindingValue::Tuple { .. }
+                    | BindingValue::Range { .. }
+                    | BindingValue::Declared
+                    | BindingValue::Opaque(_) => false,
                 };
             }
             scope
@@ -191,7 +209,20 @@ fn holds_application(scope: &Scope, e: &Expr, depth: u32) -> bool {
                 .flatten()
                 .is_some_and(|ty| is_application_type(scope, ty))
         }
-        _ => false,
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Selector(..)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Deref(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::Index(..)
+        | Expr::TypeAssert(..)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => false,
     }
 }
 
@@ -235,7 +266,19 @@ fn trace<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth: u32)
             _ => by_type(types, scope, arg),
         },
         Expr::AddressOf(inner) => trace(types, scope, inner, depth + 1),
-        _ => by_type(types, scope, arg),
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Selector(..)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::Deref(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::Index(..)
+        | Expr::TypeAssert(..)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => by_type(types, scope, arg),
     }
 }
 
@@ -266,10 +309,28 @@ fn trace_slice<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth
             }
             match &bindings[0].value {
                 BindingValue::Expr(v) => trace_slice(types, scope, v, depth + 1),
-                _ => Traced::Unresolved(format!("rootlint cannot see what `{name}` holds")),
+                BindingValue::Tuple { .. }
+                | BindingValue::Range { .. }
+                | BindingValue::Declared
+                | BindingValue::Opaque(_) => {
+                    Traced::Unresolved(format!("rootlint cannot see what `{name}` holds"))
+                }
             }
         }
-        other => Traced::Unresolved(format!(
+        other @ Expr::Str(_)
+        | other @ Expr::Int(_)
+        | other @ Expr::Selector(..)
+        | other @ Expr::Call(_)
+        | other @ Expr::Binary(..)
+        | other @ Expr::AddressOf(_)
+        | other @ Expr::Deref(_)
+        | other @ Expr::Receive(_)
+        | other @ Expr::SliceOf(_)
+        | other @ Expr::Index(..)
+        | other @ Expr::TypeAssert(..)
+        | other @ Expr::Type(_)
+        | other @ Expr::FuncLit(_)
+        | other @ Expr::Other(_) => Traced::Unresolved(format!(
             "rootlint cannot see which services `{}...` holds",
             crate::resolve::values::describe(other)
         )),

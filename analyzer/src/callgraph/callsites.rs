@@ -205,7 +205,7 @@ pub(crate) fn find_in(types: &Types, flow: &ValueFlow, files: &[usize]) -> Vec<C
                             Expr::Ident(n) => func.bindings_named(n).any(|b| {
                                 matches!(&b.value, BindingValue::Expr(Expr::Selector(_, m)) if names.contains(m.as_str()))
                             }),
-                            _ => false,
+                            Expr::Str(_) | Expr::Int(_) | Expr::Call(_) | Expr::Binary(..) | Expr::Composite { .. } | Expr::AddressOf(_) | Expr::Deref(_) | Expr::Receive(_) | Expr::SliceOf(_) | Expr::Index(..) | Expr::TypeAssert(..) | Expr::Type(_) | Expr::FuncLit(_) | Expr::Other(_) => false,
                         }
                 })
                 .flat_map(move |call| resolve_call(types, flow, f, call))
@@ -303,7 +303,20 @@ fn resolve_one<'a>(
                 Some(format!("the method value `{name}`")),
             )
         }
-        _ => return None,
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Call(_)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Deref(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::Index(..)
+        | Expr::TypeAssert(..)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => return None,
     };
     if matches!(method.as_str(), "ForHost" | "WithOptions") {
         return None;
@@ -390,7 +403,9 @@ fn typed_site<'a>(
         };
         let endpoint = match &client.host {
             HostChoice::Default if !overridden => Some(id),
-            _ => declared_at(catalog, &destination),
+            HostChoice::Default | HostChoice::Literal(_) | HostChoice::Dynamic(_) => {
+                declared_at(catalog, &destination)
+            }
         };
         let via = method_value.or(client.via.clone());
         let invalid_token = invalid_token(&destination);
@@ -475,7 +490,11 @@ pub(super) fn raw_site<'a>(
             Member::NotFound if saw_option => Some(format!(
                 "`{method}`, which rootlint cannot find on the receiver's type"
             )),
-            _ => return None,
+            Member::Field(_)
+            | Member::Methods { .. }
+            | Member::Client { .. }
+            | Member::Outside
+            | Member::NotFound => return None,
         };
     if !saw_option && !imports_pub {
         return None;

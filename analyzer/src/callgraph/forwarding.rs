@@ -101,7 +101,20 @@ fn round<'a>(
                 let callee_name = match &call.callee {
                     Expr::Selector(_, m) => m.as_str(),
                     Expr::Ident(n) => n.as_str(),
-                    _ => continue,
+                    Expr::Str(_)
+                    | Expr::Int(_)
+                    | Expr::Call(_)
+                    | Expr::Binary(..)
+                    | Expr::Composite { .. }
+                    | Expr::AddressOf(_)
+                    | Expr::Deref(_)
+                    | Expr::Receive(_)
+                    | Expr::SliceOf(_)
+                    | Expr::Index(..)
+                    | Expr::TypeAssert(..)
+                    | Expr::Type(_)
+                    | Expr::FuncLit(_)
+                    | Expr::Other(_) => continue,
                 };
                 // A function value's call reaches forwarders only through the flow.
                 let through_flow = flow
@@ -213,7 +226,21 @@ fn targets<'a>(
         Expr::Ident(n) if scope.binding(n).is_none() && scope.param_type(n).is_none() => {
             out.extend(types.package_funcs(scope.package_dir(), n));
         }
-        _ => {}
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Ident(_)
+        | Expr::Call(_)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Deref(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::Index(..)
+        | Expr::TypeAssert(..)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => {}
     }
     out.sort();
     out.dedup();

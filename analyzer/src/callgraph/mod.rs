@@ -12,6 +12,10 @@
 //! the call is recorded as [`Unresolved`], and reported if what it might reach makes a :666
 //! call.
 
+// A new case of a type or member enum must be decided where it is matched, never fall into
+// `_` (a case nobody thought of would become "nothing" rather than "incomplete").
+#![deny(clippy::wildcard_enum_match_arm)]
+
 pub mod bundles;
 pub mod callsites;
 mod forwarding;
@@ -186,7 +190,11 @@ pub(crate) fn build(types: &Types, flow: &ValueFlow) -> CallGraph {
                             .collect()
                     })
                     .collect(),
-                _ => Vec::new(),
+                crate::facts::Facts::GeneratedGo { .. }
+                | crate::facts::Facts::Manifest(_)
+                | crate::facts::Facts::GoMod { .. }
+                | crate::facts::Facts::Unreadable
+                | crate::facts::Facts::NotBuilt { .. } => Vec::new(),
             };
             Arc::new(nodes)
         })
@@ -250,7 +258,21 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
             Some(k) => Callee::Conversion(types.type_name(k)),
             None => Callee::Nothing,
         },
-        _ => Callee::Nothing,
+        Ty::Named(..)
+        | Ty::Pointer(_)
+        | Ty::Slice(_)
+        | Ty::Array(_)
+        | Ty::Map(..)
+        | Ty::Chan(_)
+        | Ty::Func { .. }
+        | Ty::InlineInterface(..)
+        | Ty::InlineStruct(..)
+        | Ty::Client { .. }
+        | Ty::Connector
+        | Ty::Outside
+        | Ty::Basic
+        | Ty::Package(_)
+        | Ty::Unknown(_) => Callee::Nothing,
     };
     match callee {
         Expr::Ident(name) => {
@@ -284,7 +306,13 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
                         kind: EdgeKind::MethodValue,
                         receiver: t.key().map(|k| types.type_name(k)),
                     },
-                    _ => Callee::Nothing,
+                    Member::Field(_)
+                    | Member::Interface { .. }
+                    | Member::Client { .. }
+                    | Member::Connector
+                    | Member::Outside
+                    | Member::Unknown(_)
+                    | Member::NotFound => Callee::Nothing,
                 };
             }
             match types.lookup(&base_ty, method, 0) {
@@ -311,12 +339,23 @@ fn resolve_callee<'a>(types: &'a Types<'a>, scope: &Scope<'a>, callee: &'a Expr)
                     name: method.clone(),
                     reason,
                 },
-                _ => Callee::Nothing,
+                Member::Client { .. } | Member::Connector | Member::Outside | Member::NotFound => {
+                    Callee::Nothing
+                }
             }
         }
         Expr::Index(..) | Expr::Call(_) => functions(types.type_of(scope, callee), EdgeKind::Call),
         Expr::Type(_) | Expr::Deref(_) => functions(types.type_of(scope, callee), EdgeKind::Call),
-        _ => Callee::Nothing,
+        Expr::Str(_)
+        | Expr::Int(_)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Receive(_)
+        | Expr::SliceOf(_)
+        | Expr::TypeAssert(..)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => Callee::Nothing,
     }
 }
 
@@ -358,7 +397,22 @@ fn node_of<'a>(
                     .type_of(&scope, base)
                     .key()
                     .map(|k| Arc::from(types.type_name(k))),
-                _ => None,
+                Expr::Str(_)
+                | Expr::Int(_)
+                | Expr::Ident(_)
+                | Expr::Selector(..)
+                | Expr::Call(_)
+                | Expr::Binary(..)
+                | Expr::Composite { .. }
+                | Expr::AddressOf(_)
+                | Expr::Deref(_)
+                | Expr::Receive(_)
+                | Expr::SliceOf(_)
+                | Expr::Index(..)
+                | Expr::TypeAssert(..)
+                | Expr::Type(_)
+                | Expr::FuncLit(_)
+                | Expr::Other(_) => None,
             };
             edges.extend(resolved.targets.iter().map(|(to, binaries)| Edge {
                 to: *to,
@@ -394,7 +448,21 @@ fn node_of<'a>(
                     name: match &call.callee {
                         _ if !name.is_empty() => name.to_string(),
                         Expr::Selector(_, m) => m.clone(),
-                        _ => String::new(),
+                        Expr::Str(_)
+                        | Expr::Int(_)
+                        | Expr::Ident(_)
+                        | Expr::Call(_)
+                        | Expr::Binary(..)
+                        | Expr::Composite { .. }
+                        | Expr::AddressOf(_)
+                        | Expr::Deref(_)
+                        | Expr::Receive(_)
+                        | Expr::SliceOf(_)
+                        | Expr::Index(..)
+                        | Expr::TypeAssert(..)
+                        | Expr::Type(_)
+                        | Expr::FuncLit(_)
+                        | Expr::Other(_) => String::new(),
                     },
                     args: call.args.len(),
                     reason: why.to_string(),

@@ -2546,7 +2546,18 @@ impl<'a> Builder<'a> {
         let key = self.calls[i].key;
         match self.tokens[tok as usize].clone() {
             Token::Func(t) | Token::MethodExpr(t) => {
-                push_new(&mut out.found.entry(key).or_default().targets, t)
+                let new = push_new(&mut out.found.entry(key).or_default().targets, t);
+                // What the code outside the tree gets back from calling it is handed over too
+                // (`sync.OnceValue(func() api.Client { … })()` returns the client to the caller
+                // through code rootlint does not see): its results go where the arguments went.
+                if new && let Some(&handed) = self.calls[i].args.first() {
+                    let (_, n_results, _) = self.signature(t);
+                    for k in 0..n_results as u32 {
+                        let from = self.node(Place::Result(t, k));
+                        self.edge(from, handed, Transform::Copy);
+                    }
+                }
+                new
             }
             Token::Type(dir, name) => {
                 // Any of its methods may be called (`fmt.Fprintf` calls `Write`).

@@ -89,7 +89,21 @@ impl<'a> Ty<'a> {
     pub(crate) fn pointee(&self) -> &Ty<'a> {
         match self {
             Ty::Pointer(inner) => inner.pointee(),
-            other => other,
+            other @ Ty::Named(..)
+            | other @ Ty::Slice(_)
+            | other @ Ty::Array(_)
+            | other @ Ty::Map(..)
+            | other @ Ty::Chan(_)
+            | other @ Ty::Func { .. }
+            | other @ Ty::InlineInterface(..)
+            | other @ Ty::InlineStruct(..)
+            | other @ Ty::Client { .. }
+            | other @ Ty::Connector
+            | other @ Ty::Outside
+            | other @ Ty::Basic
+            | other @ Ty::Package(_)
+            | other @ Ty::TypeName(_)
+            | other @ Ty::Unknown(_) => other,
         }
     }
 
@@ -97,7 +111,21 @@ impl<'a> Ty<'a> {
     pub(crate) fn key(&self) -> Option<TypeKey<'a>> {
         match self.pointee() {
             Ty::Named(k, _) => Some(*k),
-            _ => None,
+            Ty::Pointer(_)
+            | Ty::Slice(_)
+            | Ty::Array(_)
+            | Ty::Map(..)
+            | Ty::Chan(_)
+            | Ty::Func { .. }
+            | Ty::InlineInterface(..)
+            | Ty::InlineStruct(..)
+            | Ty::Client { .. }
+            | Ty::Connector
+            | Ty::Outside
+            | Ty::Basic
+            | Ty::Package(_)
+            | Ty::TypeName(_)
+            | Ty::Unknown(_) => None,
         }
     }
 }
@@ -312,6 +340,41 @@ impl<'a> Types<'a> {
     /// variants).
     pub(crate) fn package_funcs(&'a self, dir: &'a str, name: &'a str) -> &'a [FunctionRef] {
         self.funcs.get(&(dir, name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// A named container type's underlying slice, array, map or channel type (`type Steps
+    /// []Step`: indexing or ranging over it gives a `Step`); a pointer to an array, the array;
+    /// any other type as it is.
+    #[expect(
+        clippy::wildcard_enum_match_arm,
+        reason = "every other type is its own underlying type: nothing is dropped"
+    )]
+    fn underlying_container(&'a self, t: Ty<'a>, d: u32) -> Ty<'a> {
+        match t {
+            Ty::Named(k, args) => match self.decls.get(&(k.dir, k.name)) {
+                Some(&(file, decl))
+                    if !decl.alias
+                        && matches!(
+                            decl.ty,
+                            TypeExpr::Slice(_)
+                                | TypeExpr::Array(_)
+                                | TypeExpr::Map(..)
+                                | TypeExpr::Chan(_)
+                        ) =>
+                {
+                    let subst: Vec<(&'a str, Ty<'a>)> = decl
+                        .type_params
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .zip(args.iter().cloned())
+                        .collect();
+                    self.resolve(file, None, &subst, &decl.ty, d + 1)
+                }
+                _ => Ty::Named(k, args),
+            },
+            Ty::Pointer(inner) if matches!(*inner, Ty::Array(_)) => *inner,
+            other => other,
+        }
     }
 
     /// Every declaration of a package value, in file order: one, or one per build variant.
@@ -610,9 +673,29 @@ impl<'a> Types<'a> {
                             results: self.results_of(methods.first().copied(), &[], d),
                             targets: methods,
                         },
-                        _ => Ty::Outside,
+                        Member::Field(_)
+                        | Member::Interface { .. }
+                        | Member::Client { .. }
+                        | Member::Connector
+                        | Member::Outside
+                        | Member::Unknown(_)
+                        | Member::NotFound => Ty::Outside,
                     },
-                    base_ty => self.selected(&base_ty, name, d),
+                    base_ty @ Ty::Named(..)
+                    | base_ty @ Ty::Pointer(_)
+                    | base_ty @ Ty::Slice(_)
+                    | base_ty @ Ty::Array(_)
+                    | base_ty @ Ty::Map(..)
+                    | base_ty @ Ty::Chan(_)
+                    | base_ty @ Ty::Func { .. }
+                    | base_ty @ Ty::InlineInterface(..)
+                    | base_ty @ Ty::InlineStruct(..)
+                    | base_ty @ Ty::Client { .. }
+                    | base_ty @ Ty::Connector
+                    | base_ty @ Ty::Outside
+                    | base_ty @ Ty::Basic
+                    | base_ty @ Ty::Package(_)
+                    | base_ty @ Ty::Unknown(_) => self.selected(&base_ty, name, d),
                 }
             }
             Expr::Call(call) => self.call_result(scope, &call.callee, &call.args, d),
@@ -624,15 +707,44 @@ impl<'a> Types<'a> {
             Expr::Deref(inner) => match self.type_at(scope, inner, d) {
                 Ty::Pointer(t) => *t,
                 Ty::TypeName(t) => Ty::TypeName(Box::new(Ty::Pointer(t))),
-                other => other,
+                other @ Ty::Named(..)
+                | other @ Ty::Slice(_)
+                | other @ Ty::Array(_)
+                | other @ Ty::Map(..)
+                | other @ Ty::Chan(_)
+                | other @ Ty::Func { .. }
+                | other @ Ty::InlineInterface(..)
+                | other @ Ty::InlineStruct(..)
+                | other @ Ty::Client { .. }
+                | other @ Ty::Connector
+                | other @ Ty::Outside
+                | other @ Ty::Basic
+                | other @ Ty::Package(_)
+                | other @ Ty::Unknown(_) => other,
             },
-            Expr::Index(inner, args) => match self.type_at(scope, inner, d) {
-                Ty::Slice(t) | Ty::Array(t) | Ty::Map(t, _) => *t,
-                // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
-                f @ Ty::Func { .. } => self.instantiate(scope, args, f, d),
-                other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
-                _ => Ty::Basic,
-            },
+            Expr::Index(inner, args) => {
+                match self.underlying_container(self.type_at(scope, inner, d), d) {
+                    Ty::Slice(t) | Ty::Array(t) | Ty::Map(t, _) => *t,
+                    // `F[T]`: a generic function instantiated; `T[A]`: a generic type.
+                    f @ Ty::Func { .. } => self.instantiate(scope, args, f, d),
+                    other @ (Ty::TypeName(_) | Ty::Outside | Ty::Unknown(_)) => other,
+                    // A named type that is no container: Go indexes none (a type argument
+                    // list is a TypeName); what rootlint cannot see into is unknown.
+                    Ty::Named(k, _) => Ty::Unknown(format!(
+                        "an index into a value of `{}`, whose elements rootlint cannot see",
+                        self.type_name(k)
+                    )),
+                    // Strings, and what has no elements of the tree's types.
+                    Ty::Pointer(_)
+                    | Ty::Chan(_)
+                    | Ty::InlineInterface(..)
+                    | Ty::InlineStruct(..)
+                    | Ty::Client { .. }
+                    | Ty::Connector
+                    | Ty::Basic
+                    | Ty::Package(_) => Ty::Basic,
+                }
+            }
             Expr::TypeAssert(_, Some(t)) => self.resolve(scope.file, scope.function, &[], t, d),
             Expr::TypeAssert(inner, None) => self.type_at(scope, inner, d),
             Expr::Type(t) => Ty::TypeName(Box::new(self.resolve(
@@ -663,7 +775,21 @@ impl<'a> Types<'a> {
                 Ty::Chan(t) => *t,
                 Ty::Unknown(r) => Ty::Unknown(r),
                 Ty::Outside => Ty::Outside,
-                _ => Ty::Unknown("a value received from a channel of unknown type".into()),
+                Ty::Named(..)
+                | Ty::Pointer(_)
+                | Ty::Slice(_)
+                | Ty::Array(_)
+                | Ty::Map(..)
+                | Ty::Func { .. }
+                | Ty::InlineInterface(..)
+                | Ty::InlineStruct(..)
+                | Ty::Client { .. }
+                | Ty::Connector
+                | Ty::Basic
+                | Ty::Package(_)
+                | Ty::TypeName(_) => {
+                    Ty::Unknown("a value received from a channel of unknown type".into())
+                }
             },
             Expr::Other(kind) => Ty::Unknown(format!("a `{}` expression", kind.replace('_', " "))),
         }
@@ -779,17 +905,49 @@ impl<'a> Types<'a> {
                         }
                         Ty::Outside | Ty::Basic => Ty::Outside,
                         Ty::Unknown(r) => Ty::Unknown(r),
-                        _ => Ty::Outside,
+                        Ty::Named(..)
+                        | Ty::Pointer(_)
+                        | Ty::Slice(_)
+                        | Ty::Array(_)
+                        | Ty::Map(..)
+                        | Ty::Chan(_)
+                        | Ty::InlineInterface(..)
+                        | Ty::InlineStruct(..)
+                        | Ty::Client { .. }
+                        | Ty::Connector
+                        | Ty::Package(_)
+                        | Ty::TypeName(_) => Ty::Outside,
                     },
-                    _ => Ty::Basic,
+                    Expr::Str(_)
+                    | Expr::Int(_)
+                    | Expr::Ident(_)
+                    | Expr::Selector(..)
+                    | Expr::Binary(..)
+                    | Expr::Composite { .. }
+                    | Expr::AddressOf(_)
+                    | Expr::Deref(_)
+                    | Expr::Receive(_)
+                    | Expr::SliceOf(_)
+                    | Expr::Type(_)
+                    | Expr::FuncLit(_)
+                    | Expr::Other(_) => Ty::Basic,
                 },
                 BindingValue::Range { over, index } => {
-                    match (self.type_at(&inner, over, d), index) {
+                    match (
+                        self.underlying_container(self.type_at(&inner, over, d), d),
+                        index,
+                    ) {
                         (Ty::Slice(_) | Ty::Array(_), 0) => Ty::Basic,
                         (Ty::Map(_, k), 0) => *k,
                         (Ty::Slice(t) | Ty::Array(t) | Ty::Map(t, _) | Ty::Chan(t), _) => *t,
                         (Ty::Unknown(r), _) => Ty::Unknown(r),
                         (Ty::Outside, _) => Ty::Outside,
+                        // An iterator's values (Go 1.23), a named type rootlint cannot see
+                        // into: unknown, never a value without methods.
+                        (Ty::Func { .. } | Ty::Named(..) | Ty::TypeName(_), _) => Ty::Unknown(
+                            "a value ranged over something rootlint cannot see into".to_string(),
+                        ),
+                        // Integers, strings (their bytes and runes), channels' indexes.
                         _ => Ty::Basic,
                     }
                 }
@@ -899,7 +1057,20 @@ impl<'a> Types<'a> {
         match self.callee_type(scope, callee, args, d) {
             Ty::Func { results, .. } => results.into_iter().next().unwrap_or(Ty::Basic),
             Ty::TypeName(t) => *t,
-            other => other,
+            other @ Ty::Named(..)
+            | other @ Ty::Pointer(_)
+            | other @ Ty::Slice(_)
+            | other @ Ty::Array(_)
+            | other @ Ty::Map(..)
+            | other @ Ty::Chan(_)
+            | other @ Ty::InlineInterface(..)
+            | other @ Ty::InlineStruct(..)
+            | other @ Ty::Client { .. }
+            | other @ Ty::Connector
+            | other @ Ty::Outside
+            | other @ Ty::Basic
+            | other @ Ty::Package(_)
+            | other @ Ty::Unknown(_) => other,
         }
     }
 
@@ -912,7 +1083,21 @@ impl<'a> Types<'a> {
     ) -> Vec<Ty<'a>> {
         match self.callee_type(scope, &c.callee, &c.args, 0) {
             Ty::Func { results, .. } => results,
-            _ => Vec::new(),
+            Ty::Named(..)
+            | Ty::Pointer(_)
+            | Ty::Slice(_)
+            | Ty::Array(_)
+            | Ty::Map(..)
+            | Ty::Chan(_)
+            | Ty::InlineInterface(..)
+            | Ty::InlineStruct(..)
+            | Ty::Client { .. }
+            | Ty::Connector
+            | Ty::Outside
+            | Ty::Basic
+            | Ty::Package(_)
+            | Ty::TypeName(_)
+            | Ty::Unknown(_) => Vec::new(),
         }
     }
 
@@ -964,7 +1149,22 @@ impl<'a> Types<'a> {
             Ty::Func { ref targets, .. } if !targets.is_empty() && !args.is_empty() => {
                 self.infer(scope, targets, args, d).unwrap_or(t)
             }
-            other => other,
+            other @ Ty::Named(..)
+            | other @ Ty::Pointer(_)
+            | other @ Ty::Slice(_)
+            | other @ Ty::Array(_)
+            | other @ Ty::Map(..)
+            | other @ Ty::Chan(_)
+            | other @ Ty::Func { .. }
+            | other @ Ty::InlineInterface(..)
+            | other @ Ty::InlineStruct(..)
+            | other @ Ty::Client { .. }
+            | other @ Ty::Connector
+            | other @ Ty::Outside
+            | other @ Ty::Basic
+            | other @ Ty::Package(_)
+            | other @ Ty::TypeName(_)
+            | other @ Ty::Unknown(_) => other,
         }
     }
 
@@ -975,7 +1175,22 @@ impl<'a> Types<'a> {
                 Expr::Ident(alias) if scope.imported_package(alias).is_some() => {
                     (scope.imported_package(alias)?, name.as_str())
                 }
-                _ => {
+                Expr::Str(_)
+                | Expr::Int(_)
+                | Expr::Ident(_)
+                | Expr::Selector(..)
+                | Expr::Call(_)
+                | Expr::Binary(..)
+                | Expr::Composite { .. }
+                | Expr::AddressOf(_)
+                | Expr::Deref(_)
+                | Expr::Receive(_)
+                | Expr::SliceOf(_)
+                | Expr::Index(..)
+                | Expr::TypeAssert(..)
+                | Expr::Type(_)
+                | Expr::FuncLit(_)
+                | Expr::Other(_) => {
                     if matches!(name.as_str(), "ForHost" | "WithOptions")
                         && let c @ Ty::Client { .. } = self.type_at(scope, base, d)
                     {
@@ -990,7 +1205,21 @@ impl<'a> Types<'a> {
                     .find(|p| self.catalog.api_packages.contains_key(*p))?;
                 (path, name.as_str())
             }
-            _ => return None,
+            Expr::Str(_)
+            | Expr::Int(_)
+            | Expr::Ident(_)
+            | Expr::Call(_)
+            | Expr::Binary(..)
+            | Expr::Composite { .. }
+            | Expr::AddressOf(_)
+            | Expr::Deref(_)
+            | Expr::Receive(_)
+            | Expr::SliceOf(_)
+            | Expr::Index(..)
+            | Expr::TypeAssert(..)
+            | Expr::Type(_)
+            | Expr::FuncLit(_)
+            | Expr::Other(_) => return None,
         };
         let (api_package, _) = self.catalog.api_packages.get_key_value(path)?;
         match name {
@@ -1191,7 +1420,15 @@ impl<'a> Types<'a> {
                                         None => {
                                             let embedded_name = match ty {
                                                 TypeExpr::Pointer(inner) => inner.base_name(),
-                                                other => other.base_name(),
+                                                other @ TypeExpr::Named { .. }
+                                                | other @ TypeExpr::Slice(_)
+                                                | other @ TypeExpr::Array(_)
+                                                | other @ TypeExpr::Map(..)
+                                                | other @ TypeExpr::Chan(_)
+                                                | other @ TypeExpr::Func(_)
+                                                | other @ TypeExpr::Struct(_)
+                                                | other @ TypeExpr::Interface(_)
+                                                | other @ TypeExpr::Other(_) => other.base_name(),
                                             }
                                             .map(|(_, n)| n);
                                             if embedded_name == Some(name) {
@@ -1217,7 +1454,14 @@ impl<'a> Types<'a> {
                             }
                             // A defined type: `type X Y` has Y's fields, not its methods;
                             // they are looked at on this level, as X's own.
-                            _ => {
+                            TypeExpr::Named { .. }
+                            | TypeExpr::Pointer(_)
+                            | TypeExpr::Slice(_)
+                            | TypeExpr::Array(_)
+                            | TypeExpr::Map(..)
+                            | TypeExpr::Chan(_)
+                            | TypeExpr::Func(_)
+                            | TypeExpr::Other(_) => {
                                 let underlying =
                                     self.resolve(file, None, &subst, &decl.ty, depth + 1);
                                 match underlying {
@@ -1225,15 +1469,47 @@ impl<'a> Types<'a> {
                                     Ty::Named(..) if !decl.alias => {
                                         level.push((underlying, *promoted, true))
                                     }
-                                    _ => {}
+                                    Ty::Named(..)
+                                    | Ty::Pointer(_)
+                                    | Ty::Slice(_)
+                                    | Ty::Array(_)
+                                    | Ty::Map(..)
+                                    | Ty::Chan(_)
+                                    | Ty::Func { .. }
+                                    | Ty::InlineInterface(..)
+                                    | Ty::InlineStruct(..)
+                                    | Ty::Client { .. }
+                                    | Ty::Basic
+                                    | Ty::Package(_)
+                                    | Ty::TypeName(_)
+                                    | Ty::Unknown(_) => {}
                                 }
                             }
                         }
                     }
-                    other => match self.lookup(other, name, depth + 1) {
+                    other @ Ty::Pointer(_)
+                    | other @ Ty::Slice(_)
+                    | other @ Ty::Array(_)
+                    | other @ Ty::Map(..)
+                    | other @ Ty::Chan(_)
+                    | other @ Ty::Func { .. }
+                    | other @ Ty::InlineInterface(..)
+                    | other @ Ty::InlineStruct(..)
+                    | other @ Ty::Client { .. }
+                    | other @ Ty::Connector
+                    | other @ Ty::Outside
+                    | other @ Ty::Basic
+                    | other @ Ty::Package(_)
+                    | other @ Ty::TypeName(_)
+                    | other @ Ty::Unknown(_) => match self.lookup(other, name, depth + 1) {
                         Member::NotFound => {}
                         Member::Outside => outside_embed = true,
-                        m => {
+                        m @ Member::Field(_)
+                        | m @ Member::Methods { .. }
+                        | m @ Member::Interface { .. }
+                        | m @ Member::Client { .. }
+                        | m @ Member::Connector
+                        | m @ Member::Unknown(_) => {
                             if let Ty::Connector | Ty::Client { .. } = other {
                                 // Only names such a type really has are promoted from it.
                                 if matches!(m, Member::Connector) && !is_connector_method(name) {
@@ -1282,10 +1558,31 @@ impl<'a> Types<'a> {
                 let &(file, decl) = self.decls.get(&(k.dir, k.name))?;
                 match &decl.ty {
                     TypeExpr::Interface(elems) => (file, elems.as_slice()),
-                    _ => return None,
+                    TypeExpr::Named { .. }
+                    | TypeExpr::Pointer(_)
+                    | TypeExpr::Slice(_)
+                    | TypeExpr::Array(_)
+                    | TypeExpr::Map(..)
+                    | TypeExpr::Chan(_)
+                    | TypeExpr::Func(_)
+                    | TypeExpr::Struct(_)
+                    | TypeExpr::Other(_) => return None,
                 }
             }
-            _ => return None,
+            Ty::Pointer(_)
+            | Ty::Slice(_)
+            | Ty::Array(_)
+            | Ty::Map(..)
+            | Ty::Chan(_)
+            | Ty::Func { .. }
+            | Ty::InlineStruct(..)
+            | Ty::Client { .. }
+            | Ty::Connector
+            | Ty::Outside
+            | Ty::Basic
+            | Ty::Package(_)
+            | Ty::TypeName(_)
+            | Ty::Unknown(_) => return None,
         };
         let mut out = Vec::new();
         for el in elems {
@@ -1441,7 +1738,20 @@ impl<'a> Types<'a> {
                             Ty::Named(k, _) => next.push(*k),
                             // The connector's methods are known: it provides those and no other.
                             Ty::Connector => connector = true,
-                            _ => open = true,
+                            Ty::Pointer(_)
+                            | Ty::Slice(_)
+                            | Ty::Array(_)
+                            | Ty::Map(..)
+                            | Ty::Chan(_)
+                            | Ty::Func { .. }
+                            | Ty::InlineInterface(..)
+                            | Ty::InlineStruct(..)
+                            | Ty::Client { .. }
+                            | Ty::Outside
+                            | Ty::Basic
+                            | Ty::Package(_)
+                            | Ty::TypeName(_)
+                            | Ty::Unknown(_) => open = true,
                         }
                     }
                 }
@@ -1471,7 +1781,21 @@ impl<'a> Types<'a> {
             .iter()
             .filter_map(|f| match self.resolve(file, None, &[], &f.ty, 1) {
                 Ty::Named(k, _) => Some(k),
-                _ => None,
+                Ty::Pointer(_)
+                | Ty::Slice(_)
+                | Ty::Array(_)
+                | Ty::Map(..)
+                | Ty::Chan(_)
+                | Ty::Func { .. }
+                | Ty::InlineInterface(..)
+                | Ty::InlineStruct(..)
+                | Ty::Client { .. }
+                | Ty::Connector
+                | Ty::Outside
+                | Ty::Basic
+                | Ty::Package(_)
+                | Ty::TypeName(_)
+                | Ty::Unknown(_) => None,
             })
             .collect()
     }
@@ -1497,7 +1821,20 @@ impl<'a> Types<'a> {
                 match self.resolve(file, None, &[], &f.ty, 1).pointee() {
                     Ty::Named(k, _) => work.push((k.dir, k.name)),
                     Ty::Client { api_package, .. } => out.push(*api_package),
-                    _ => {}
+                    Ty::Pointer(_)
+                    | Ty::Slice(_)
+                    | Ty::Array(_)
+                    | Ty::Map(..)
+                    | Ty::Chan(_)
+                    | Ty::Func { .. }
+                    | Ty::InlineInterface(..)
+                    | Ty::InlineStruct(..)
+                    | Ty::Connector
+                    | Ty::Outside
+                    | Ty::Basic
+                    | Ty::Package(_)
+                    | Ty::TypeName(_)
+                    | Ty::Unknown(_) => {}
                 }
             }
         }
@@ -1517,7 +1854,21 @@ impl<'a> Ty<'a> {
     fn type_value(self) -> Ty<'a> {
         match self {
             Ty::TypeName(t) => *t,
-            other => other,
+            other @ Ty::Named(..)
+            | other @ Ty::Pointer(_)
+            | other @ Ty::Slice(_)
+            | other @ Ty::Array(_)
+            | other @ Ty::Map(..)
+            | other @ Ty::Chan(_)
+            | other @ Ty::Func { .. }
+            | other @ Ty::InlineInterface(..)
+            | other @ Ty::InlineStruct(..)
+            | other @ Ty::Client { .. }
+            | other @ Ty::Connector
+            | other @ Ty::Outside
+            | other @ Ty::Basic
+            | other @ Ty::Package(_)
+            | other @ Ty::Unknown(_) => other,
         }
     }
 }
@@ -1553,9 +1904,36 @@ fn sliced(ty: Ty<'_>) -> Ty<'_> {
         Ty::Array(t) => Ty::Slice(t),
         Ty::Pointer(p) => match *p {
             Ty::Array(t) => Ty::Slice(t),
-            other => Ty::Pointer(Box::new(other)),
+            other @ Ty::Named(..)
+            | other @ Ty::Pointer(_)
+            | other @ Ty::Slice(_)
+            | other @ Ty::Map(..)
+            | other @ Ty::Chan(_)
+            | other @ Ty::Func { .. }
+            | other @ Ty::InlineInterface(..)
+            | other @ Ty::InlineStruct(..)
+            | other @ Ty::Client { .. }
+            | other @ Ty::Connector
+            | other @ Ty::Outside
+            | other @ Ty::Basic
+            | other @ Ty::Package(_)
+            | other @ Ty::TypeName(_)
+            | other @ Ty::Unknown(_) => Ty::Pointer(Box::new(other)),
         },
-        other => other,
+        other @ Ty::Named(..)
+        | other @ Ty::Slice(_)
+        | other @ Ty::Map(..)
+        | other @ Ty::Chan(_)
+        | other @ Ty::Func { .. }
+        | other @ Ty::InlineInterface(..)
+        | other @ Ty::InlineStruct(..)
+        | other @ Ty::Client { .. }
+        | other @ Ty::Connector
+        | other @ Ty::Outside
+        | other @ Ty::Basic
+        | other @ Ty::Package(_)
+        | other @ Ty::TypeName(_)
+        | other @ Ty::Unknown(_) => other,
     }
 }
 
@@ -1616,7 +1994,24 @@ fn assigned_package_vars<'a>(
                     if let Expr::AddressOf(inner) = e {
                         let target = match inner.as_ref() {
                             Expr::Ident(n) if is_var(dir, n) => Some((dir, n.as_str())),
-                            other => qualified(other).filter(|k| is_var(k.0, k.1)),
+                            other @ Expr::Str(_)
+                            | other @ Expr::Int(_)
+                            | other @ Expr::Ident(_)
+                            | other @ Expr::Selector(..)
+                            | other @ Expr::Call(_)
+                            | other @ Expr::Binary(..)
+                            | other @ Expr::Composite { .. }
+                            | other @ Expr::AddressOf(_)
+                            | other @ Expr::Deref(_)
+                            | other @ Expr::Receive(_)
+                            | other @ Expr::SliceOf(_)
+                            | other @ Expr::Index(..)
+                            | other @ Expr::TypeAssert(..)
+                            | other @ Expr::Type(_)
+                            | other @ Expr::FuncLit(_)
+                            | other @ Expr::Other(_) => {
+                                qualified(other).filter(|k| is_var(k.0, k.1))
+                            }
                         };
                         if let Some(k) = target {
                             out.entry(k).or_insert(file);

@@ -196,7 +196,9 @@ impl Value {
             Value::Str(t) => t,
             Value::Int(i) => Template::lit(i.to_string()),
             Value::Unknown(r) => Template::hole(r),
-            _ => Template::hole("a value that is not a string"),
+            Value::Client(_) | Value::Options(_) | Value::Option(_) | Value::Endpoint(_) => {
+                Template::hole("a value that is not a string")
+            }
         }
     }
 }
@@ -339,11 +341,48 @@ impl<'a> Scope<'a> {
                             ))
                         })
                         .unwrap_or(HostChoice::Default),
-                    _ => HostChoice::Default,
+                    // A constructor the tree does not hold (outside the tree, a function
+                    // value, an interface's method) may have set any host.
+                    Ty::Named(..)
+                    | Ty::Pointer(_)
+                    | Ty::Slice(_)
+                    | Ty::Array(_)
+                    | Ty::Map(..)
+                    | Ty::Chan(_)
+                    | Ty::InlineInterface(..)
+                    | Ty::InlineStruct(..)
+                    | Ty::Client { .. }
+                    | Ty::Connector
+                    | Ty::Outside
+                    | Ty::Basic
+                    | Ty::Package(_)
+                    | Ty::TypeName(_)
+                    | Ty::Unknown(_) => HostChoice::Dynamic(format!(
+                        "the host of the client `{}` returns, which rootlint cannot see",
+                        describe(&call.callee)
+                    )),
                 };
                 (format!("the result of `{what}`"), host)
             }
-            _ => (format!("`{what}`"), HostChoice::Default),
+            Expr::Str(_)
+            | Expr::Int(_)
+            | Expr::Ident(_)
+            | Expr::Binary(..)
+            | Expr::Composite { .. }
+            | Expr::AddressOf(_)
+            | Expr::Deref(_)
+            | Expr::Receive(_)
+            | Expr::SliceOf(_)
+            | Expr::Index(..)
+            | Expr::TypeAssert(..)
+            | Expr::Type(_)
+            | Expr::FuncLit(_)
+            | Expr::Other(_) => (
+                format!("`{what}`"),
+                HostChoice::Dynamic(format!(
+                    "the host of `{what}`, a client rootlint cannot follow to where it was made"
+                )),
+            ),
         };
         Value::Client(Client {
             api_package: api_package.to_string(),
@@ -446,7 +485,13 @@ impl<'a> Scope<'a> {
                 Value::Unknown(r) if spread && i == args.len() - 1 => {
                     items.push(PubOption::Unknown(format!("options spread from {r}")))
                 }
-                v => push_option(v, &mut items),
+                v @ Value::Str(_)
+                | v @ Value::Int(_)
+                | v @ Value::Client(_)
+                | v @ Value::Options(_)
+                | v @ Value::Option(_)
+                | v @ Value::Endpoint(_)
+                | v @ Value::Unknown(_) => push_option(v, &mut items),
             }
         }
         items
@@ -714,12 +759,30 @@ impl<'a> Scope<'a> {
                             c.via = Some(format!("the dot import of `{path}`"));
                             return Value::Client(c);
                         }
-                        v => return v,
+                        v @ Value::Str(_)
+                        | v @ Value::Int(_)
+                        | v @ Value::Options(_)
+                        | v @ Value::Option(_)
+                        | v @ Value::Endpoint(_) => return v,
                     }
                 }
                 Value::Unknown(format!("the result of `{}(…)`", describe(callee)))
             }
-            _ => Value::Unknown(format!("the result of `{}(…)`", describe(callee))),
+            Expr::Str(_)
+            | Expr::Int(_)
+            | Expr::Ident(_)
+            | Expr::Call(_)
+            | Expr::Binary(..)
+            | Expr::Composite { .. }
+            | Expr::AddressOf(_)
+            | Expr::Deref(_)
+            | Expr::Receive(_)
+            | Expr::SliceOf(_)
+            | Expr::Index(..)
+            | Expr::TypeAssert(..)
+            | Expr::Type(_)
+            | Expr::FuncLit(_)
+            | Expr::Other(_) => Value::Unknown(format!("the result of `{}(…)`", describe(callee))),
         }
     }
 
@@ -781,9 +844,9 @@ fn push_option(v: Value, items: &mut Vec<PubOption>) {
         Value::Option(o) => items.push(o),
         Value::Options(more) => items.extend(more),
         Value::Unknown(r) => items.push(PubOption::Unknown(r)),
-        _ => items.push(PubOption::Unknown(
-            "a value that is not a pub option".into(),
-        )),
+        Value::Str(_) | Value::Int(_) | Value::Client(_) | Value::Endpoint(_) => items.push(
+            PubOption::Unknown("a value that is not a pub option".into()),
+        ),
     }
 }
 
@@ -814,7 +877,13 @@ pub(crate) fn describe(e: &Expr) -> String {
         Expr::SliceOf(b) => format!("{}[:]", describe(b)),
         Expr::TypeAssert(b, _) => format!("{}.(…)", describe(b)),
         Expr::Str(s) => format!("{s:?}"),
-        _ => "…".into(),
+        Expr::Int(_)
+        | Expr::Binary(..)
+        | Expr::Composite { .. }
+        | Expr::AddressOf(_)
+        | Expr::Type(_)
+        | Expr::FuncLit(_)
+        | Expr::Other(_) => "…".into(),
     }
 }
 
