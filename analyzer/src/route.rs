@@ -41,15 +41,28 @@ pub fn port_number(p: &str) -> Option<u16> {
     p.parse().ok()
 }
 
+/// The default port and length of an `http://` or `https://` prefix, in any case: `net/url`
+/// lower-cases the scheme, so `HTTPS://h:666/x` is a :666 URL.
+pub fn scheme_prefix(url: &str) -> Option<(u16, usize)> {
+    let starts = |p: &str| {
+        url.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    if starts("https://") {
+        Some((443, "https://".len()))
+    } else if starts("http://") {
+        Some((80, "http://".len()))
+    } else {
+        None
+    }
+}
+
 /// Parses an absolute `http(s)://host[:port][/path][?query][#fragment]` URL.
 pub fn parse_url(url: &str) -> Result<Target, String> {
-    let (default_port, rest) = if let Some(r) = url.strip_prefix("https://") {
-        (443, r)
-    } else if let Some(r) = url.strip_prefix("http://") {
-        (80, r)
-    } else {
+    let Some((default_port, len)) = scheme_prefix(url) else {
         return Err(format!("`{url}` is not an absolute http(s) URL"));
     };
+    let rest = &url[len..];
     let rest = rest.split(['?', '#']).next().unwrap_or("");
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -389,6 +402,10 @@ mod tests {
     fn urls_parse_with_default_ports_and_drop_queries() {
         assert_eq!(parse_url("http://x.y/p?q=1"), Ok(t("x.y", 80, "/p")));
         assert_eq!(parse_url("https://X.Y:666"), Ok(t("x.y", 666, "/")));
+        // Go lower-cases the scheme.
+        assert_eq!(parse_url("HTTPS://x.y:666/a"), Ok(t("x.y", 666, "/a")));
+        assert_eq!(parse_url("Http://x.y/a"), Ok(t("x.y", 80, "/a")));
+        assert!(parse_url("httpx://x.y/a").is_err());
         assert!(parse_url("x.y/p").is_err());
         assert!(parse_url("https://x:abc/p").is_err());
     }

@@ -961,11 +961,12 @@ pub(crate) fn url_shape(url: &Template) -> UrlShape {
         port: Err(r.to_string()),
         path: Err(r.to_string()),
     };
+    let scheme = match url.0.first() {
+        Some(Piece::Lit(s)) => crate::route::scheme_prefix(s),
+        _ => None,
+    };
     let (default_port, rest) = match url.0.first() {
-        Some(Piece::Lit(s)) if s.starts_with("https://") => {
-            (443, strip_first(url, "https://".len()))
-        }
-        Some(Piece::Lit(s)) if s.starts_with("http://") => (80, strip_first(url, "http://".len())),
+        Some(Piece::Lit(_)) if let Some((port, len)) = scheme => (port, strip_first(url, len)),
         Some(Piece::Lit(s)) if url.0.len() == 1 => {
             return unknown(&format!("`{s}`, which is not an absolute http(s) URL"));
         }
