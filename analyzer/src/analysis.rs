@@ -139,13 +139,14 @@ pub(crate) fn conclude(
     problems.extend(ledger.gaps.iter().cloned());
     problems.sort();
     let (attributions, unresolved) = attribute(types, graph, call_sites, binaries);
-    let without_identity = without_identity(workspace, call_sites, &attributions);
+    let bundles = bundles::find(types);
+    let without_identity = without_identity(workspace, call_sites, &attributions, &bundles);
     Conclusions {
         problems,
         ledger,
         attributions,
         unresolved,
-        bundles: bundles::find(types),
+        bundles,
         without_identity,
     }
 }
@@ -348,15 +349,36 @@ fn without_identity(
     ws: &Workspace,
     sites: &[CallSite],
     attributions: &[Vec<Attribution>],
+    bundles: &[bundles::Bundle],
 ) -> Vec<usize> {
     let compiled_in = ws.import_closure(ws.services.iter().map(|s| s.dir.as_str()));
+    // Each binary is checked on its own: a program that runs no service (a tool's `main`)
+    // makes what it links run without a service's identity, even code a service links too.
+    let tools: Vec<&str> = ws
+        .packages
+        .values()
+        .filter(|p| !bundles.iter().any(|b| b.dir == p.dir))
+        .filter(|p| {
+            p.go_files.iter().any(|&f| {
+                let facts = ws.go(f);
+                facts.package == "main"
+                    && facts
+                        .functions
+                        .iter()
+                        .any(|g| g.name == "main" && g.receiver_type.is_none())
+            })
+        })
+        .map(|p| p.dir.as_str())
+        .collect();
+    let linked_by_tools = ws.import_closure(tools);
     sites
         .iter()
         .enumerate()
         .filter(|(i, s)| {
+            let dir = ws.files[s.function.file].file.dir();
             s.destination.is_trust_root()
                 && attributions[*i].is_empty()
-                && !compiled_in.contains(ws.files[s.function.file].file.dir())
+                && (!compiled_in.contains(dir) || linked_by_tools.contains(dir))
         })
         .map(|(i, _)| i)
         .collect()

@@ -2,8 +2,10 @@ use crate::{Diagnostic, LintContext, declare_lint};
 
 declare_lint! {
     /// ### What it does
-    /// Finds :666 calls in Go packages that no service compiles in: a `main` package, a tool,
-    /// a library that no service imports. rootlint finds a service's identity in its
+    /// Finds :666 calls in Go packages that no service compiles in (a `main` package, a tool,
+    /// a library that no service imports), and :666 calls that no service reaches in a package
+    /// that a program running no service (a tool's `main`) links: each binary is checked on
+    /// its own, so a package a service also imports is no cover. rootlint finds a service's identity in its
     /// `manifest.yaml`, in its api package's `definition.go` (`const Hostname = "…"`) or in its
     /// generated `intermediate.go`; a call outside every service's import closure has none.
     ///
@@ -31,18 +33,29 @@ declare_lint! {
 
 fn check(cx: &LintContext) -> Vec<Diagnostic> {
     let a = cx.analysis;
+    let ws = &a.workspace;
+    let compiled_in = ws.import_closure(ws.services.iter().map(|s| s.dir.as_str()));
     a.without_identity
         .iter()
         .map(|&i| {
             let site = &a.call_sites[i];
+            let dir = site.file.rsplit_once('/').map_or("", |(d, _)| d);
+            let message = if compiled_in.contains(dir) {
+                format!(
+                    "{} to :666 is reached by no service, and a program that runs no service links it",
+                    crate::describe_call(site)
+                )
+            } else {
+                format!(
+                    "{} to :666 is in a package that no service compiles in",
+                    crate::describe_call(site)
+                )
+            };
             Diagnostic::new(
                 TRUST_ROOT_CALL_WITHOUT_IDENTITY.name,
                 site.file.clone(),
                 site.span,
-                format!(
-                    "{} to :666 is in a package that no service compiles in",
-                    crate::describe_call(site)
-                ),
+                message,
             )
             .with_label("rootlint cannot tell which service makes this call")
             .with_note("no grant for this call; the grants are incomplete")
