@@ -22,6 +22,12 @@ pub(crate) fn is_framework(path: &str) -> bool {
             .any(|p| path == *p || path.ends_with(&format!("/{p}")))
 }
 
+/// Whether an import path is the framework's `application` package (or a fork's copy), not
+/// any package that happens to be named `application`.
+pub(crate) fn is_application_package(path: &str) -> bool {
+    path == "github.com/microbus-io/fabric/application" || path.ends_with("/fabric/application")
+}
+
 /// The import path prefix of the framework's own services (the built-in trust roots).
 const CORE_SERVICES: &str = "github.com/microbus-io/fabric/coreservices/";
 

@@ -102,9 +102,10 @@ pub(crate) fn find(types: &Types) -> Vec<Bundle> {
                     if !adds_services(&scope, &call.callee) {
                         continue;
                     }
-                    // `application.New(…)` may also take options: only `Add` takes nothing
-                    // but services, so only its untraceable arguments are findings.
-                    let only_services = matches!(&call.callee, Expr::Selector(_, m) if m == "Add");
+                    // The framework's `New` takes no argument and `Add` and `AddAndStartup`
+                    // take services only: an argument rootlint cannot trace is a finding
+                    // wherever it is.
+                    let only_services = true;
                     for (k, (arg, span)) in call.args.iter().zip(&call.arg_spans).enumerate() {
                         let spread = call.spread && k + 1 == call.args.len();
                         let traced = if spread {
@@ -159,7 +160,9 @@ fn adds_services(scope: &Scope, callee: &Expr) -> bool {
         Expr::Selector(base, m) if m == "New" || m == "NewTesting" => {
             is_application_package(scope, base)
         }
-        Expr::Selector(base, m) if m == "Add" => holds_application(scope, base, 0),
+        Expr::Selector(base, m) if m == "Add" || m == "AddAndStartup" => {
+            holds_application(scope, base, 0)
+        }
         Expr::Str(_)
         | Expr::Int(_)
         | Expr::Ident(_)
@@ -180,7 +183,7 @@ fn adds_services(scope: &Scope, callee: &Expr) -> bool {
 }
 
 fn is_application_package(scope: &Scope, e: &Expr) -> bool {
-    matches!(e, Expr::Ident(alias) if scope.imported_package(alias).is_some_and(|p| p.ends_with("/application")))
+    matches!(e, Expr::Ident(alias) if scope.imported_package(alias).is_some_and(crate::framework::is_application_package))
 }
 
 fn holds_application(scope: &Scope, e: &Expr, depth: u32) -> bool {
@@ -230,7 +233,7 @@ fn is_application_type(scope: &Scope, ty: &crate::facts::go::TypeExpr) -> bool {
     ty.base_name().is_some_and(|(q, n)| {
         n == "Application"
             && q.and_then(|q| scope.import_path(q))
-                .is_some_and(|p| p.ends_with("/application"))
+                .is_some_and(crate::framework::is_application_package)
     })
 }
 
@@ -240,12 +243,24 @@ fn trace<'a>(types: &'a Types<'a>, scope: &Scope<'a>, arg: &'a Expr, depth: u32)
         return Traced::Unresolved("traced through more steps than rootlint follows".into());
     }
     match arg {
-        // `pkg.NewService()`: the package, in the tree or shipped.
         Expr::Call(c) => {
+            // What the call returns, by its type: a service type of the tree.
+            if let found @ Traced::Services(_) = by_type(types, scope, arg) {
+                return found;
+            }
             if let Expr::Selector(base, name) = &c.callee {
+                // `pkg.NewService()` of a package the tree does not hold (a core service), or
+                // of a service package whose constructor is generated code rootlint reads for
+                // its identity only: the framework's convention. In any other package of the
+                // tree the name proves nothing.
+                let ws = types.workspace();
                 if name == "NewService"
                     && let Expr::Ident(alias) = base.as_ref()
                     && let Some(path) = scope.imported_package(alias)
+                    && ws
+                        .dir_by_import
+                        .get(path)
+                        .is_none_or(|dir| ws.services.iter().any(|s| s.dir == *dir))
                 {
                     return Traced::Services(vec![path.to_string()]);
                 }

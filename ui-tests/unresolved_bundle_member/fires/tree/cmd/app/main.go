@@ -5,6 +5,7 @@ import (
 	"github.com/microbus-io/fabric/coreservices/accesstoken"
 	"github.com/microbus-io/fabric/service"
 
+	"example.com/bundle/helper"
 	"example.com/bundle/orders"
 )
 
@@ -19,5 +20,8 @@ func main() {
 	var extra []application.Service
 	extra = append(extra, orders.NewService())
 	app.Add(extra...) // want: deny unresolved_bundle_member
+	// AddAndStartup adds services as Add does; a NewService of a package that is no service
+	// proves nothing by its name.
+	_ = app.AddAndStartup(helper.NewService()) // want: deny unresolved_bundle_member
 	app.Run()
 }
