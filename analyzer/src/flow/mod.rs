@@ -1356,15 +1356,23 @@ impl<'a> Builder<'a> {
     /// container's value (every load reads the container's sources as well as the elements
     /// stored by index), so two tables of one type stay apart, as allocation sites do in a
     /// points-to analysis. Loads of a container rootlint cannot type still read them.
+    /// The elements of a container literal; `elem` is the container's element type, which an
+    /// element written without its type (`[]T{{…}}`) has.
     fn literal_elements(
         &mut self,
         f: FunctionRef,
         scope: &Scope<'a>,
         elements: &'a [(Option<String>, Expr)],
+        elem: Option<Ty<'a>>,
     ) -> u32 {
         let site = self.temp();
         for (_, value) in elements {
-            let src = self.expr(f, scope, value);
+            let src = match (value, &elem) {
+                (Expr::Composite { ty: None, elements }, Some(t)) => {
+                    self.composite_resolved(f, scope, Some(t.clone()), None, elements)
+                }
+                _ => self.expr(f, scope, value),
+            };
             self.flow(&src, site);
         }
         let all = self.node(Place::ElemAll);
@@ -1380,8 +1388,45 @@ impl<'a> Builder<'a> {
         elements: &'a [(Option<String>, Expr)],
     ) -> Vec<Source> {
         let resolved = ty.map(|t| self.types.resolve(scope.file, scope.function, &[], t, 0));
+        self.composite_resolved(f, scope, resolved, ty, elements)
+    }
+
+    /// A composite literal of a resolved type (or its container's element type, when written
+    /// without one), with the type as the source writes it when it does.
+    fn composite_resolved(
+        &mut self,
+        f: FunctionRef,
+        scope: &Scope<'a>,
+        resolved: Option<Ty<'a>>,
+        ty: Option<&'a TypeExpr>,
+        elements: &'a [(Option<String>, Expr)],
+    ) -> Vec<Source> {
         let mut out = Vec::new();
+        // The element type of a container type, for its elements written without a type.
+        let elem_of = |t: Ty<'a>| match self.types.underlying_container(t, 0) {
+            Ty::Slice(e) | Ty::Array(e) | Ty::Map(e, _) | Ty::Chan(e) => Some(*e),
+            _ => None,
+        };
         match resolved.as_ref().map(Ty::pointee) {
+            Some(Ty::InlineStruct(file, fields)) => {
+                // An anonymous struct: fields by its key, positional elements by position.
+                let owner: Arc<str> = Arc::from(inline_struct_key(self.types, *file, fields));
+                for (i, (key, value)) in elements.iter().enumerate() {
+                    let field = key.clone().or_else(|| {
+                        fields.get(i).and_then(|fd| {
+                            fd.name
+                                .clone()
+                                .or_else(|| embedded_name(&fd.ty).map(str::to_string))
+                        })
+                    });
+                    let src = self.expr(f, scope, value);
+                    let place = match field {
+                        Some(name) => self.field_node(Some(owner.clone()), &name),
+                        None => self.elem_node(None),
+                    };
+                    self.flow(&src, place);
+                }
+            }
             Some(Ty::Named(k, _)) if self.is_struct(*k) => {
                 let owner: Arc<str> = Arc::from(self.types.type_name(*k));
                 out.push(Source::Token(
@@ -1403,10 +1448,16 @@ impl<'a> Builder<'a> {
                 out.push(Source::Token(
                     self.token(Token::Type(Arc::from(k.dir), Arc::from(k.name))),
                 ));
-                out.push(Source::Node(self.literal_elements(f, scope, elements)));
+                let elem = elem_of(Ty::Named(*k, Vec::new()));
+                out.push(Source::Node(
+                    self.literal_elements(f, scope, elements, elem),
+                ));
             }
-            Some(Ty::Slice(_) | Ty::Array(_) | Ty::Map(..) | Ty::Chan(_)) => {
-                out.push(Source::Node(self.literal_elements(f, scope, elements)));
+            Some(t @ (Ty::Slice(_) | Ty::Array(_) | Ty::Map(..) | Ty::Chan(_))) => {
+                let elem = elem_of(t.clone());
+                out.push(Source::Node(
+                    self.literal_elements(f, scope, elements, elem),
+                ));
             }
             _ => {
                 // A struct of a type rootlint cannot name (anonymous, local, elided): fields by

@@ -349,7 +349,7 @@ impl<'a> Types<'a> {
         clippy::wildcard_enum_match_arm,
         reason = "every other type is its own underlying type: nothing is dropped"
     )]
-    fn underlying_container(&'a self, t: Ty<'a>, d: u32) -> Ty<'a> {
+    pub(crate) fn underlying_container(&'a self, t: Ty<'a>, d: u32) -> Ty<'a> {
         match t {
             Ty::Named(k, args) => match self.decls.get(&(k.dir, k.name)) {
                 Some(&(file, decl))

@@ -1234,39 +1234,19 @@ impl<'a> Extractor<'a> {
             }
             "composite_literal" => {
                 let ty = child("type").map(|t| self.type_expr(t, d));
-                let mut elements = Vec::new();
-                if let Some(body) = child("body") {
-                    for el in named_children(body) {
-                        match kind(el) {
-                            "keyed_element" => {
-                                let key = el
-                                    .child_by_field_id(field_id("key"))
-                                    .and_then(|k| k.named_child(0))
-                                    .map(|k| self.text(k).to_string());
-                                let value = match el
-                                    .child_by_field_id(field_id("value"))
-                                    .and_then(|v| v.named_child(0))
-                                {
-                                    Some(v) => self.expr(v, d),
-                                    None => Expr::Other("element".into()),
-                                };
-                                elements.push((key, value));
-                            }
-                            "literal_element" => {
-                                if let Some(v) = el.named_child(0) {
-                                    let v = self.expr(v, d);
-                                    elements.push((None, v));
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                }
+                let elements = child("body")
+                    .map(|body| self.literal_elements(body, d))
+                    .unwrap_or_default();
                 Expr::Composite {
                     ty: ty.map(Box::new),
                     elements,
                 }
             }
+            // An element whose type its container gives (`[]T{{…}}`, `map[K]T{k: {…}}`).
+            "literal_value" => Expr::Composite {
+                ty: None,
+                elements: self.literal_elements(node, d),
+            },
             "func_literal" => Expr::FuncLit(
                 self.closure_at
                     .get(&node.start_byte())
@@ -1279,6 +1259,37 @@ impl<'a> Extractor<'a> {
             }
             other => Expr::Other(other.to_string()),
         }
+    }
+
+    /// The elements of a composite literal's `{…}`, each with its key when keyed by a name.
+    fn literal_elements(&mut self, body: Node, d: u32) -> Vec<(Option<String>, Expr)> {
+        let mut elements = Vec::new();
+        for el in named_children(body) {
+            match kind(el) {
+                "keyed_element" => {
+                    let key = el
+                        .child_by_field_id(field_id("key"))
+                        .and_then(|k| k.named_child(0))
+                        .map(|k| self.text(k).to_string());
+                    let value = match el
+                        .child_by_field_id(field_id("value"))
+                        .and_then(|v| v.named_child(0))
+                    {
+                        Some(v) => self.expr(v, d),
+                        None => Expr::Other("element".into()),
+                    };
+                    elements.push((key, value));
+                }
+                "literal_element" => {
+                    if let Some(v) = el.named_child(0) {
+                        let v = self.expr(v, d);
+                        elements.push((None, v));
+                    }
+                }
+                _ => {}
+            }
+        }
+        elements
     }
 
     fn comment(&mut self, node: Node) {
