@@ -327,22 +327,24 @@ fn the_syntax_crate_exports_no_syntax_tree() {
 /// goes. A module missing from the table fails the test, so a new one gets a place.
 #[test]
 fn the_analyzer_stages_form_a_dag() {
-    const STAGES: &[(&str, u32)] = &[
-        ("span", 0),
-        ("subject", 0),
-        ("route", 0),
-        ("framework", 0),
-        ("diagnostic", 5),
-        ("discover", 10),
-        ("triage", 20),
-        ("facts", 40),
-        ("workspace", 50),
-        ("resolve", 60),
-        ("flow", 70),
-        ("callgraph", 80),
-        ("ledger", 85),
-        ("analysis", 88),
-        ("grants", 90),
+    // (module, stage as ARCHITECTURE.md and the module's docs number it, order within the
+    // stage). Stage 0: shared helpers every stage may use.
+    const STAGES: &[(&str, u32, u32)] = &[
+        ("span", 0, 0),
+        ("subject", 0, 0),
+        ("route", 0, 0),
+        ("framework", 0, 0),
+        ("diagnostic", 0, 1),
+        ("discover", 1, 0),
+        ("triage", 2, 0),
+        ("facts", 4, 0),
+        ("workspace", 5, 0),
+        ("resolve", 6, 0),
+        ("flow", 7, 0),
+        ("callgraph", 9, 0),
+        ("ledger", 9, 1),
+        ("analysis", 9, 2),
+        ("grants", 10, 0),
     ];
     const DRIVERS: &[&str] = &["lib", "demand", "incremental"];
 
@@ -431,8 +433,43 @@ fn the_analyzer_stages_form_a_dag() {
             syn::visit::visit_use_tree(self, tree);
         }
     }
-    let stage_of = |m: &str| STAGES.iter().find(|(n, _)| *n == m).map(|(_, s)| *s);
+    let stage_of = |m: &str| {
+        STAGES
+            .iter()
+            .find(|(n, _, _)| *n == m)
+            .map(|(_, s, o)| (*s, *o))
+    };
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("analyzer/src");
+    // One numbering: each staged module's docs open with its stage, and ARCHITECTURE.md's row
+    // of that stage names the module.
+    let architecture =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+            .unwrap();
+    for (module, stage, _) in STAGES.iter().filter(|(_, s, _)| *s > 0) {
+        let file = [
+            src.join(format!("{module}.rs")),
+            src.join(module).join("mod.rs"),
+        ]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let prefix = format!("//! Stage {stage}");
+        assert!(
+            text.starts_with(&prefix)
+                && !text[prefix.len()..].starts_with(|c: char| c.is_ascii_digit()),
+            "{}: its docs must open with `{prefix}`",
+            file.display()
+        );
+        let row = architecture
+            .lines()
+            .find(|l| l.starts_with(&format!("| {stage} |")))
+            .unwrap_or_else(|| panic!("ARCHITECTURE.md has no row for stage {stage}"));
+        assert!(
+            row.contains(&format!("analyzer/src/{module}")),
+            "ARCHITECTURE.md's stage {stage} row does not name `{module}`"
+        );
+    }
     // The stages' workings stay inside the crate; only their results are exported. (file that
     // declares the module, module)
     const CRATE_PRIVATE: &[(&str, &str)] = &[
@@ -492,7 +529,7 @@ fn the_analyzer_stages_form_a_dag() {
             match stage_of(&used) {
                 Some(stage) if stage < own => {}
                 Some(_) => violations.push(format!(
-                    "{}: `{module}` (stage {own}) uses `{used}`, which is not an earlier stage",
+                    "{}: `{module}` (stage {own:?}) uses `{used}`, which is not an earlier stage",
                     rel.display()
                 )),
                 // Items of the crate root (`crate::Options`) belong to the drivers.
