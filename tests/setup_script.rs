@@ -30,6 +30,8 @@ fn machine(uid: Option<u32>, stand_ins: &[&str]) -> tempfile::TempDir {
     for name in stand_ins {
         match *name {
             "sudo" => script("sudo", "echo \"sudo\" >> \"$LOG\"; exec \"$@\""),
+            // An apt-get that can neither install nor update (offline, a broken mirror).
+            "failing-apt-get" => script("apt-get", "echo \"apt-get $*\" >> \"$LOG\"; exit 100"),
             other => script(other, &format!("echo \"{other} $*\" >> \"$LOG\"")),
         }
     }
@@ -63,6 +65,20 @@ fn as_root_it_installs_with_apt_get_then_runs_the_tests() {
     assert!(installs(&log), "{log}");
     assert!(log.ends_with("cargo test --workspace\n"), "{log}");
     assert!(!log.contains("sudo"));
+}
+
+#[test]
+fn when_apt_get_fails_it_stops_before_building() {
+    let bin = machine(Some(0), &["failing-apt-get", "cargo"]);
+    let (out, log) = run(bin.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        log.contains("apt-get update"),
+        "it retries after an update: {log}"
+    );
+    assert!(!log.contains("cargo"), "it built anyway: {log}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("could not install"), "{stderr}");
 }
 
 #[test]

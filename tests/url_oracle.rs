@@ -3,8 +3,9 @@
 //! generated pairs of a base and a reference. An answer Go refuses, or that is not an http(s)
 //! URL, must be refused by rootlint too.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod go_judge;
+
+use go_judge::Rng;
 
 use rootlint_analyzer::route::resolve_reference;
 
@@ -39,21 +40,6 @@ func main() {
 	}
 }
 "#;
-
-/// A small deterministic generator (xorshift), so that a failure names its case.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
-    }
-}
 
 fn reference(rng: &mut Rng) -> String {
     const HEADS: &[&str] = &[
@@ -94,13 +80,6 @@ fn reference(rng: &mut Rng) -> String {
 
 #[test]
 fn relative_urls_resolve_as_go_resolves_them() {
-    let go = Command::new("go").arg("version").output();
-    assert!(
-        go.is_ok_and(|o| o.status.success()),
-        "the URL differential test needs Go: apt-get install golang-go (./scripts/test installs it)"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("main.go"), GO).unwrap();
     let bases = [
         "https://access.token.core:666/mint",
         "https://a.core:666/x/y/z?q=0#top",
@@ -113,31 +92,7 @@ fn relative_urls_resolve_as_go_resolves_them() {
         .map(|i| (bases[i % bases.len()].to_string(), reference(&mut rng)))
         .collect();
     let input: String = cases.iter().map(|(b, r)| format!("{b}\t{r}\n")).collect();
-    let mut child = Command::new("go")
-        .arg("run")
-        .arg(dir.path().join("main.go"))
-        .env("GO111MODULE", "off")
-        .env(
-            "GOCACHE",
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("go-build-cache"),
-        )
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run go");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "the Go side failed");
-    let answers: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let answers = go_judge::run("URL", GO, &input);
     assert_eq!(answers.len(), cases.len());
     let mut wrong = Vec::new();
     let mut resolved = 0;

@@ -149,18 +149,8 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
         message: "the manifest is empty".into(),
         span: None,
     })?;
-    let span_of = |node: &MarkedYaml| -> Span {
-        let to_byte = |m: &saphyr::Marker| {
-            lines
-                .offset(m.line() as u32, m.col() as u32 + 1)
-                .unwrap_or(0)
-        };
-        let start = to_byte(&node.span.start);
-        let end = to_byte(&node.span.end).max(start);
-        // Spans of block scalars run to the next line; keep diagnostics on the value's line.
-        let end = src[start..end].find('\n').map_or(end, |nl| start + nl);
-        lines.span(start, end.max(start))
-    };
+    let at = Positions { src, lines: &lines };
+    let span_of = |node: &MarkedYaml| at.span_of(node);
     let mut facts = ManifestFacts {
         generated: is_generated(src),
         ..ManifestFacts::default()
@@ -171,35 +161,29 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
             span: Some(span_of(root)),
         });
     }
-    // A quoted scalar's span starts at its first character, not at the quote, so that a column
-    // inside the value (an error in a requiredClaims expression) is a column in the file.
-    let located = |node: &MarkedYaml| {
-        scalar_text(node).map(|value| {
-            let mut span = span_of(node);
-            if matches!(
-                src.as_bytes().get(span.start_byte as usize),
-                Some(b'"' | b'\'')
-            ) {
-                span.start_byte += 1;
-                span.start_column += 1;
-            }
-            Located { value, span }
-        })
-    };
-    if let Some(general) = root.data.as_mapping_get("general") {
-        facts.hostname = general.data.as_mapping_get("hostname").and_then(located);
-        facts.package = general.data.as_mapping_get("package").and_then(scalar_text);
+    let located = |node: &MarkedYaml| at.located(node);
+    let readable = |node: &MarkedYaml, what: &str| at.readable(node, what);
+    if let Some(general) = mapping_get(root, "general") {
+        if let Some(h) = mapping_get(general, "hostname") {
+            readable(h, "hostname")?;
+        }
+        facts.hostname = mapping_get(general, "hostname").and_then(located);
+        facts.package = mapping_get(general, "package").and_then(scalar_text);
     }
     for (section, kind) in EndpointKind::SECTIONS {
-        let Some(YamlData::Mapping(entries)) = root.data.as_mapping_get(section).map(|s| &s.data)
-        else {
+        let Some(YamlData::Mapping(entries)) = mapping_get(root, section).map(|s| &s.data) else {
             continue;
         };
         for (key, body) in entries {
             let Some(name) = scalar_text(key) else {
                 continue;
             };
-            let field = |f: &str| body.data.as_mapping_get(f).and_then(located);
+            for f in ["method", "route", "requiredClaims"] {
+                if let Some(v) = mapping_get(body, f) {
+                    readable(v, f)?;
+                }
+            }
+            let field = |f: &str| mapping_get(body, f).and_then(located);
             facts.endpoints.push(ManifestEndpoint {
                 kind,
                 name,
@@ -212,6 +196,79 @@ pub fn parse(src: &str) -> Result<ManifestFacts, ManifestError> {
     }
     facts.directives = hash_directives(src, &lines);
     Ok(facts)
+}
+
+/// Where YAML nodes are in the manifest's text.
+struct Positions<'s> {
+    src: &'s str,
+    lines: &'s LineIndex<'s>,
+}
+
+impl Positions<'_> {
+    fn span_of(&self, node: &MarkedYaml) -> Span {
+        let to_byte = |m: &saphyr::Marker| {
+            self.lines
+                .offset(m.line() as u32, m.col() as u32 + 1)
+                .unwrap_or(0)
+        };
+        let start = to_byte(&node.span.start);
+        let end = to_byte(&node.span.end).max(start);
+        // Spans of block scalars run to the next line; keep diagnostics on the value's line.
+        let end = self.src[start..end].find('\n').map_or(end, |nl| start + nl);
+        self.lines.span(start, end.max(start))
+    }
+
+    /// A scalar with its span. A quoted scalar's span starts at its first character, not at
+    /// the quote, so that a column inside the value (an error in a requiredClaims expression)
+    /// is a column in the file.
+    fn located(&self, node: &MarkedYaml) -> Option<Located> {
+        scalar_text(node).map(|value| {
+            let mut span = self.span_of(node);
+            if matches!(
+                self.src.as_bytes().get(span.start_byte as usize),
+                Some(b'"' | b'\'')
+            ) {
+                span.start_byte += 1;
+                span.start_column += 1;
+            }
+            Located { value, span }
+        })
+    }
+
+    /// A value Go's yaml.v3 reads and rootlint cannot (a `!!binary` scalar, another tag) must
+    /// not read as absent: the manifest is reported instead.
+    fn readable(&self, node: &MarkedYaml, what: &str) -> Result<(), ManifestError> {
+        match &node.data {
+            YamlData::BadValue | YamlData::Tagged(..) | YamlData::Alias(_) => Err(ManifestError {
+                message: format!(
+                    "`{what}` is written with a YAML tag or form rootlint does not read"
+                ),
+                span: Some(self.span_of(node)),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A mapping's value for a key, as Go's yaml.v3 reads it: the key itself, else what a merge
+/// key (`<<: *base`, or a sequence of them, earlier ones first) brings, recursively.
+fn mapping_get<'y>(node: &'y MarkedYaml<'y>, key: &str) -> Option<&'y MarkedYaml<'y>> {
+    fn get<'y>(node: &'y MarkedYaml<'y>, key: &str, depth: u32) -> Option<&'y MarkedYaml<'y>> {
+        // Anchors are copies here, and a merge of a merge nests: bounded all the same.
+        if depth > 16 {
+            return None;
+        }
+        if let Some(v) = node.data.as_mapping_get(key) {
+            return Some(v);
+        }
+        let merged = node.data.as_mapping_get("<<")?;
+        match &merged.data {
+            YamlData::Mapping(_) => get(merged, key, depth + 1),
+            YamlData::Sequence(items) => items.iter().find_map(|m| get(m, key, depth + 1)),
+            _ => None,
+        }
+    }
+    get(node, key, 0)
 }
 
 fn scalar_text(node: &MarkedYaml) -> Option<String> {
@@ -270,6 +327,32 @@ mod tests {
         );
         assert_eq!(m.directives.len(), 1);
         assert!(m.directives[0].trailing);
+    }
+
+    #[test]
+    fn merge_keys_are_read_as_yaml_v3_reads_them() {
+        let src = "general:\n  hostname: roles.app\nbase: &base\n  method: POST\n  route: :666/grant\nmore: &more\n  route: :666/other\n  requiredClaims: roles.admin\nfunctions:\n  Grant:\n    <<: *base\n  Both:\n    <<: [*base, *more]\n  Own:\n    <<: *base\n    route: :666/own\n";
+        let m = parse(src).unwrap();
+        let route = |i: usize| m.endpoints[i].route.as_ref().map(|r| r.value.clone());
+        assert_eq!(route(0).as_deref(), Some(":666/grant"));
+        // The first map of a sequence wins; what only a later one has still comes through.
+        assert_eq!(route(1).as_deref(), Some(":666/grant"));
+        assert_eq!(
+            m.endpoints[1].required_claims.as_ref().unwrap().value,
+            "roles.admin"
+        );
+        // A key of the mapping itself wins over a merged one.
+        assert_eq!(route(2).as_deref(), Some(":666/own"));
+    }
+
+    #[test]
+    fn a_tag_rootlint_does_not_read_is_an_error() {
+        let src = "general:\n  hostname: roles.app\nfunctions:\n  Bin:\n    route: !!binary OjY2Ni9iaW4=\n";
+        let err = parse(src).unwrap_err();
+        assert!(err.message.contains("`route`"), "{}", err.message);
+        assert_eq!(err.span.unwrap().start_line, 5);
+        // `!!str` is read: it only says the scalar is a string.
+        assert!(parse("general:\n  hostname: !!str roles.app\n").is_ok());
     }
 
     #[test]
