@@ -32,10 +32,11 @@ use std::process::Command;
 /// 40084 a named function type), a generic method's result found by demand-driven parsing
 /// (40029 a method value of it, 40147 a function value through two boxes), two services of one
 /// binary each with its own channel of one element type (61833), a value of a type embedding a
-/// typed client that demand-driven parsing did not follow into a generic box (105225).
+/// typed client that demand-driven parsing did not follow into a generic box (105225), fields of
+/// a type local to a function keyed as their loads key them (140001).
 const REGRESSIONS: &[u64] = &[
     1, 4, 22, 26, 78, 80, 89, 133, 159, 170, 171, 501, 579, 732, 795, 805, 1017, 1706, 3625, 5782,
-    5806, 5969, 6207, 40021, 40029, 40084, 40147, 61833, 105225,
+    5806, 5969, 6207, 40021, 40029, 40084, 40147, 61833, 105225, 140001,
 ];
 
 /// Programs per `go vet` and oracle run: the standard library is loaded once per batch.

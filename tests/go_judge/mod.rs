@@ -1,3 +1,5 @@
+#![allow(dead_code, reason = "each test crate uses the part it needs")]
+
 //! What the differential tests against Go share: a deterministic generator, and one run of a
 //! Go program that reads the cases on stdin and answers one line per case on stdout.
 

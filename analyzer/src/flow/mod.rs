@@ -188,6 +188,14 @@ enum Token<'a> {
     Untracked(Untracked),
 }
 
+/// The element type of a container literal, for elements written without their type.
+enum ElemType<'a> {
+    /// As the source writes it.
+    Written(&'a TypeExpr),
+    /// As rootlint resolved the container's type.
+    Resolved(Ty<'a>),
+}
+
 /// A place a value can be in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Place {
@@ -1363,12 +1371,15 @@ impl<'a> Builder<'a> {
         f: FunctionRef,
         scope: &Scope<'a>,
         elements: &'a [(Option<String>, Expr)],
-        elem: Option<Ty<'a>>,
+        elem: Option<ElemType<'a>>,
     ) -> u32 {
         let site = self.temp();
         for (_, value) in elements {
             let src = match (value, &elem) {
-                (Expr::Composite { ty: None, elements }, Some(t)) => {
+                (Expr::Composite { ty: None, elements }, Some(ElemType::Written(t))) => {
+                    self.composite(f, scope, Some(t), elements)
+                }
+                (Expr::Composite { ty: None, elements }, Some(ElemType::Resolved(t))) => {
                     self.composite_resolved(f, scope, Some(t.clone()), None, elements)
                 }
                 _ => self.expr(f, scope, value),
@@ -1402,15 +1413,34 @@ impl<'a> Builder<'a> {
         elements: &'a [(Option<String>, Expr)],
     ) -> Vec<Source> {
         let mut out = Vec::new();
-        // The element type of a container type, for its elements written without a type.
-        let elem_of = |t: Ty<'a>| match self.types.underlying_container(t, 0) {
-            Ty::Slice(e) | Ty::Array(e) | Ty::Map(e, _) | Ty::Chan(e) => Some(*e),
+        // The element type of a container type, for its elements written without a type: as
+        // the source writes it when it does (a type local to the function keys its fields by
+        // its declaration), else resolved.
+        let written = match ty.map(|t| match t {
+            TypeExpr::Pointer(inner) => &**inner,
+            other => other,
+        }) {
+            Some(TypeExpr::Slice(e) | TypeExpr::Array(e) | TypeExpr::Map(_, e)) => Some(&**e),
             _ => None,
+        };
+        let elem_of = |t: Ty<'a>| match written {
+            Some(e) => Some(ElemType::Written(e)),
+            None => match self.types.underlying_container(t, 0) {
+                Ty::Slice(e) | Ty::Array(e) | Ty::Map(e, _) | Ty::Chan(e) => {
+                    Some(ElemType::Resolved(*e))
+                }
+                _ => None,
+            },
         };
         match resolved.as_ref().map(Ty::pointee) {
             Some(Ty::InlineStruct(file, fields)) => {
-                // An anonymous struct: fields by its key, positional elements by position.
-                let owner: Arc<str> = Arc::from(inline_struct_key(self.types, *file, fields));
+                // An anonymous struct, or a type local to a function: fields keyed as their
+                // loads key them (by the type the source writes, when it writes one), and
+                // positional elements by position.
+                let owner: Option<Arc<str>> = match ty {
+                    Some(t) => self.struct_key(f, scope, t).map(Arc::from),
+                    None => Some(Arc::from(inline_struct_key(self.types, *file, fields))),
+                };
                 for (i, (key, value)) in elements.iter().enumerate() {
                     let field = key.clone().or_else(|| {
                         fields.get(i).and_then(|fd| {
@@ -1421,7 +1451,7 @@ impl<'a> Builder<'a> {
                     });
                     let src = self.expr(f, scope, value);
                     let place = match field {
-                        Some(name) => self.field_node(Some(owner.clone()), &name),
+                        Some(name) => self.field_node(owner.clone(), &name),
                         None => self.elem_node(None),
                     };
                     self.flow(&src, place);
