@@ -46,6 +46,7 @@ enum Command {
         color: Color,
     },
     /// Emit the grant JSON (PUB and SUB :666 rules with evidence) that credential generation consumes.
+    #[command(mut_arg("paths", |a| a.help("Folders or files that locate the project (the nearest `go.work`, `go.mod` or `rootlint.toml` above them); the output covers the whole project, wherever in it they point")))]
     Grants {
         #[command(flatten)]
         common: Common,
@@ -57,6 +58,7 @@ enum Command {
         format: GrantsFormat,
     },
     /// Print the trust-root surface: one {caller, host, method, path} line per :666 grant.
+    #[command(mut_arg("paths", |a| a.help("Folders or files that locate the project (the nearest `go.work`, `go.mod` or `rootlint.toml` above them); the output covers the whole project, wherever in it they point")))]
     Audit {
         #[command(flatten)]
         common: Common,

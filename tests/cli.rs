@@ -583,3 +583,20 @@ fn the_readme_adoption_lines_work_under_set_e() {
         "{findings}"
     );
 }
+
+/// `grants` and `audit` cover the whole project whatever PATHS say, and their help says so;
+/// `check` reports on PATHS.
+#[test]
+fn help_says_what_paths_select() {
+    let help = |cmd: &str| {
+        let out = rootlint(&[cmd, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for cmd in ["grants", "audit"] {
+        let text = help(cmd);
+        assert!(text.contains("covers the whole project"), "{cmd}: {text}");
+        assert!(!text.contains("reports the findings in them"), "{cmd}: {text}");
+    }
+    assert!(help("check").contains("reports the findings in them"));
+}
