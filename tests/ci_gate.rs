@@ -293,6 +293,22 @@ fn baseline_flow_gates_new_capabilities() {
     write(dir.path(), "caller/service.go", "package caller\n");
     let (_, out) = rootlint(&["check", root, "--baseline", base, "--format", "json"]);
     assert!(out.contains("\"lint\": \"stale_baseline_entry\""));
+    // The human output points at the entry's line, as every other format does (not at 1:1).
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let line = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["lint"] == "stale_baseline_entry")
+        .unwrap()["line"]
+        .as_u64()
+        .unwrap();
+    assert!(line > 1);
+    let (_, human) = rootlint(&["check", root, "--baseline", base, "--color", "never"]);
+    assert!(
+        human.contains(&format!("trust-root-baseline.json:{line}:1")),
+        "{human}"
+    );
 
     // A broken baseline is a usage error.
     std::fs::write(base, "{ not json").unwrap();

@@ -596,7 +596,10 @@ fn help_says_what_paths_select() {
     for cmd in ["grants", "audit"] {
         let text = help(cmd);
         assert!(text.contains("covers the whole project"), "{cmd}: {text}");
-        assert!(!text.contains("reports the findings in them"), "{cmd}: {text}");
+        assert!(
+            !text.contains("reports the findings in them"),
+            "{cmd}: {text}"
+        );
     }
     assert!(help("check").contains("reports the findings in them"));
 }

@@ -55,9 +55,18 @@ fn emit(cx: &super::Context, diagnostics: &[Diagnostic], w: &mut dyn WriteColor)
             .with_message(super::escape(&d.message));
         match id {
             Some(id) => {
-                let src = files.get(id).map(|f| f.source().len()).unwrap_or(0);
-                let start = (d.span.start_byte as usize).min(src);
-                let end = (d.span.end_byte as usize).clamp(start, src);
+                let source = files.get(id).map(|f| f.source().as_str()).unwrap_or("");
+                let src = source.len();
+                let (start, end) =
+                    if d.span.start_byte == 0 && d.span.end_byte == 0 && d.span.start_line > 1 {
+                        // A span given by its line alone (a baseline entry): that line's start,
+                        // not the file's.
+                        let at = line_start(source, d.span.start_line).unwrap_or(0);
+                        (at, at)
+                    } else {
+                        let start = (d.span.start_byte as usize).min(src);
+                        (start, (d.span.end_byte as usize).clamp(start, src))
+                    };
                 let mut label = Label::primary(id, start..end);
                 if let Some(l) = &d.label {
                     label = label.with_message(super::escape(l));
@@ -146,4 +155,15 @@ fn source_for_terminal(text: &str) -> String {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The byte offset where 1-based line `line` starts.
+fn line_start(source: &str, line: u32) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    source
+        .match_indices('\n')
+        .nth(line as usize - 2)
+        .map(|(i, _)| i + 1)
 }
