@@ -140,6 +140,11 @@ fn diagnostics_hover_definition_code_actions_and_shutdown() {
         json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
     );
     assert_eq!(init["result"]["capabilities"]["hoverProvider"], true);
+    // Incremental sync (2): edits arrive as ranges, not whole documents.
+    assert_eq!(
+        init["result"]["capabilities"]["textDocumentSync"]["change"],
+        2
+    );
     c.notify("initialized", json!({}));
 
     // Opening a file publishes its diagnostics, with the lint as code and a link to its docs.
@@ -296,6 +301,28 @@ fn diagnostics_hover_definition_code_actions_and_shutdown() {
     assert!(codes(&c.diagnostics("roles/rolesapi/definition.go")).is_empty());
     // Restored, the finding is back.
     c.change("roles/rolesapi/definition.go", 5, &definition);
+    assert_eq!(
+        codes(&c.diagnostics("roles/rolesapi/definition.go")),
+        ["missing_required_claims"]
+    );
+    // The same fix as two ranged edits in one notification (an empty insertion, then a
+    // replacement inside it, at UTF-16 positions), and its undo as one more.
+    let u = uri(&c.root.join("roles/rolesapi/definition.go"));
+    let at = json!({"line": close, "character": 0});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 6}, "contentChanges": [
+            {"range": {"start": at, "end": at}, "text": "\tRequiredClaims: \"x\",\n"},
+            {"range": {"start": {"line": close, "character": 18}, "end": {"line": close, "character": 19}}, "text": "roles.admin"}
+        ]}),
+    );
+    assert!(codes(&c.diagnostics("roles/rolesapi/definition.go")).is_empty());
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 7}, "contentChanges": [
+            {"range": {"start": at, "end": {"line": close + 1, "character": 0}}, "text": ""}
+        ]}),
+    );
     assert_eq!(
         codes(&c.diagnostics("roles/rolesapi/definition.go")),
         ["missing_required_claims"]

@@ -28,6 +28,39 @@ pub fn char_column(line: &str, utf16: u32) -> u32 {
     chars + 1
 }
 
+/// The byte offset of an LSP position (0-based line, UTF-16 column) in `text`. A line past the
+/// end is the end; a column past its line's end is that end, as the protocol says.
+pub fn byte_offset(text: &str, pos: Position) -> usize {
+    let mut start = 0;
+    for _ in 0..pos.line {
+        match text[start..].find('\n') {
+            Some(nl) => start += nl + 1,
+            None => return text.len(),
+        }
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |nl| start + nl);
+    let line = text[start..line_end].trim_end_matches('\r');
+    let mut units = 0;
+    for (i, c) in line.char_indices() {
+        if units >= pos.character {
+            return start + i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    start + line.len()
+}
+
+/// `text` with the LSP range replaced by `new` (an incremental change).
+pub fn apply_change(text: &str, range: Range, new: &str) -> String {
+    let start = byte_offset(text, range.start);
+    let end = byte_offset(text, range.end).max(start);
+    let mut out = String::with_capacity(text.len() - (end - start) + new.len());
+    out.push_str(&text[..start]);
+    out.push_str(new);
+    out.push_str(&text[end..]);
+    out
+}
+
 pub fn line_of(text: &str, line: u32) -> &str {
     text.split('\n')
         .nth(line.saturating_sub(1) as usize)
@@ -92,6 +125,26 @@ pub fn path_to_uri(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranged_changes_apply_at_utf16_positions() {
+        let text = "a\u{1F600}b\r\nsecond\nthird";
+        // After the emoji (two UTF-16 units) on line 0.
+        assert_eq!(byte_offset(text, Position::new(0, 3)), 1 + 4);
+        // Past the end of a line: its end, before `\r\n`.
+        assert_eq!(byte_offset(text, Position::new(0, 99)), 1 + 4 + 1);
+        assert_eq!(byte_offset(text, Position::new(1, 0)), 8);
+        // Past the last line: the end.
+        assert_eq!(byte_offset(text, Position::new(9, 0)), text.len());
+        let r = |l1, c1, l2, c2| Range::new(Position::new(l1, c1), Position::new(l2, c2));
+        assert_eq!(
+            apply_change(text, r(1, 0, 1, 6), "2nd"),
+            "a\u{1F600}b\r\n2nd\nthird"
+        );
+        assert_eq!(apply_change("ab", r(0, 1, 0, 1), "X"), "aXb");
+        // A range that ends before it starts inserts at its start.
+        assert_eq!(apply_change("abc", r(0, 2, 0, 1), "X"), "abXc");
+    }
 
     #[test]
     fn columns_and_uris() {

@@ -75,7 +75,7 @@ pub fn run(config_path: Option<PathBuf>) -> Result<u8, String> {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
-                change: Some(TextDocumentSyncKind::FULL),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
                 save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
                     include_text: Some(false),
                 })),
@@ -307,14 +307,20 @@ impl<'c> Server<'c> {
                 let Some(rel) = self.rel_of(p.text_document.uri.as_str()) else {
                     return Change::None;
                 };
-                // Full-document sync: the last change holds the whole text.
-                let Some(change) = p.content_changes.into_iter().last() else {
+                // Incremental sync: each change applies, in order, to the text the one before
+                // left; a change without a range is the whole text.
+                let Some((_, text)) = self.open.get(&rel) else {
                     return Change::None;
                 };
-                self.open.insert(
-                    rel.clone(),
-                    (i64::from(p.text_document.version), change.text),
-                );
+                let mut text = text.clone();
+                for change in p.content_changes {
+                    text = match change.range {
+                        Some(range) => convert::apply_change(&text, range, &change.text),
+                        None => change.text,
+                    };
+                }
+                self.open
+                    .insert(rel.clone(), (i64::from(p.text_document.version), text));
                 Change::Debounced(Some(rel))
             }
             DidSaveTextDocument::METHOD => {
