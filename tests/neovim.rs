@@ -1,5 +1,6 @@
 //! End to end with a real editor: neovim, headless, attaches `rootlint lsp` to a Go file of the
-//! example deployment and reports the diagnostics it received. `.ci/run` installs neovim.
+//! example deployment and reports the diagnostics it received, then edits one line (an
+//! incremental change) and reports them again. `.ci/run` installs neovim.
 
 use std::path::Path;
 use std::process::Command;
@@ -20,6 +21,7 @@ fn neovim_receives_rootlint_diagnostics() {
         .env("ROOTLINT_BIN", env!("CARGO_BIN_EXE_rootlint"))
         .env("ROOTLINT_ROOT", &root)
         .env("ROOTLINT_OUT", out.path())
+        .env("ROOTLINT_EDIT_LINE", "20")
         .current_dir(&root)
         .status()
         .expect("neovim is installed (apt-get install neovim; .ci/run does it)");
@@ -30,6 +32,8 @@ fn neovim_receives_rootlint_diagnostics() {
         lines,
         [
             "20:9 1 dynamic_trust_root_host `accesstokenapi.Mint` is on :666 but its destination host is not static",
+            "27:12 2 dynamic_subject_construction the URL of this request is not static, so its port and trust tier are unknown",
+            "-- after the edit",
             "27:12 2 dynamic_subject_construction the URL of this request is not static, so its port and trust tier are unknown",
         ],
         "{got}"
