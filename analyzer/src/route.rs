@@ -135,6 +135,63 @@ pub fn resolve_reference(base: &str, relative: &str) -> Result<String, String> {
     Ok(out.to_string())
 }
 
+/// Go's `path.Clean`, lexically: one slash between elements, no `.`, `..` resolved (at the
+/// root, dropped), `/` for an empty rooted path and `.` for an empty relative one.
+pub fn clean_path(p: &str) -> String {
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".to_string(),
+        (false, false) => joined,
+    }
+}
+
+/// The path `url.URL.JoinPath` gives: `path.Join` of the URL's path and the elements (cleaned),
+/// keeping the last element's trailing slash, and relative when the URL's path was.
+pub fn join_url_path(base_path: &str, elems: &[&str]) -> String {
+    let rooted = base_path.starts_with('/');
+    let mut all = vec![if rooted {
+        base_path.to_string()
+    } else {
+        format!("/{base_path}")
+    }];
+    all.extend(elems.iter().map(|e| e.to_string()));
+    // path.Join: the non-empty elements joined by slashes, then cleaned.
+    let joined: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|e| !e.is_empty())
+        .collect();
+    let mut p = if joined.is_empty() {
+        String::new()
+    } else {
+        clean_path(&joined.join("/"))
+    };
+    if !rooted {
+        p = p.strip_prefix('/').unwrap_or(&p).to_string();
+    }
+    let last = all.last().map_or("", String::as_str);
+    if last.ends_with('/') && !p.ends_with('/') {
+        p.push('/');
+    }
+    p
+}
+
 /// Whether a URL reference has a scheme of its own (then resolving it ignores the base).
 pub fn has_scheme(reference: &str) -> bool {
     UrlParts::parse(reference).is_ok_and(|p| p.scheme.is_some())

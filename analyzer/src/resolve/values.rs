@@ -600,6 +600,16 @@ impl<'a> Scope<'a> {
                 Some(c) => Value::Client(c),
                 None => Value::Unknown(format!("`{}`, declared without a value", b.name)),
             },
+            // `u, err := url.JoinPath(base, elem…)`: the URL.
+            BindingValue::Tuple {
+                call: Expr::Call(c),
+                index: 0,
+            } if matches!(&c.callee, Expr::Selector(base, f)
+                if f == "JoinPath"
+                    && matches!(&**base, Expr::Ident(a) if inner.imported_package(a) == Some("net/url"))) =>
+            {
+                inner.join_path(&c.args, c.spread, d)
+            }
             BindingValue::Tuple { .. } => {
                 Value::Unknown(format!("`{}`, one result of a multi-value call", b.name))
             }
@@ -607,6 +617,51 @@ impl<'a> Scope<'a> {
                 Value::Unknown(format!("`{}`, a range loop variable", b.name))
             }
             BindingValue::Opaque(what) => Value::Unknown(format!("`{}`, set by {what}", b.name)),
+        }
+    }
+
+    /// `url.JoinPath(base, elem…)`: the scheme, host and port are the base's (joining cannot
+    /// change them); the path is `path.Join`'s, or unknown when a part of it is.
+    fn join_path(&self, args: &'a [Expr], spread: bool, d: u32) -> Value {
+        let Some(base) = args.first() else {
+            return Value::Unknown("`url.JoinPath` without a base".into());
+        };
+        let base = self.eval_depth(base, d).template();
+        // With a host, `URL.String` puts a slash before a path that lacks one.
+        let unknown_path = |prefix: &str| {
+            Value::Str(Template::lit(format!("{prefix}/")).concat(Template::hole(
+                "a path `url.JoinPath` joins from parts rootlint cannot know",
+            )))
+        };
+        let Some(Piece::Lit(first)) = base.0.first() else {
+            return Value::Str(base);
+        };
+        let Some((_, scheme_len)) = crate::route::scheme_prefix(first) else {
+            return Value::Str(base);
+        };
+        // The authority must be whole in the first literal, or the base says nothing static.
+        let authority_end = match first[scheme_len..].find(['/', '?', '#']) {
+            Some(i) => scheme_len + i,
+            None if base.0.len() == 1 => first.len(),
+            None => return Value::Str(base),
+        };
+        let (prefix, base_path) = first.split_at(authority_end);
+        let elems: Option<Vec<String>> = args[1..]
+            .iter()
+            .map(|e| self.eval_depth(e, d).template().literal())
+            .collect();
+        match elems {
+            Some(elems) if !spread && base.0.len() == 1 && !base_path.contains(['?', '#']) => {
+                let elems: Vec<&str> = elems.iter().map(String::as_str).collect();
+                let path = crate::route::join_url_path(base_path, &elems);
+                let slash = if path.is_empty() || path.starts_with('/') {
+                    ""
+                } else {
+                    "/"
+                };
+                Value::Str(Template::lit(format!("{prefix}{slash}{path}")))
+            }
+            _ => unknown_path(prefix),
         }
     }
 

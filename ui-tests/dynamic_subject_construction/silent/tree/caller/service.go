@@ -2,6 +2,8 @@ package caller
 
 import (
 	"context"
+	"net/url"
+
 	"github.com/microbus-io/fabric/pub"
 )
 
@@ -13,4 +15,11 @@ func (svc *Service) Keys(ctx context.Context, host string) {
 
 func (svc *Service) Search(ctx context.Context, q string) {
 	svc.Request(ctx, pub.GET("https://search.app/find?q="+q))
+}
+
+// Page joins a path to a static base: url.JoinPath cannot change the host or the port, so the
+// call is a static :443 call whatever the path.
+func (svc *Service) Page(ctx context.Context, p string) {
+	u, _ := url.JoinPath("https://search.app", p)
+	svc.Request(ctx, pub.GET(u))
 }

@@ -2,6 +2,7 @@ package caller
 
 import (
 	"context"
+	"net/url"
 
 	"github.com/microbus-io/fabric/coreservices/accesstoken/accesstokenapi"
 	"github.com/microbus-io/fabric/coreservices/bearertoken/bearertokenapi"
@@ -70,4 +71,12 @@ type holder struct{ c bearertokenapi.Client }
 // package's own definitions (`Grant.Method`, `Grant.Route`, unqualified).
 func (svc *Service) Helper(ctx context.Context) error {
 	return rolesapi.GrantRaw(ctx, svc)
+}
+
+// Joined builds its :666 URL with url.JoinPath, whose path rootlint joins as Go does (`..`
+// cleaned): a grant on bearer.token.core's /mint.
+func (svc *Service) Joined(ctx context.Context) error {
+	u, _ := url.JoinPath("https://bearer.token.core:666/x", "../mint")
+	_, err := svc.Request(ctx, pub.POST(u)) // want: warn gencreds_blind_spot // grant: caller.app -> bearer.token.core POST /mint
+	return err
 }
