@@ -181,6 +181,29 @@ impl Workspace {
                 });
             }
         }
+        // A service folder that holds no Go code of its own, only its api package
+        // (`weird/weirdapi`): the api package's `Hostname` still names a service there.
+        let mut seen: std::collections::HashSet<String> =
+            services.iter().map(|s| s.dir.clone()).collect();
+        for dir in packages.keys() {
+            let (parent, last) = dir.rsplit_once('/').unwrap_or(("", dir.as_str()));
+            if !last.ends_with("api") || packages.contains_key(parent) || seen.contains(parent) {
+                continue;
+            }
+            seen.insert(parent.to_string());
+            if let Some((hostname, declared_in, hostname_span)) =
+                api_hostname(&packages, &files, parent)
+            {
+                services.push(Service {
+                    hostname,
+                    dir: parent.to_string(),
+                    manifest: None,
+                    declared_in,
+                    hostname_span,
+                    import_path: import_path_of(&modules, parent),
+                });
+            }
+        }
         services.sort_by(|a, b| a.hostname.cmp(&b.hostname).then(a.dir.cmp(&b.dir)));
         Workspace {
             files,
