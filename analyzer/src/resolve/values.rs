@@ -1093,7 +1093,8 @@ pub(crate) fn url_shape(url: &Template) -> UrlShape {
             let port = tail
                 .rsplit_once(':')
                 .and_then(|(_, p)| crate::route::port_number(p))
-                .ok_or_else(|| format!("the port, which follows {reason}"));
+                // The port follows the hole, so it depends on what the hole depends on.
+                .ok_or_else(|| reason.clone());
             (Err(reason), port)
         }
     };
@@ -1133,6 +1134,16 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_port_after_a_hole_depends_on_the_hole() {
+        let shape = url_shape(&t(&[Ok("https://"), Err("the parameter `h`"), Ok("/x")]));
+        assert_eq!(shape.port, Err("the parameter `h`".to_string()));
+        assert_eq!(shape.host, Err("the parameter `h`".to_string()));
+        // A literal port after the hole still fixes it; a scheme in capitals is a scheme.
+        let shape = url_shape(&t(&[Ok("HTTPS://"), Err("h"), Ok(":666/x")]));
+        assert_eq!(shape.port, Ok(666));
     }
 
     #[test]
