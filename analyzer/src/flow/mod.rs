@@ -2151,6 +2151,7 @@ impl<'a> Builder<'a> {
                 .get(function)
                 .map(|f| Arc::from(f.name.as_str()))
         };
+        let mut embedded: HashMap<(Arc<str>, Arc<str>), Vec<&str>> = HashMap::new();
         let mut out = Vec::new();
         for (place, &n) in &self.places {
             let Some(held) = sets.get(&n).filter(|s| !s.is_empty()) else {
@@ -2176,9 +2177,13 @@ impl<'a> Builder<'a> {
                         None => continue,
                     },
                     Token::Type(d, t) => {
-                        // A type that embeds a typed client carries the client's calls.
-                        for api in self.types.embedded_clients(d, t) {
-                            out.push((name.clone(), Held::Client(Arc::from(api))));
+                        // A type that embeds a typed client carries the client's calls (each
+                        // type's embedding walked once, however many places hold it).
+                        let apis = embedded
+                            .entry((d.clone(), t.clone()))
+                            .or_insert_with(|| self.types.embedded_clients(d, t));
+                        for api in apis.iter() {
+                            out.push((name.clone(), Held::Client(Arc::from(*api))));
                         }
                         Held::Type(t.clone())
                     }
